@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 {
     "name": "REDU Working-life Feedback Preparation",
-    "summary": "Training and apprenticeship agreements and the validation of workplace instructor contacts for the national working-life feedback",
+    "summary": "Workplace agreements and instructor-contact validation for the working-life feedback",
     "version": "19.0.1.0.0",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The whole test suite of the REDU addons, from a fresh database:
+#   1. setup/install.sh (idempotent);
+#   2. a new database where Odoo's own runner installs the three addons with
+#      demo data and --test-enable (their at_install and post_install tests);
+#   3. pytest with pytest-odoo over tests/ (cross-addon cases) on that database;
+#   4. static checks: ruff, pylint with the pylint-odoo plugin (errors fail).
+# Ends with one line "N passed, N failed"; exits non-zero on any failure.
+# The database is dropped at the end unless KEEP_DB=1.
+# Environment: ODOO_SRC (see install.sh), TEST_DB (database name),
+#              TEST_HTTP_PORT (port of the test server for tours, default 18069).
+set -uo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO"
+ADDONS=redu_partnership,redu_services,redu_feedback_prep
+DB=${TEST_DB:-redu_test_$$}
+PORT=${TEST_HTTP_PORT:-18069}
+LOGDIR=$REPO/.odoo/logs
+START=$(date +%s)
+say() { printf '[test] %s\n' "$*"; }
+
+setup/install.sh || { echo "install failed"; echo "0 passed, 1 failed"; exit 1; }
+mkdir -p "$LOGDIR"
+
+cleanup() {
+    if [ "${KEEP_DB:-0}" = "1" ]; then
+        say "keeping database $DB (KEEP_DB=1)"
+    else
+        dropdb --if-exists "$DB" >/dev/null 2>&1 || true
+        rm -rf "$REPO/.odoo/data/filestore/$DB"
+    fi
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+
+# ------------------------------------------------------------ Odoo's runner
+dropdb --if-exists "$DB" >/dev/null 2>&1
+LOG=$LOGDIR/odoo-$DB.log
+say "installing $ADDONS in a new database '$DB' with --test-enable (log: $LOG)"
+tags=/${ADDONS//,/,\/}
+setup/odoo.sh -d "$DB" -i "$ADDONS" --with-demo --test-enable --test-tags "$tags" \
+    --stop-after-init --http-port "$PORT" --log-level=test --workers 0 >"$LOG" 2>&1
+rc=$?
+summary=$(grep -E "[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading database" "$LOG" | tail -1)
+if [ -n "$summary" ]; then
+    read -r o_failed o_errors o_total < <(sed -E 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/' <<<"$summary")
+else
+    o_failed=0; o_errors=0; o_total=0
+fi
+o_bad=$((o_failed + o_errors))
+# an error logged outside a test (a view that does not load, a failed data file)
+log_errors=$(grep -cE "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) " "$LOG")
+grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL|WARNING) " "$LOG" | grep -vE "odoo.tests.result: [0-9]+ failed" | head -40
+if [ "$rc" -ne 0 ] || [ "$o_total" -eq 0 ]; then
+    [ "$o_bad" -eq 0 ] && o_bad=1
+    say "Odoo's runner failed (exit $rc, $o_total tests); tail of the log:"
+    tail -30 "$LOG"
+elif [ "$log_errors" -gt 0 ] && [ "$o_bad" -eq 0 ]; then
+    o_bad=1
+    say "the log has $log_errors ERROR/CRITICAL line(s) outside failed tests"
+fi
+say "Odoo runner: ${summary:-no test summary} ($(( $(date +%s) - START )) s so far)"
+passed=$((passed + o_total - o_failed - o_errors))
+failed=$((failed + o_bad))
+
+# ------------------------------------------------------------------- pytest
+if [ "$rc" -eq 0 ]; then
+    say "pytest (pytest-odoo) over tests/"
+    JUNIT=$LOGDIR/pytest-$DB.xml
+    .venv/bin/pytest --odoo-database="$DB" --odoo-config="$REPO/.odoo/odoo.conf" \
+        --junitxml="$JUNIT" -q -p no:cacheprovider tests
+    prc=$?
+    if [ -f "$JUNIT" ]; then
+        read -r p_total p_bad < <(.venv/bin/python - "$JUNIT" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+suites = [root] if root.tag == "testsuite" else root.findall("testsuite")
+total = sum(int(s.get("tests", 0)) for s in suites)
+bad = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+skipped = sum(int(s.get("skipped", 0)) for s in suites)
+print(total - skipped, bad)
+PY
+)
+    else
+        p_total=0; p_bad=1
+    fi
+    if [ "$prc" -ne 0 ] && [ "$p_bad" -eq 0 ]; then p_bad=1; fi
+    passed=$((passed + p_total - p_bad))
+    failed=$((failed + p_bad))
+else
+    say "pytest skipped: the database did not install"
+    failed=$((failed + 1))
+fi
+
+# ------------------------------------------------------------ static checks
+say "ruff"
+if ! .venv/bin/ruff check .; then failed=$((failed + 1)); fi
+say "pylint (pylint-odoo) on the addons"
+.venv/bin/pylint --rcfile=.pylintrc --disable=import-error,no-name-in-module,missing-readme redu_partnership redu_services redu_feedback_prep
+lrc=$?
+if [ $((lrc & 3)) -ne 0 ]; then say "pylint found errors (exit $lrc)"; failed=$((failed + 1)); fi
+
+say "wall time $(( $(date +%s) - START )) s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,421 @@
+#!/usr/bin/env python3
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Seeded generator of realistic REDU demo data, run against a database where the
+three addons are installed:
+
+    .venv/bin/python setup/demo_data.py -d redu_demo [--orgs 300] [--processes 200]
+        [--agreements 1000] [--seed 2021] [--users]
+
+Deterministic for a given seed and sizes. Creates partner organisations of Lapland with
+valid Y-tunnus values and contact persons, partnership levels and cooperation forms,
+service processes in every stage with checklists, sale orders and posted invoices over
+the last two years, and training and apprenticeship agreements whose instructors have
+the defects the contact validation finds in about 15 % of the cases. ``--users`` also
+creates the demo users of each role (see DEMO_USERS) and sets Finnish on them.
+"""
+
+import argparse
+import logging
+import os
+import random
+import sys
+import time
+from datetime import date, datetime, timedelta
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_logger = logging.getLogger("redu.demo_data")
+
+TOWNS = [  # (town, postcode, landline area code)
+    ("Rovaniemi", "96100", "016"), ("Kemi", "94100", "016"), ("Tornio", "95400", "016"),
+    ("Kemijärvi", "98100", "016"), ("Sodankylä", "99600", "016"), ("Inari", "99870", "016"),
+    ("Kittilä", "99100", "016"), ("Muonio", "99300", "016"), ("Pello", "95700", "016"),
+    ("Salla", "98900", "016"), ("Posio", "97900", "016"), ("Ranua", "97700", "016"),
+    ("Ylitornio", "95600", "016"), ("Kolari", "95900", "016"), ("Keminmaa", "94400", "016"),
+    ("Simo", "95200", "016"), ("Tervola", "95300", "016"), ("Enontekiö", "99400", "016"),
+    ("Utsjoki", "99980", "016"), ("Savukoski", "98800", "016"), ("Pelkosenniemi", "98500", "016"),
+]
+TOWN_GENITIVE = {
+    "Rovaniemi": "Rovaniemen", "Kemi": "Kemin", "Tornio": "Tornion", "Kemijärvi": "Kemijärven",
+    "Sodankylä": "Sodankylän", "Inari": "Inarin", "Kittilä": "Kittilän", "Muonio": "Muonion",
+    "Pello": "Pellon", "Salla": "Sallan", "Posio": "Posion", "Ranua": "Ranuan",
+    "Ylitornio": "Ylitornion", "Kolari": "Kolarin", "Keminmaa": "Keminmaan", "Simo": "Simon",
+    "Tervola": "Tervolan", "Enontekiö": "Enontekiön", "Utsjoki": "Utsjoen",
+    "Savukoski": "Savukosken", "Pelkosenniemi": "Pelkosenniemen",
+}
+TRADES = [
+    "Rakennus", "Matkailu", "Sähkö", "Autokorjaamo", "Hoivapalvelut", "Kiinteistöhuolto",
+    "Metsäpalvelu", "Ravintola", "Kuljetus", "Konepaja", "Hirsitalo", "Safarit", "Kauneus",
+    "LVI", "Puutyö", "Tilitoimisto", "Elintarvike", "Porotila", "Kaivospalvelut", "Hotelli",
+    "Tapahtumapalvelut", "Siivous", "Vesihuolto", "Teknologia", "Koneurakointi", "Leipomo",
+]
+SUFFIXES = ["Oy", "Oy", "Oy", "Ky", "Oy Ab", "Tmi"]
+PUBLIC = ["{g} kaupunki", "{g} kunta", "{g} seurakunta", "{g} terveyskeskus", "{g} koulutoimi"]
+ASSOCIATIONS = ["{g} Yrittäjät ry", "{g} Urheiluseura ry", "{g} Kyläyhdistys ry",
+                "{g} Eläkeläiset ry", "{g} Nuorisoseura ry"]
+THIRD_SECTOR = ["{g} Osuuskunta", "{g} Säätiö sr", "{g} Työpaja"]
+FIRST = ["Aino", "Eetu", "Elina", "Heikki", "Jari", "Johanna", "Juha", "Kaisa", "Kari", "Katja",
+         "Laura", "Markku", "Minna", "Niko", "Outi", "Pasi", "Petra", "Riikka", "Sami", "Sanna",
+         "Tiina", "Timo", "Tuomas", "Ulla", "Veera", "Ville", "Anne", "Janne", "Satu", "Mikko"]
+LAST = ["Aho", "Heikkilä", "Hietala", "Kangas", "Karjalainen", "Keskitalo", "Kivelä", "Koivisto",
+        "Korhonen", "Lantto", "Lehtola", "Mäkelä", "Niemelä", "Ollila", "Palosaari", "Peltonen",
+        "Rautio", "Saarela", "Salmela", "Tervo", "Turunen", "Vaara", "Väänänen", "Ylitalo",
+        "Alatalo", "Jääskeläinen", "Kumpula", "Ojala", "Rantala", "Suopanki"]
+QUALIFICATIONS = [
+    ("Talonrakennusalan perustutkinto", "Kivirakenteiden rakentaminen"),
+    ("Matkailualan perustutkinto", "Matkailupalveluiden tuottaminen"),
+    ("Sosiaali- ja terveysalan perustutkinto", "Hoito- ja huolenpito"),
+    ("Sähkö- ja automaatioalan perustutkinto", "Sähköasennusten toteuttaminen"),
+    ("Ajoneuvoalan perustutkinto", "Ajoneuvojen huoltotyöt"),
+    ("Ravintola- ja catering-alan perustutkinto", "Ruoanvalmistus"),
+    ("Liiketoiminnan perustutkinto", "Asiakaspalvelu"),
+    ("Metsäalan perustutkinto", "Metsäkoneenkuljetus"),
+    ("Kone- ja tuotantotekniikan perustutkinto", "Koneistus"),
+    ("Liikunnanohjauksen perustutkinto", "Liikuntapalveluiden toteuttaminen"),
+]
+# The demo users of each role: login = password (a demo, not a production setup).
+DEMO_USERS = [
+    # login, name, company xmlid, groups, description
+    ("asiakkuusvastaava", "Sanna Salmela", "redu_partnership.company_redu_edu",
+     ["redu_partnership.group_partnership_user", "redu_services.group_service_user",
+      "sales_team.group_sale_salesman"],
+     "sales user: account manager at REDU Edu Oy"),
+    ("opettaja", "Jari Keskitalo", "redu_partnership.company_redu_lapland_education_centre",
+     ["redu_services.group_service_user", "redu_feedback_prep.group_feedback_user",
+      "sales_team.group_sale_salesman"],
+     "back-office user: teacher at Lapin koulutuskeskus REDU"),
+    ("talous", "Outi Rautio", None,
+     ["redu_services.group_service_finance", "account.group_account_readonly"],
+     "finance user: revenue analysis of every group entity"),
+    ("esihenkilo", "Markku Ylitalo", None,
+     ["redu_partnership.group_partnership_manager", "redu_services.group_service_manager",
+      "redu_feedback_prep.group_feedback_manager", "sales_team.group_sale_manager",
+      "account.group_account_manager"],
+     "manager: configuration, every entity"),
+]
+
+
+def business_id(rnd, valid=True):
+    """A random Y-tunnus; the check digit is the one python-stdnum accepts."""
+    from stdnum.fi import ytunnus
+
+    while True:
+        body = "%07d" % rnd.randint(100000, 3299999)
+        good = [d for d in "0123456789" if ytunnus.is_valid(f"{body}-{d}")]
+        if not good:
+            continue  # a body whose remainder is 1 has no check digit
+        if valid:
+            return f"{body}-{good[0]}"
+        return f"{body}-{(int(good[0]) + rnd.randint(1, 9)) % 10}"
+
+
+def mobile(rnd):
+    return "+358 %s %03d %04d" % (rnd.choice(["40", "44", "45", "50"]), rnd.randint(100, 999),
+                                   rnd.randint(0, 9999))
+
+
+class Generator:
+    def __init__(self, env, seed=2021):
+        self.env = env
+        self.rnd = random.Random(seed)
+        self.today = date.today()
+        self.fi = env.ref("base.fi")
+
+    # ------------------------------------------------------------------ companies
+    def group_entities(self):
+        companies = self.env["res.company"].search([("is_redu_group_entity", "=", True)])
+        if not companies:
+            raise SystemExit("no REDU group entity: install the addons with demo data first")
+        return companies
+
+    def ensure_charts(self, companies):
+        """Every entity invoices in euros with the Finnish chart (generic one without l10n_fi)."""
+        template = "fi" if self.env["ir.module.module"].search_count(
+            [("name", "=", "l10n_fi"), ("state", "=", "installed")]) else "generic_coa"
+        for company in companies.filtered(lambda c: not c.chart_template):
+            self.env["account.chart.template"].try_loading(template, company=company, install_demo=False)
+
+    # ------------------------------------------------------------------ users
+    def ensure_users(self):
+        lines = []
+        all_entities = self.group_entities()
+        fi_lang = self.env["res.lang"]._activate_lang("fi_FI")
+        for login, name, company_ref, groups, what in DEMO_USERS:
+            company = self.env.ref(company_ref) if company_ref else all_entities[0]
+            allowed = company if company_ref and login == "opettaja" else all_entities
+            group_ids = [self.env.ref("base.group_user").id] + [self.env.ref(g).id for g in groups]
+            vals = {
+                "name": name, "login": login, "password": login, "lang": fi_lang.code,
+                "tz": "Europe/Helsinki", "company_id": company.id,
+                "company_ids": [(6, 0, (allowed | company).ids)],
+                "group_ids": [(6, 0, group_ids)],
+                "email": f"{login}@redu.example",
+            }
+            user = self.env["res.users"].with_context(no_reset_password=True).search([("login", "=", login)])
+            if user:
+                user.write(vals)
+            else:
+                user = self.env["res.users"].with_context(no_reset_password=True).create(vals)
+            lines.append(f"  login: {login:<18} password: {login:<18} {what}")
+        admin = self.env.ref("base.user_admin")
+        admin.write({"lang": fi_lang.code, "tz": "Europe/Helsinki",
+                     "company_ids": [(4, c.id) for c in all_entities]})
+        return lines
+
+    # ------------------------------------------------------------------ partners
+    def organisations(self, count):
+        rnd = self.rnd
+        levels = self.env["redu.partnership.level"].search([]).sorted("sequence")  # A..D
+        forms = self.env["redu.cooperation.form"].search([])
+        entities = self.group_entities()
+        role_instr = self.env.ref("redu_partnership.contact_role_workplace_instructor")
+        vals_list, people = [], []
+        used = set()
+        for i in range(count):
+            town, zipcode, _area = rnd.choice(TOWNS)
+            gen = TOWN_GENITIVE[town]
+            kind = rnd.choices(["company", "public", "association", "third_sector"], [70, 12, 12, 6])[0]
+            if kind == "company":
+                name = f"{gen} {rnd.choice(TRADES)} {rnd.choice(SUFFIXES)}"
+            elif kind == "public":
+                name = rnd.choice(PUBLIC).format(g=gen)
+            elif kind == "association":
+                name = rnd.choice(ASSOCIATIONS).format(g=gen)
+            else:
+                name = rnd.choice(THIRD_SECTOR).format(g=gen)
+            while name in used:
+                name = f"{name.rsplit(' ', 1)[0]} {i} {name.rsplit(' ', 1)[1]}"
+            used.add(name)
+            level = rnd.choices(levels, [10, 20, 30, 40])[0] if len(levels) == 4 else rnd.choice(levels)
+            nforms = {"A": 4, "B": 3, "C": 2, "D": 1}.get(level.code, 1)
+            domain = name.split()[0].lower().translate(str.maketrans("äöå", "aoa")) + f"{i}.fi"
+            vals_list.append({
+                "name": name, "is_company": True, "company_type": "company",
+                "street": f"{rnd.choice(['Koskikatu', 'Valtakatu', 'Teollisuustie', 'Ahjotie', 'Rantakatu'])} "
+                          f"{rnd.randint(1, 60)}",
+                "zip": zipcode, "city": town, "country_id": self.fi.id,
+                "company_registry": business_id(rnd),
+                "email": f"info@{domain}", "website": f"https://www.{domain}",
+                "phone": f"016 {rnd.randint(100, 999)} {rnd.randint(1000, 9999)}",
+                "partner_org_type": kind,
+                "partnership_level_id": level.id,
+                "cooperation_form_ids": [(6, 0, rnd.sample(forms.ids, min(len(forms), rnd.randint(1, nforms))))],
+                "group_company_ids": [(6, 0, rnd.sample(entities.ids, rnd.randint(1, min(3, len(entities)))))],
+                "partnership_review_date": self.today + timedelta(days=rnd.randint(-20, 365)),
+            })
+        orgs = self.env["res.partner"].create(vals_list)
+        for org in orgs:
+            domain = org.email.split("@")[1]
+            for _n in range(rnd.randint(1, 3)):
+                first, last = rnd.choice(FIRST), rnd.choice(LAST)
+                people.append({
+                    "name": f"{first} {last}", "parent_id": org.id, "type": "contact",
+                    "email": f"{first.lower()}.{last.lower()}@{domain}".translate(str.maketrans("äöå", "aoa")),
+                    "phone": mobile(rnd), "function": rnd.choice(
+                        ["Työnjohtaja", "Henkilöstöpäällikkö", "Toimitusjohtaja", "Asiantuntija", "Esimies"]),
+                    "contact_role_ids": [(6, 0, [role_instr.id])],
+                })
+        self.env["res.partner"].create(people)
+        return orgs
+
+    # ------------------------------------------------------------------ processes
+    def processes(self, orgs, count):
+        rnd = self.rnd
+        env = self.env
+        services = env["redu.service"].search([])
+        stages = env["redu.service.stage"].search([]).sorted("sequence")
+        if not services or not stages:
+            return env["redu.service.process"]
+        self.ensure_charts(services.company_id)
+        users = env["res.users"].search([("share", "=", False)])
+        ref = env.ref
+        order = ["stage_inquiry", "stage_needs_assessment", "stage_offer", "stage_agreement",
+                 "stage_delivery", "stage_feedback", "stage_done"]
+        flow = [ref(f"redu_services.{x}") for x in order]
+        cancelled = ref("redu_services.stage_cancelled")
+        vals_list, targets = [], []
+        for _i in range(count):
+            service = rnd.choice(services)
+            org = rnd.choice(orgs)
+            inquiry = datetime.now() - timedelta(days=rnd.randint(5, 700), hours=rnd.randint(0, 23))
+            target = rnd.choices(range(len(flow) + 1), [10, 8, 8, 8, 12, 10, 34, 10])[0]
+            vals_list.append({
+                "partner_id": org.id, "contact_id": org.child_ids[:1].id,
+                "service_id": service.id, "user_id": rnd.choice(users).id,
+                "channel": rnd.choice(["web", "phone", "email", "event", "referral", "visit", "other"]),
+                "date_inquiry": inquiry,
+                "expected_revenue": rnd.choice([0, 1500, 4800, 9000, 25000]) if service.funding == "paid" else 0,
+            })
+            targets.append(target)
+        procs = env["redu.service.process"].with_context(mail_create_nolog=True, tracking_disable=True).create(
+            vals_list)
+        by_target = list(zip(procs, targets, strict=True))
+        # paid processes that reach Agreement need a confirmed sale order first
+        paid = env["redu.service.process"].browse(
+            [p.id for p, t in by_target if t >= 3 and t < len(flow) and p.service_id.funding == "paid"
+             and p.service_id.product_id])
+        orders = env["sale.order"]
+        for proc in paid:
+            order_vals = {
+                "partner_id": proc.partner_id.id, "company_id": proc.company_id.id,
+                "service_process_id": proc.id,
+                "order_line": [(0, 0, {"product_id": proc.service_id.product_id.id,
+                                       "product_uom_qty": rnd.randint(1, 12),
+                                       "price_unit": rnd.choice([450, 900, 1800, 3200, 7500])})],
+            }
+            orders |= env["sale.order"].with_company(proc.company_id).create(order_vals)
+        for company in orders.company_id:
+            orders.filtered(lambda o, c=company: o.company_id == c).with_company(company).action_confirm()
+        for proc, target in by_target:
+            if target >= 3:
+                agreed = (proc.date_inquiry + timedelta(days=rnd.randint(7, 40))).date()
+                proc.date_agreement = min(agreed, self.today)
+                proc.date_start = proc.date_agreement + timedelta(days=14)
+                proc.date_end = proc.date_start + timedelta(days=rnd.randint(30, 200))
+        # move the processes stage by stage, each step one batched write
+        for step in range(1, len(flow)):
+            batch = env["redu.service.process"].browse([p.id for p, t in by_target if t >= step and t < len(flow)])
+            if step == len(flow) - 1:
+                batch.checklist_line_ids.write({"done": True})
+                for proc in batch:
+                    proc.feedback_score = rnd.choice(["3", "4", "4", "5", "5"])
+            if batch:
+                batch.write({"stage_id": flow[step].id})
+        lost = env["redu.service.process"].browse([p.id for p, t in by_target if t == len(flow)])
+        if lost:
+            lost.write({"cancel_reason": "Asiakas valitsi toisen toimittajan.", "stage_id": cancelled.id})
+        # invoices of the delivered orders, dated over the last two years
+        delivered = orders.filtered(lambda o: o.service_process_id.stage_id in flow[4:])
+        moves = env["account.move"]
+        for company in delivered.company_id:
+            these = delivered.filtered(lambda o, c=company: o.company_id == c).with_company(company)
+            for line in these.order_line:
+                line.qty_delivered = line.product_uom_qty
+            moves |= these._create_invoices(grouped=True)
+        for move in moves:
+            agreed = move.service_process_id.date_agreement or self.today
+            move.invoice_date = min(agreed + timedelta(days=rnd.randint(10, 90)), self.today)
+        for company in moves.company_id:
+            moves.filtered(lambda m, c=company: m.company_id == c).with_company(company).action_post()
+        return procs
+
+    # ------------------------------------------------------------------ agreements
+    def agreements(self, orgs, count, procs):
+        """Training and apprenticeship agreements; ~15 % with contact defects."""
+        rnd = self.rnd
+        env = self.env
+        companies = orgs.filtered(lambda p: p.partner_org_type in ("company", "public"))
+        teachers = env["res.users"].search([("share", "=", False)])
+        entities = self.group_entities()
+        # broken employers: an invalid Y-tunnus can only live on a partner without a country
+        broken = env["res.partner"].create([{
+            "name": f"{TOWN_GENITIVE[rnd.choice(TOWNS)[0]]} {rnd.choice(TRADES)} {n} Oy",
+            "is_company": True, "company_registry": business_id(rnd, valid=False),
+        } for n in range(max(1, count // 100))])
+        vals_list = []
+        defect_kinds = ["landline", "info_email", "mismatch", "part_time", "bad_business_id",
+                        "no_email_bad_phone", "name_is_company"]
+        for n in range(count):
+            kind = rnd.choices(["training_agreement", "apprenticeship"], [70, 30])[0]
+            employer = rnd.choice(companies)
+            instructor = rnd.choice(employer.child_ids) if employer.child_ids else env["res.partner"]
+            start = self.today - timedelta(days=rnd.randint(0, 400))
+            end = start + timedelta(days=rnd.randint(30, 540))
+            if n % 40 == 0:  # some end within two weeks
+                end = self.today + timedelta(days=rnd.randint(1, 13))
+                start = min(start, end - timedelta(days=30))
+            qual, unit = rnd.choice(QUALIFICATIONS)
+            vals = {
+                "agreement_type": kind, "source_ref": f"KOSKI-{100000 + n}",
+                "student_name": f"{rnd.choice(FIRST)} {rnd.choice(LAST)}",
+                "student_ref": f"OPI{200000 + n}",
+                "employer_id": employer.id, "instructor_id": instructor.id,
+                "start_date": start, "end_date": end, "part_time_percent": rnd.choice([100, 100, 80, 60]),
+                "qualification": qual, "qualification_unit": unit,
+                "teacher_id": rnd.choice(teachers).id, "company_id": rnd.choice(entities).id,
+            }
+            if kind == "apprenticeship":
+                vals["apprenticeship_basis"] = self._apprenticeship_basis()
+            if procs and rnd.random() < 0.1:
+                vals["service_process_id"] = rnd.choice(procs).id
+            if rnd.random() < 0.15:
+                self._defect(vals, rnd.choice(defect_kinds), employer, broken)
+            vals_list.append(vals)
+        agreements = env["redu.workplace.agreement"].with_context(
+            mail_create_nolog=True, tracking_disable=True).create(vals_list)
+        agreements.action_validate_contacts()
+        return agreements
+
+    def _apprenticeship_basis(self):
+        field = self.env["redu.workplace.agreement"]._fields["apprenticeship_basis"]
+        options = [k for k, _v in field._description_selection(self.env)]
+        return self.rnd.choice(options)
+
+    def _defect(self, vals, kind, employer, broken):
+        rnd = self.rnd
+        env = self.env
+        first, last = rnd.choice(FIRST), rnd.choice(LAST)
+        domain = (employer.email or "@example.fi").split("@")[1]
+        person = {"name": f"{first} {last}", "parent_id": employer.id, "type": "contact",
+                  "email": f"{first.lower()}.{last.lower()}@{domain}", "phone": mobile(rnd)}
+        if kind == "landline":
+            person["phone"] = f"016 {rnd.randint(100, 999)} {rnd.randint(1000, 9999)}"
+            person["email"] = False
+        elif kind == "info_email":
+            person["email"] = f"info@{domain}"
+        elif kind == "no_email_bad_phone":
+            person["email"] = False
+            person["phone"] = "040 12"
+        elif kind == "name_is_company":
+            person["name"] = employer.name
+        elif kind == "part_time":
+            vals["part_time_percent"] = 0
+            return
+        elif kind == "bad_business_id":
+            vals["employer_id"] = rnd.choice(broken).id
+            person["parent_id"] = vals["employer_id"]
+        elif kind == "mismatch":
+            # the same instructor twice with differently spelled addresses
+            twin = dict(person, email=person["email"].replace(".", "", 1))
+            env["res.partner"].create(twin)
+        vals["instructor_id"] = env["res.partner"].create(person).id
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--orgs", type=int, default=300)
+    parser.add_argument("--processes", type=int, default=200)
+    parser.add_argument("--agreements", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=2021)
+    parser.add_argument("--users", action="store_true", help="also create the demo users")
+    parser.add_argument("--users-file", help="write the demo users' logins to this file")
+    args = parser.parse_args(argv)
+
+    import odoo
+    from odoo import api
+    from odoo.modules.registry import Registry
+    from odoo.tools import config
+
+    config.parse_config(["-c", os.path.join(REPO, ".odoo", "odoo.conf"), "-d", args.database])
+    odoo.service.server.load_server_wide_modules()
+    t0 = time.time()
+    registry = Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {"tz": "Europe/Helsinki"})
+        gen = Generator(env, args.seed)
+        if args.users:
+            lines = gen.ensure_users()
+            if args.users_file:
+                with open(args.users_file, "w", encoding="utf-8") as fh:
+                    fh.write("\n".join(lines) + "\n")
+        orgs = gen.organisations(args.orgs)
+        procs = gen.processes(orgs, args.processes)
+        agreements = gen.agreements(orgs, args.agreements, procs)
+        counts = {r: len(agreements.filtered(lambda a, r=r: a.readiness == r))
+                  for r in ("ready", "warning", "blocked")}
+    print(f"demo data: {len(orgs)} organisations, {len(procs)} processes, {len(agreements)} agreements "
+          f"({counts}) in {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

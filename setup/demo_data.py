@@ -274,6 +274,10 @@ class Generator:
         # move the processes stage by stage, each step one batched write
         for step in range(1, len(flow)):
             batch = env["redu.service.process"].browse([p.id for p, t in by_target if t >= step and t < len(flow)])
+            # the work of the stages passed is done (the gates check it)
+            batch.checklist_line_ids.filtered(
+                lambda line, s=flow[step]: not line.stage_id or line.stage_id.sequence < s.sequence
+            ).write({"done": True})
             if step == len(flow) - 1:
                 batch.checklist_line_ids.write({"done": True})
                 for proc in batch:
@@ -306,6 +310,7 @@ class Generator:
         companies = orgs.filtered(lambda p: p.partner_org_type in ("company", "public"))
         teachers = env["res.users"].search([("share", "=", False)])
         entities = self.group_entities()
+        teachers_by_company = {c.id: teachers.filtered(lambda u, c=c: c in u.company_ids) for c in entities}
         # broken employers: an invalid Y-tunnus can only live on a partner without a country
         broken = env["res.partner"].create([{
             "name": f"{TOWN_GENITIVE[rnd.choice(TOWNS)[0]]} {rnd.choice(TRADES)} {n} Oy",
@@ -331,12 +336,14 @@ class Generator:
                 "employer_id": employer.id, "instructor_id": instructor.id,
                 "start_date": start, "end_date": end, "part_time_percent": rnd.choice([100, 100, 80, 60]),
                 "qualification": qual, "qualification_unit": unit,
-                "teacher_id": rnd.choice(teachers).id, "company_id": rnd.choice(entities).id,
             }
+            proc = rnd.choice(procs) if procs and rnd.random() < 0.1 else None
+            company = proc.company_id if proc else rnd.choice(entities)
+            vals["company_id"] = company.id
+            vals["service_process_id"] = proc.id if proc else False
+            vals["teacher_id"] = rnd.choice(teachers_by_company.get(company.id) or teachers).id
             if kind == "apprenticeship":
                 vals["apprenticeship_basis"] = self._apprenticeship_basis()
-            if procs and rnd.random() < 0.1:
-                vals["service_process_id"] = rnd.choice(procs).id
             if rnd.random() < 0.15:
                 self._defect(vals, rnd.choice(defect_kinds), employer, broken)
             vals_list.append(vals)
@@ -394,10 +401,11 @@ def main(argv=None):
     import odoo
     from odoo import api
     from odoo.modules.registry import Registry
+    from odoo.service.server import load_server_wide_modules
     from odoo.tools import config
 
-    config.parse_config(["-c", os.path.join(REPO, ".odoo", "odoo.conf"), "-d", args.database])
-    odoo.service.server.load_server_wide_modules()
+    config.parse_config(["-c", os.path.join(REPO, ".odoo", "odoo.conf"), "-d", args.database], setup_logging=True)
+    load_server_wide_modules()
     t0 = time.time()
     registry = Registry(args.database)
     with registry.cursor() as cr:
@@ -408,13 +416,19 @@ def main(argv=None):
             if args.users_file:
                 with open(args.users_file, "w", encoding="utf-8") as fh:
                     fh.write("\n".join(lines) + "\n")
+        timings = {}
+        t = time.time()
         orgs = gen.organisations(args.orgs)
+        timings["organisations"], t = time.time() - t, time.time()
         procs = gen.processes(orgs, args.processes)
+        timings["processes"], t = time.time() - t, time.time()
         agreements = gen.agreements(orgs, args.agreements, procs)
+        timings["agreements"] = time.time() - t
         counts = {r: len(agreements.filtered(lambda a, r=r: a.readiness == r))
                   for r in ("ready", "warning", "blocked")}
     print(f"demo data: {len(orgs)} organisations, {len(procs)} processes, {len(agreements)} agreements "
-          f"({counts}) in {time.time() - t0:.0f} s")
+          f"({counts}) in {time.time() - t0:.0f} s ("
+          + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()) + ")")
 
 
 if __name__ == "__main__":

@@ -94,6 +94,17 @@ DEMO_USERS = [
 ]
 
 
+# the cooperation type typical of each partnership level (the level suggested from it)
+LEVEL_TYPE = {"A": "strategic", "B": "developer", "C": "training", "D": "occasional"}
+# further teachers of the group entities (login = password), beside DEMO_USERS
+TEACHERS = [
+    ("opettaja.kemi", "Tiina Kivelä", "redu_partnership.company_redu_lapland_education_centre"),
+    ("opettaja.santasport", "Ville Lantto", "redu_partnership.company_santasport_institute"),
+    ("kouluttaja.reduedu", "Minna Ollila", "redu_partnership.company_redu_edu"),
+    ("kouluttaja.kesayliopisto", "Pasi Tervo", "redu_partnership.company_lapland_summer_university"),
+]
+
+
 def business_id(rnd, valid=True):
     """A random Y-tunnus; the check digit is the one python-stdnum accepts."""
     from stdnum.fi import ytunnus
@@ -155,7 +166,19 @@ class Generator:
                 user.write(vals)
             else:
                 user = self.env["res.users"].with_context(no_reset_password=True).create(vals)
-            lines.append(f"  login: {login:<18} password: {login:<18} {what}")
+            lines.append(f"  login: {login:<20} password: {login:<20} {what}")
+        teacher_groups = [self.env.ref(g).id for g in (
+            "base.group_user", "redu_services.group_service_user", "redu_feedback_prep.group_feedback_user")]
+        for login, name, company_ref in TEACHERS:
+            company = self.env.ref(company_ref)
+            vals = {"name": name, "login": login, "password": login, "lang": fi_lang.code, "tz": "Europe/Helsinki",
+                    "company_id": company.id, "company_ids": [(6, 0, company.ids)],
+                    "group_ids": [(6, 0, teacher_groups)], "email": f"{login}@redu.example"}
+            user = self.env["res.users"].search([("login", "=", login)])
+            if user:
+                user.write(vals)
+            else:
+                self.env["res.users"].with_context(no_reset_password=True).create(vals)
         admin = self.env.ref("base.user_admin")
         admin.write({"lang": fi_lang.code, "tz": "Europe/Helsinki",
                      "company_ids": [(4, c.id) for c in all_entities]})
@@ -166,6 +189,9 @@ class Generator:
         rnd = self.rnd
         levels = self.env["redu.partnership.level"].search([]).sorted("sequence")  # A..D
         forms = self.env["redu.cooperation.form"].search([])
+        forms_by_type = {t: forms.filtered(lambda f, t=t: f.cooperation_type == t)
+                         for t in ("strategic", "developer", "training", "occasional")}
+        forms_by_type = {t: f for t, f in forms_by_type.items() if f}
         entities = self.group_entities()
         role_instr = self.env.ref("redu_partnership.contact_role_workplace_instructor")
         vals_list, people = [], []
@@ -182,11 +208,17 @@ class Generator:
                 name = rnd.choice(ASSOCIATIONS).format(g=gen)
             else:
                 name = rnd.choice(THIRD_SECTOR).format(g=gen)
-            while name in used:
-                name = f"{name.rsplit(' ', 1)[0]} {i} {name.rsplit(' ', 1)[1]}"
+            tries = 0
+            while name in used:  # another founder's surname tells namesakes apart
+                tries += 1
+                head, tail = name.rsplit(" ", 1) if kind == "company" else (name, "")
+                name = f"{head} {rnd.choice(LAST)}{'-' + str(tries) if tries > 5 else ''} {tail}".strip()
             used.add(name)
             level = rnd.choices(levels, [10, 20, 30, 40])[0] if len(levels) == 4 else rnd.choice(levels)
-            nforms = {"A": 4, "B": 3, "C": 2, "D": 1}.get(level.code, 1)
+            # the higher the level, the deeper the cooperation: forms of the level's own type first
+            own = forms_by_type.get(LEVEL_TYPE.get(level.code), forms)
+            picked = rnd.sample(own.ids, min(len(own), rnd.randint(1, 2)))
+            extra = rnd.sample(forms.ids, rnd.randint(0, 1)) if level.code in ("A", "B") else []
             domain = name.split()[0].lower().translate(str.maketrans("äöå", "aoa")) + f"{i}.fi"
             vals_list.append({
                 "name": name, "is_company": True, "company_type": "company",
@@ -198,7 +230,7 @@ class Generator:
                 "phone": f"016 {rnd.randint(100, 999)} {rnd.randint(1000, 9999)}",
                 "partner_org_type": kind,
                 "partnership_level_id": level.id,
-                "cooperation_form_ids": [(6, 0, rnd.sample(forms.ids, min(len(forms), rnd.randint(1, nforms))))],
+                "cooperation_form_ids": [(6, 0, list(set(picked + extra)))],
                 "group_company_ids": [(6, 0, rnd.sample(entities.ids, rnd.randint(1, min(3, len(entities)))))],
                 "partnership_review_date": self.today + timedelta(days=rnd.randint(-20, 365)),
             })
@@ -308,7 +340,9 @@ class Generator:
         rnd = self.rnd
         env = self.env
         companies = orgs.filtered(lambda p: p.partner_org_type in ("company", "public"))
-        teachers = env["res.users"].search([("share", "=", False)])
+        teachers = env["res.users"].search([
+            ("share", "=", False), ("group_ids", "in", env.ref("redu_feedback_prep.group_feedback_user").ids),
+        ]) or env.ref("base.user_admin")
         entities = self.group_entities()
         teachers_by_company = {c.id: teachers.filtered(lambda u, c=c: c in u.company_ids) for c in entities}
         # broken employers: an invalid Y-tunnus can only live on a partner without a country
@@ -411,13 +445,16 @@ def main(argv=None):
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {"tz": "Europe/Helsinki"})
         gen = Generator(env, args.seed)
+        timings = {}
+        t = time.time()
         if args.users:
             lines = gen.ensure_users()
             if args.users_file:
                 with open(args.users_file, "w", encoding="utf-8") as fh:
                     fh.write("\n".join(lines) + "\n")
-        timings = {}
-        t = time.time()
+            timings["users"], t = time.time() - t, time.time()
+        gen.ensure_charts(gen.group_entities())
+        timings["charts"], t = time.time() - t, time.time()
         orgs = gen.organisations(args.orgs)
         timings["organisations"], t = time.time() - t, time.time()
         procs = gen.processes(orgs, args.processes)

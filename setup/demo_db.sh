@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Create the demo database (default redu_demo) if it is not there yet: the three
+# addons with their demo data, the Finnish chart of accounts (l10n_fi), Finnish,
+# then setup/demo_data.py (organisations, processes, agreements, demo users).
+# Idempotent: an existing complete database is reused; an interrupted one is finished.
+# Usage: setup/demo_db.sh [DB]     (setup/install.sh must have run)
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO"
+ADDONS=redu_partnership,redu_services,redu_feedback_prep
+DB=${1:-${DEMO_DB:-redu_demo}}
+USERS_FILE=$REPO/.odoo/demo-users-$DB.txt
+say() { printf '[demo] %s\n' "$*"; }
+
+installed() {
+    psql -d "$DB" -Atc "select count(*) from ir_module_module
+        where name in ('${ADDONS//,/\',\'}', 'l10n_fi') and state = 'installed'" 2>/dev/null || echo 0
+}
+generated() {
+    [ -f "$USERS_FILE" ] && [ "$(psql -d "$DB" -Atc "select count(*) from res_users
+        where login = 'asiakkuusvastaava'" 2>/dev/null)" = "1" ]
+}
+if [ "$(installed)" != "4" ]; then
+    say "creating the demo database '$DB' (a few minutes the first time)"
+    setup/odoo.sh -d "$DB" -i "$ADDONS,l10n_fi" --with-demo --load-language fi_FI \
+        --stop-after-init --log-level=warn
+    [ "$(installed)" = "4" ] || { say "ERROR: the addons did not install in '$DB'; see the log above"; exit 1; }
+else
+    say "database '$DB' exists with the addons installed; reusing it"
+fi
+if ! generated; then
+    say "generating the demo data and users (setup/demo_data.py)"
+    .venv/bin/python setup/demo_data.py -d "$DB" --users --users-file "$USERS_FILE" \
+        || { say "ERROR: the demo data generator failed"; exit 1; }
+fi

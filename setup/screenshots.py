@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Screenshots of the demo for the README's user guide, taken in headless Chromium.
+
+    .venv/bin/python setup/screenshots.py --url http://127.0.0.1:8070 --db redu_demo --out docs
+
+Logs in as each demo user through Odoo's JSON-RPC (/web/session/authenticate), hands the
+session cookie to a headless Chromium driven over the DevTools protocol (websocket-client),
+opens each page of SHOTS, waits until Odoo has rendered it, and saves a PNG under --out.
+"""
+
+import argparse
+import base64
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from urllib.parse import urlparse
+
+import requests
+import websocket
+
+# (file name, login, path, CSS selector that must be present, what the picture shows)
+SHOTS = [
+    ("partnership-partner-form.png", "asiakkuusvastaava",
+     "/odoo/action-redu_partnership.res_partner_action_partnership?view_type=kanban", ".o_kanban_renderer",
+     "Working-life partners grouped by partnership level"),
+    ("partnership-analysis.png", "asiakkuusvastaava",
+     "/odoo/action-redu_partnership.res_partner_action_partnership_analysis", ".o_pivot, .o_graph_renderer",
+     "Partnership analysis"),
+    ("services-process-kanban.png", "opettaja",
+     "/odoo/action-redu_services.redu_service_process_action", ".o_kanban_renderer",
+     "Service processes by stage"),
+    ("services-revenue-pivot.png", "talous",
+     "/odoo/action-redu_services.redu_service_revenue_report_action", ".o_pivot, .o_graph_renderer",
+     "Revenue analysis"),
+    ("feedback-contact-issues.png", "opettaja",
+     "/odoo/action-redu_feedback_prep.redu_contact_issue_action", ".o_list_renderer, .o_kanban_renderer",
+     "Contact validation: the issues to fix"),
+    ("feedback-agreements.png", "opettaja",
+     "/odoo/action-redu_feedback_prep.redu_workplace_agreement_action", ".o_list_renderer, .o_kanban_renderer",
+     "Workplace agreements with their readiness"),
+]
+
+
+class Chrome:
+    """A headless Chromium with one page, driven over the DevTools protocol."""
+
+    def __init__(self, width=1440, height=900):
+        binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+        if not binary:
+            raise SystemExit("Chromium not found: apt-get install chromium")
+        self.profile = tempfile.mkdtemp(prefix="redu-shots-")
+        port_file = os.path.join(self.profile, "DevToolsActivePort")
+        self.proc = subprocess.Popen(
+            [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+             f"--window-size={width},{height}", "--remote-debugging-port=0", f"--user-data-dir={self.profile}",
+             "--lang=fi-FI", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        for _i in range(100):
+            if os.path.exists(port_file) and open(port_file).read().strip():
+                break
+            time.sleep(0.1)
+        port = open(port_file).read().split()[0]
+        targets = requests.get(f"http://127.0.0.1:{port}/json", timeout=10).json()
+        page = next(t for t in targets if t["type"] == "page")
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30)
+        self.next_id = 0
+        self.call("Page.enable")
+        self.call("Runtime.enable")
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result.get("result", {}).get("value")
+
+    def close(self):
+        try:
+            self.ws.close()
+        finally:
+            self.proc.terminate()
+            self.proc.wait(10)
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def login(url, db, user, password):
+    response = requests.post(f"{url}/web/session/authenticate", timeout=60, json={
+        "jsonrpc": "2.0", "method": "call", "params": {"db": db, "login": user, "password": password},
+    })
+    response.raise_for_status()
+    if response.json().get("error"):
+        raise SystemExit(f"login of {user} failed: {response.json()['error']['data']['message']}")
+    return response.cookies["session_id"]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--url", default="http://127.0.0.1:8070")
+    parser.add_argument("--db", default="redu_demo")
+    parser.add_argument("--out", default="docs")
+    args = parser.parse_args(argv)
+    os.makedirs(args.out, exist_ok=True)
+    host = urlparse(args.url).hostname
+    chrome = Chrome()
+    failures = 0
+    try:
+        for filename, user, path, selector, what in SHOTS:
+            session = login(args.url, args.db, user, user)
+            chrome.call("Network.enable")
+            chrome.call("Network.clearBrowserCookies")
+            chrome.call("Network.setCookie", name="session_id", value=session, domain=host, path="/")
+            chrome.call("Page.navigate", url=args.url + path)
+            deadline = time.time() + 60
+            ready = False
+            while time.time() < deadline:
+                ready = chrome.evaluate(
+                    f"!!document.querySelector({json.dumps(selector)}) && !document.querySelector('.o_loading')"
+                    " && !document.querySelector('.o_error_dialog')"
+                )
+                if ready:
+                    break
+                time.sleep(0.5)
+            time.sleep(1.5)  # let charts and fonts settle
+            if not ready:
+                failures += 1
+                print(f"  {filename}: {selector} did not appear at {path}", file=sys.stderr)
+            shot = chrome.call("Page.captureScreenshot", format="png")
+            with open(os.path.join(args.out, filename), "wb") as fh:
+                fh.write(base64.b64decode(shot["data"]))
+            print(f"  {filename}: {what} ({user})")
+    finally:
+        chrome.close()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

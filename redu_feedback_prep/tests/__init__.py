@@ -1,1 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import (
+    test_bundles,
+    test_cron,
+    test_export,
+    test_fix_wizard,
+    test_import,
+    test_report_i18n,
+    test_rules,
+    test_security,
+)

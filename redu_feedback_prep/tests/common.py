@@ -1,0 +1,92 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import itertools
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import TransactionCase, new_test_user
+
+BID_A = "0112038-9"
+BID_B = "1572860-0"
+BID_C = "0201256-6"
+
+
+class FeedbackCase(TransactionCase):
+    """Data shared by the tests: one entity, employers, instructors and a valid agreement template."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.Agreement = cls.env["redu.workplace.agreement"]
+        cls.Partner = cls.env["res.partner"]
+        cls.today = fields.Date.context_today(cls.Agreement)
+        cls.company = cls.env["res.company"].create({"name": "REDU Test Entity"})
+        cls.other_company = cls.env["res.company"].create({"name": "Santasport Test Entity"})
+        cls.env.user.company_ids |= cls.company | cls.other_company
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.company.id, cls.other_company.id]))
+        cls.Agreement = cls.env["redu.workplace.agreement"]
+        cls.Partner = cls.env["res.partner"]
+        finland = cls.env.ref("base.fi")
+        cls.employer = cls.Partner.create({
+            "name": "Lapin Testirakennus Oy", "is_company": True, "company_registry": BID_A,
+            "country_id": finland.id,
+        })
+        cls.employer_b = cls.Partner.create({
+            "name": "Napapiirin Testihoiva Oy", "is_company": True, "company_registry": BID_B,
+            "country_id": finland.id,
+        })
+        cls.instructor = cls.Partner.create({
+            "name": "Maija Mäkelä", "parent_id": cls.employer.id, "type": "contact",
+            "email": "maija.makela@lapintesti.fi", "phone": "+358401234567",
+        })
+        cls.teacher = new_test_user(
+            cls.env, login="fb_teacher", name="Tiina Opettaja",
+            groups="redu_feedback_prep.group_feedback_user",
+            company_id=cls.company.id, company_ids=[cls.company.id],
+        )
+        cls.manager = new_test_user(
+            cls.env, login="fb_manager", name="Kalle Koulutuspäällikkö",
+            groups="redu_feedback_prep.group_feedback_manager",
+            company_id=cls.company.id, company_ids=[cls.company.id, cls.other_company.id],
+        )
+
+    @classmethod
+    def _agreement_vals(cls, **values):
+        vals = {
+            "agreement_type": "training_agreement",
+            "student_name": "Aino Opiskelija",
+            "employer_id": cls.employer.id,
+            "instructor_id": cls.instructor.id,
+            "start_date": cls.today - timedelta(days=60),
+            "end_date": cls.today + timedelta(days=30),
+            "part_time_percent": 100,
+            "teacher_id": cls.teacher.id,
+            "company_id": cls.company.id,
+        }
+        vals.update(values)
+        return vals
+
+    @classmethod
+    def _agreement(cls, **values):
+        return cls.Agreement.create(cls._agreement_vals(**values))
+
+    _names = itertools.cycle([
+        f"{first} {last}"
+        for last in ("Niemi", "Korhonen", "Virtanen", "Laine", "Heikkinen", "Koskinen", "Järvinen", "Lehtonen",
+                     "Salminen", "Hämäläinen")
+        for first in ("Pekka", "Liisa", "Juha", "Sari", "Mikko", "Anne", "Jari", "Tuula", "Timo", "Minna",
+                      "Kari", "Päivi", "Jukka", "Riitta", "Antti")
+    ])
+
+    @classmethod
+    def _instructor(cls, name=None, employer=None, **values):
+        """A new instructor with a name of its own (same names would share a bundle)."""
+        return cls.Partner.create({
+            "name": name or next(cls._names), "parent_id": (employer or cls.employer).id, "type": "contact",
+            "email": values.pop("email", "pekka.niemi@lapintesti.fi"),
+            "phone": values.pop("phone", "+358501112233"), **values,
+        })
+
+    def codes(self, agreement):
+        return set(agreement.issue_ids.mapped("rule_code"))

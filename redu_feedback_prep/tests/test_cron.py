@@ -1,0 +1,72 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo.tests import tagged
+
+from .common import FeedbackCase
+
+
+@tagged("post_install", "-at_install")
+class TestCrons(FeedbackCase):
+
+    def test_retention_default_and_anonymisation(self):
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.redu_feedback_retention_years, 3)
+        limit = self.today - relativedelta(years=3)
+        expired = self._agreement(student_name="Vanha Opiskelija", student_ref="S-OLD",
+                                  start_date=limit - timedelta(days=100), end_date=limit - timedelta(days=1))
+        kept = self._agreement(student_name="Tuore Opiskelija", student_ref="S-NEW",
+                               start_date=limit - timedelta(days=100), end_date=limit)
+        done = self.Agreement._cron_anonymise_students()
+        self.assertIn(expired, done)
+        self.assertFalse(expired.student_name)
+        self.assertFalse(expired.student_ref)
+        self.assertTrue(expired.student_anonymised)
+        self.assertEqual(kept.student_name, "Tuore Opiskelija")
+        self.assertEqual(kept.student_ref, "S-NEW")
+
+    def test_retention_setting(self):
+        self.env["res.config.settings"].create({"redu_feedback_retention_years": 1}).execute()
+        self.assertEqual(self.Agreement._get_retention_years(), 1)
+        agreement = self._agreement(start_date=self.today - timedelta(days=800),
+                                    end_date=self.today - timedelta(days=400))
+        self.Agreement._cron_anonymise_students()
+        self.assertFalse(agreement.student_name)
+
+    def test_cron_records_exist(self):
+        self.assertEqual(self.env.ref("redu_feedback_prep.ir_cron_validate_contacts").interval_type, "days")
+        self.assertEqual(self.env.ref("redu_feedback_prep.ir_cron_anonymise_students").interval_type, "days")
+
+    def test_nightly_validation(self):
+        Agreement = self.Agreement.with_context(redu_skip_validation=True)
+        recent = Agreement.create(self._agreement_vals(start_date=self.today - timedelta(days=100),
+                                                       end_date=self.today - timedelta(days=30)))
+        upcoming = Agreement.create(self._agreement_vals(part_time_percent=0))
+        old = Agreement.create(self._agreement_vals(start_date=self.today - timedelta(days=100),
+                                                    end_date=self.today - timedelta(days=31)))
+        self.Agreement._cron_validate_contacts()
+        self.assertEqual(recent.readiness, "ready")
+        self.assertEqual(upcoming.readiness, "blocked")
+        self.assertEqual(old.readiness, "unchecked", "ended more than 30 days ago: left alone")
+
+    def test_dashboard(self):
+        self._agreement()
+        self._agreement(part_time_percent=0, end_date=self.today + timedelta(days=10))
+        self._agreement(part_time_percent=0, end_date=self.today + timedelta(days=40))
+        self._agreement(instructor_id=self._instructor(phone=False).id)
+        self.env.flush_all()
+        line = self.env["redu.feedback.dashboard"].search([("company_id", "=", self.company.id)])
+        self.assertEqual(
+            (line.agreement_count, line.ready_count, line.warning_count, line.blocked_count,
+             line.blocked_soon_count),
+            (4, 1, 1, 2, 1),
+        )
+        self.assertEqual(line.ready_percent, 25.0)
+        action = line.action_open_blocked()
+        self.assertEqual(self.Agreement.search(action["domain"]).mapped("readiness"), ["blocked", "blocked"])
+        other = self.env["redu.feedback.dashboard"].with_user(self.teacher).with_context(
+            allowed_company_ids=[self.company.id]).search([])
+        self.assertEqual(other.company_id, self.company)

@@ -1,0 +1,146 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import datetime
+import io
+
+import openpyxl
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import BID_A, FeedbackCase
+
+HEADER = (
+    "source_ref;agreement_type;student_name;student_ref;employer_name;employer_business_id;workplace_name;"
+    "instructor_name;instructor_email;instructor_phone;start_date;end_date;part_time_percent;"
+    "apprenticeship_basis;qualification;qualification_unit;teacher_login"
+)
+
+
+@tagged("post_install", "-at_install")
+class TestImport(FeedbackCase):
+
+    def _csv(self, *lines):
+        return base64.b64encode("\n".join((HEADER, *lines)).encode())
+
+    def _import(self, data, name="agreements.csv"):
+        wizard = self.env["redu.agreement.import.wizard"].with_user(self.manager).with_context(
+            allowed_company_ids=[self.company.id],
+        ).create({"file_data": data, "file_name": name})
+        wizard.action_import()
+        return wizard
+
+    def _rows(self):
+        end = self.today + datetime.timedelta(days=60)
+        start = self.today - datetime.timedelta(days=30)
+        return [
+            # a new employer with an FI-prefixed business ID, a new instructor
+            f"IMP-1;koulutussopimus;Aino A;S1;Uusi Työnantaja Oy;FI02012566;;Ville Vallila;"
+            f"Ville.Vallila@uusi.fi;040 111 2222;{start:%d.%m.%Y};{end:%d.%m.%Y};100;;Tutkinto;Osa;fb_teacher",
+            # the existing employer by business ID and the existing instructor by email
+            f"IMP-2;apprenticeship;Eero E;S2;Lapin Testirakennus;{BID_A};Työmaa 2;Maija Mäkelä;"
+            f"maija.makela@lapintesti.fi;;{start};{end};80;työsuhde;;;",
+            # a broken business ID: the employer is created without a country
+            f"IMP-3;training_agreement;Sanni S;S3;Rikki Oy;2100001-9;;Olli Ohjaaja;olli@rikki.fi;;{start};{end};50;;;;",
+            # bad rows
+            f"IMP-4;harjoittelu;X;;Uusi Työnantaja Oy;FI02012566;;Ville Vallila;;;{start};{end};100;;;;",
+            f"IMP-5;training_agreement;X;;Uusi Työnantaja Oy;FI02012566;;Ville Vallila;;;31.2.2025;{end};100;;;;",
+            f";training_agreement;X;;Uusi Työnantaja Oy;FI02012566;;Ville Vallila;;;{start};{end};100;;;;",
+        ]
+
+    def test_import_good_and_bad_rows(self):
+        partners_before = self.Partner.search_count([])
+        wizard = self._import(self._csv(*self._rows()))
+        by_row = {result.row_number: result for result in wizard.result_ids}
+        self.assertEqual([by_row[n].status for n in range(2, 8)],
+                         ["created", "created", "created", "error", "error", "error"])
+        self.assertIn("harjoittelu", by_row[5].message)
+        self.assertIn("31.2.2025", by_row[6].message)
+        self.assertIn("source", by_row[7].message)
+        self.assertEqual((wizard.created_count, wizard.error_count), (3, 3))
+        agreements = self.Agreement.search([("source_ref", "in", ["IMP-1", "IMP-2", "IMP-3", "IMP-4", "IMP-5"])])
+        self.assertEqual(sorted(agreements.mapped("source_ref")), ["IMP-1", "IMP-2", "IMP-3"])
+        first = agreements.filtered(lambda a: a.source_ref == "IMP-1")
+        self.assertEqual(first.employer_id.company_registry, "0201256-6")
+        self.assertEqual(first.employer_id.country_id.code, "FI")
+        self.assertEqual(first.workplace_name, "Uusi Työnantaja Oy")
+        self.assertEqual(first.instructor_id.parent_id, first.employer_id)
+        self.assertEqual(first.instructor_id.email, "ville.vallila@uusi.fi")
+        self.assertEqual(first.instructor_id.phone, "+358401112222")
+        self.assertEqual(first.teacher_id, self.teacher)
+        self.assertEqual(first.company_id, self.company)
+        self.assertEqual(first.readiness, "ready")
+        second = agreements.filtered(lambda a: a.source_ref == "IMP-2")
+        self.assertEqual(second.employer_id, self.employer)
+        self.assertEqual(second.instructor_id, self.instructor)
+        self.assertEqual(second.apprenticeship_basis, "employment")
+        self.assertEqual(second.workplace_name, "Työmaa 2")
+        third = agreements.filtered(lambda a: a.source_ref == "IMP-3")
+        self.assertFalse(third.employer_id.country_id)
+        self.assertIn("business_id_invalid", self.codes(third))
+        # one employer, two instructors created; nothing for the bad rows
+        self.assertEqual(self.Partner.search_count([]), partners_before + 4)
+
+    def test_reimport_changes_nothing(self):
+        data = self._csv(*self._rows()[:3])
+        self._import(data)
+        agreements = self.Agreement.search([("source_ref", "like", "IMP-")])
+        self.env.flush_all()
+        partners_before = self.Partner.search_count([])
+        write_dates = agreements.mapped("write_date")
+        messages = len(agreements.message_ids)
+        wizard = self._import(data)
+        self.assertEqual(wizard.result_ids.mapped("status"), ["unchanged"] * 3)
+        self.assertEqual(wizard.unchanged_count, 3)
+        self.assertEqual(self.Partner.search_count([]), partners_before)
+        self.assertEqual(agreements.mapped("write_date"), write_dates)
+        self.assertEqual(len(agreements.message_ids), messages)
+
+    def test_reimport_updates_changed_rows(self):
+        rows = self._rows()[:2]
+        self._import(self._csv(*rows))
+        rows[1] = rows[1].replace(";80;", ";60;")
+        wizard = self._import(self._csv(*rows))
+        self.assertEqual(wizard.result_ids.mapped("status"), ["unchanged", "updated"])
+        self.assertIn("Part-time", wizard.result_ids[1].message)
+        self.assertEqual(self.Agreement.search([("source_ref", "=", "IMP-2")]).part_time_percent, 60)
+
+    def test_duplicate_source_ref_in_file(self):
+        row = self._rows()[0]
+        wizard = self._import(self._csv(row, row))
+        self.assertEqual(wizard.result_ids.mapped("status"), ["created", "error"])
+        self.assertIn("row 2", wizard.result_ids[1].message)
+
+    def test_import_xlsx_and_template(self):
+        wizard = self.env["redu.agreement.import.wizard"].with_user(self.manager).create({})
+        action = wizard.with_context(template_format="xlsx").action_download_template()
+        self.assertIn("field=template_data", action["url"])
+        workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.template_data)))
+        sheet = workbook.active
+        header = [cell.value for cell in sheet[1]]
+        self.assertEqual(header, HEADER.split(";"))
+        start = self.today - datetime.timedelta(days=10)
+        end = datetime.datetime.combine(self.today + datetime.timedelta(days=50), datetime.time())
+        sheet.append(["XL-1", "oppisopimus", "Liisa L", "S9", "Lapin Testirakennus Oy", BID_A, None,
+                      "Maija Mäkelä", None, None, start, end, 100.0, "yrittäjä", None, None, None])
+        sheet.append(["XL-2", "apprenticeship", "Kalle K", None, None, None, None, None, None, None,
+                      start, "not a date", 100, None, None, None, None])
+        output = io.BytesIO()
+        workbook.save(output)
+        result = self._import(base64.b64encode(output.getvalue()), name="agreements.xlsx")
+        self.assertEqual(result.result_ids.mapped("status"), ["created", "error"])
+        agreement = result.result_ids[0].agreement_id
+        self.assertEqual(agreement.instructor_id, self.instructor, "matched by employer and name")
+        self.assertEqual(agreement.end_date, end.date())
+        self.assertEqual(agreement.apprenticeship_basis, "entrepreneur")
+        self.assertEqual(agreement.readiness, "ready")
+        csv_action = wizard.with_context(template_format="csv").action_download_template()
+        self.assertTrue(csv_action["url"])
+        self.assertTrue(base64.b64decode(wizard.template_data).decode("utf-8-sig").startswith("source_ref;"))
+
+    def test_wrong_file(self):
+        with self.assertRaises(UserError):
+            self._import(base64.b64encode(b"hello"), name="agreements.pdf")
+        with self.assertRaisesRegex(UserError, "source_ref"):
+            self._import(base64.b64encode(b"foo;bar\n1;2"))

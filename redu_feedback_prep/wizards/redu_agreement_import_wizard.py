@@ -1,0 +1,415 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import csv
+import datetime
+import io
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools.contact_checks import check_business_id, check_email, check_phone, normalize_person_name
+
+# The columns of the import file, in the template's order (documented in readme/USAGE.md).
+IMPORT_COLUMNS = [
+    "source_ref", "agreement_type", "student_name", "student_ref", "employer_name", "employer_business_id",
+    "workplace_name", "instructor_name", "instructor_email", "instructor_phone", "start_date", "end_date",
+    "part_time_percent", "apprenticeship_basis", "qualification", "qualification_unit", "teacher_login",
+]
+AGREEMENT_TYPES = {
+    "training_agreement": "training_agreement", "training agreement": "training_agreement",
+    "koulutussopimus": "training_agreement",
+    "apprenticeship": "apprenticeship", "oppisopimus": "apprenticeship",
+}
+BASES = {
+    "employment": "employment", "työsuhde": "employment", "tyosuhde": "employment",
+    "entrepreneur": "entrepreneur", "yrittäjä": "entrepreneur", "yrittaja": "entrepreneur",
+}
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+# agreement fields written from the file (workplace_name and teacher_id only when given)
+AGREEMENT_FIELDS = (
+    "agreement_type", "student_name", "student_ref", "employer_id", "workplace_name", "instructor_id",
+    "start_date", "end_date", "part_time_percent", "apprenticeship_basis", "qualification", "qualification_unit",
+    "teacher_id",
+)
+
+
+class ReduAgreementImportWizard(models.TransientModel):
+    _name = "redu.agreement.import.wizard"
+    _description = "Import workplace agreements from the student administration system"
+
+    file_data = fields.Binary(string="File", attachment=False)
+    file_name = fields.Char(string="File name")
+    template_data = fields.Binary(string="Template", attachment=False, readonly=True)
+    template_name = fields.Char(string="Template name", readonly=True)
+    result_ids = fields.One2many("redu.agreement.import.result", "wizard_id", string="Results", readonly=True)
+    created_count = fields.Integer(string="Created", readonly=True)
+    updated_count = fields.Integer(string="Updated", readonly=True)
+    unchanged_count = fields.Integer(string="Unchanged", readonly=True)
+    error_count = fields.Integer(string="Errors", readonly=True)
+    state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")
+
+    # -------------------------------------------------------------- template
+    def action_download_template(self):
+        self.ensure_one()
+        file_format = self.env.context.get("template_format", "xlsx")
+        if file_format == "csv":
+            buffer = io.StringIO()
+            csv.writer(buffer, delimiter=";", lineterminator="\n").writerow(IMPORT_COLUMNS)
+            data = buffer.getvalue().encode("utf-8-sig")
+        else:
+            import openpyxl  # noqa: PLC0415 - only needed here
+
+            workbook = openpyxl.Workbook()
+            sheet = workbook.active
+            sheet.title = "agreements"
+            sheet.append(IMPORT_COLUMNS)
+            output = io.BytesIO()
+            workbook.save(output)
+            data = output.getvalue()
+        self.write({
+            "template_data": base64.b64encode(data),
+            "template_name": f"workplace_agreements_template.{file_format}",
+        })
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content?model={self._name}&id={self.id}&field=template_data"
+                   f"&filename_field=template_name&download=true",
+            "target": "self",
+        }
+
+    # --------------------------------------------------------------- reading
+    def _read_file(self):
+        """Return the data rows as ``(row_number, {column: value})``."""
+        if not self.file_data:
+            raise UserError(self.env._("Choose the file to import."))
+        content = base64.b64decode(self.file_data)
+        name = (self.file_name or "").lower()
+        if name.endswith(".xlsx"):
+            table = self._read_xlsx(content)
+        elif name.endswith((".csv", ".txt")):
+            table = self._read_csv(content)
+        else:
+            raise UserError(self.env._("The file must be a CSV (.csv) or an Excel (.xlsx) file."))
+        if not table:
+            raise UserError(self.env._("The file is empty."))
+        header = [str(cell or "").strip().lower() for cell in table[0]]
+        missing = [column for column in ("source_ref", "agreement_type") if column not in header]
+        if missing:
+            raise UserError(self.env._(
+                "The file has no column %s; download the template to see the columns.", ", ".join(missing),
+            ))
+        rows = []
+        for index, cells in enumerate(table[1:], start=2):
+            if not any(str(cell).strip() for cell in cells if cell is not None):
+                continue
+            rows.append((index, {
+                column: cells[position] if position < len(cells) else None
+                for position, column in enumerate(header) if column in IMPORT_COLUMNS
+            }))
+        return rows
+
+    @api.model
+    def _read_csv(self, content):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = content.decode("latin-1")
+        first_line = text.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+    @api.model
+    def _read_xlsx(self, content):
+        import openpyxl  # noqa: PLC0415 - only needed here
+
+        try:
+            workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds of errors on a broken file
+            raise UserError(self.env._("The Excel file cannot be read: %s", error)) from error
+        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+
+    # --------------------------------------------------------------- parsing
+    @api.model
+    def _text(self, value):
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return " ".join(str(value).split())
+
+    @api.model
+    def _parse_date(self, value, label):
+        if value in (None, ""):
+            return False
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = self._text(value)
+        for date_format in DATE_FORMATS:
+            try:
+                return datetime.datetime.strptime(text, date_format).date()
+            except ValueError:
+                continue
+        raise ValueError(self.env._("the %(label)s %(value)s is not a date (use 2025-08-31 or 31.8.2025)",
+                                    label=label, value=text))
+
+    @api.model
+    def _parse_row(self, data, teachers):
+        """Return the cleaned values of one row or raise ValueError with the reason."""
+        text = {column: self._text(data.get(column)) for column in IMPORT_COLUMNS}
+        if not text["source_ref"]:
+            raise ValueError(self.env._("the source ID (source_ref) is missing"))
+        agreement_type = AGREEMENT_TYPES.get(text["agreement_type"].lower())
+        if not agreement_type:
+            raise ValueError(self.env._("unknown agreement type %s (use training_agreement or apprenticeship)",
+                                        text["agreement_type"] or '""'))
+        basis = False
+        if text["apprenticeship_basis"]:
+            basis = BASES.get(text["apprenticeship_basis"].lower())
+            if not basis:
+                raise ValueError(self.env._("unknown apprenticeship basis %s (use employment or entrepreneur)",
+                                            text["apprenticeship_basis"]))
+        percent = 0
+        if text["part_time_percent"]:
+            try:
+                percent = float(text["part_time_percent"].replace("%", "").replace(",", ".").strip())
+            except ValueError:
+                percent = -1
+            if not (0 <= percent <= 100) or not float(percent).is_integer():
+                raise ValueError(self.env._("the part-time percentage %s is not a whole number from 1 to 100",
+                                            text["part_time_percent"]))
+        teacher = False
+        if text["teacher_login"]:
+            teacher = teachers.get(text["teacher_login"].lower())
+            if not teacher:
+                raise ValueError(self.env._("no user with the login %s", text["teacher_login"]))
+        return {
+            "source_ref": text["source_ref"],
+            "agreement_type": agreement_type,
+            "student_name": text["student_name"] or False,
+            "student_ref": text["student_ref"] or False,
+            "employer_name": text["employer_name"],
+            "employer_business_id": text["employer_business_id"],
+            "workplace_name": text["workplace_name"] or False,
+            "instructor_name": text["instructor_name"],
+            "instructor_email": text["instructor_email"],
+            "instructor_phone": text["instructor_phone"],
+            "start_date": self._parse_date(data.get("start_date"), self.env._("start date")),
+            "end_date": self._parse_date(data.get("end_date"), self.env._("end date")),
+            "part_time_percent": int(percent),
+            "apprenticeship_basis": basis,
+            "qualification": text["qualification"] or False,
+            "qualification_unit": text["qualification_unit"] or False,
+            "teacher_id": teacher,
+        }
+
+    # ---------------------------------------------------------------- import
+    def action_import(self):
+        self.ensure_one()
+        rows = self._read_file()
+        logins = {self._text(data.get("teacher_login")).lower() for _number, data in rows} - {""}
+        teachers = {}
+        if logins:
+            users = self.env["res.users"].with_context(active_test=False).search([("login", "in", list(logins))])
+            teachers = {user.login.lower(): user.id for user in users}
+        results = []
+        good = []
+        seen_refs = {}
+        for number, data in rows:
+            try:
+                values = self._parse_row(data, teachers)
+                if values["source_ref"] in seen_refs:
+                    raise ValueError(self.env._("the source ID %(ref)s is already on row %(row)s",
+                                                ref=values["source_ref"], row=seen_refs[values["source_ref"]]))
+            except ValueError as error:
+                results.append({"row_number": number, "source_ref": self._text(data.get("source_ref")),
+                                "status": "error", "message": str(error)})
+                continue
+            seen_refs[values["source_ref"]] = number
+            good.append((number, values))
+        employers = self._match_employers([values for _number, values in good])
+        instructors = self._match_instructors([values for _number, values in good], employers)
+        results += self._upsert_agreements(good, employers, instructors)
+        results.sort(key=lambda result: result["row_number"])
+        self.result_ids.unlink()
+        self.write({
+            "result_ids": [Command.create(result) for result in results],
+            "created_count": sum(1 for result in results if result["status"] == "created"),
+            "updated_count": sum(1 for result in results if result["status"] == "updated"),
+            "unchanged_count": sum(1 for result in results if result["status"] == "unchanged"),
+            "error_count": sum(1 for result in results if result["status"] == "error"),
+            "state": "done",
+        })
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    @api.model
+    def _employer_key(self, values):
+        business_id = values["employer_business_id"]
+        if business_id:
+            return ("bid", check_business_id(business_id)[0] or business_id)
+        name = values["employer_name"] or values["workplace_name"]
+        return ("name", name.casefold()) if name else False
+
+    @api.model
+    def _match_employers(self, values_list):
+        """Map employer key -> partner id; finds with one search and creates the missing ones at once."""
+        partner_model = self.env["res.partner"].with_context(active_test=False)
+        keys = {self._employer_key(values): values for values in values_list}
+        keys.pop(False, None)
+        business_ids = [key[1] for key in keys if key[0] == "bid"]
+        names = [
+            values["employer_name"] or values["workplace_name"] for key, values in keys.items() if key[0] == "name"
+        ]
+        found = {}
+        if keys:
+            partners = partner_model.search([
+                ("is_company", "=", True), "|", ("company_registry", "in", business_ids), ("name", "in", names),
+            ], order="id")
+            for partner in partners:
+                if partner.company_registry:
+                    found.setdefault(("bid", check_business_id(partner.company_registry)[0]
+                                      or partner.company_registry), partner.id)
+                found.setdefault(("name", partner.name.casefold()), partner.id)
+        finland = self.env.ref("base.fi")
+        to_create = []
+        for key, values in keys.items():
+            if key in found:
+                continue
+            vals = {"name": values["employer_name"] or values["workplace_name"] or key[1], "is_company": True}
+            if key[0] == "bid":
+                vals["company_registry"] = key[1]
+                if not check_business_id(key[1])[1]:
+                    # a valid Y-tunnus: a Finnish company (an invalid one stays without a country,
+                    # redu_partnership refuses it on Finnish partners and the validation reports it)
+                    vals["country_id"] = finland.id
+            to_create.append((key, vals))
+        if to_create:
+            created = partner_model.create([vals for _key, vals in to_create])
+            for (key, _vals), partner in zip(to_create, created, strict=True):
+                found[key] = partner.id
+        return found
+
+    @api.model
+    def _match_instructors(self, values_list, employers):
+        """Map (employer id, email or name) -> partner id; one search, one create."""
+        partner_model = self.env["res.partner"].with_context(active_test=False)
+        wanted = [values for values in values_list if values["instructor_name"] or values["instructor_email"]]
+        employer_ids = list({employers.get(self._employer_key(values)) for values in wanted} - {None, False})
+        emails = list({check_email(v["instructor_email"])[0] or v["instructor_email"] for v in wanted} - {"", False})
+        by_email, by_name = {}, {}
+        if wanted:
+            partners = partner_model.search([
+                ("is_company", "=", False), "|", ("parent_id", "in", employer_ids), ("email", "in", emails),
+            ], order="id")
+            for partner in partners:
+                parent = partner.parent_id.id or False
+                if partner.email:
+                    by_email.setdefault((parent, partner.email.strip().lower()), partner.id)
+                by_name.setdefault((parent, normalize_person_name(partner.name)), partner.id)
+        result = {}
+        to_create = {}
+        for values in wanted:
+            employer = employers.get(self._employer_key(values)) or False
+            email = check_email(values["instructor_email"])[0] or values["instructor_email"].lower()
+            name = normalize_person_name(values["instructor_name"])
+            key = self._instructor_key(values, employer)
+            partner_id = (email and by_email.get((employer, email))) or (name and by_name.get((employer, name)))
+            if partner_id:
+                result[key] = partner_id
+            elif key not in to_create:
+                phone = check_phone(values["instructor_phone"])[0] or values["instructor_phone"]
+                to_create[key] = {
+                    "name": values["instructor_name"] or values["instructor_email"],
+                    "parent_id": employer,
+                    "type": "contact",
+                    "email": email or False,
+                    "phone": phone or False,
+                }
+        if to_create:
+            created = partner_model.create(list(to_create.values()))
+            for key, partner in zip(to_create, created, strict=True):
+                result[key] = partner.id
+        return result
+
+    @api.model
+    def _instructor_key(self, values, employer):
+        email = check_email(values["instructor_email"])[0] or values["instructor_email"].lower()
+        return (employer, email) if email else (employer, "name:" + normalize_person_name(values["instructor_name"]))
+
+    @api.model
+    def _upsert_agreements(self, good, employers, instructors):
+        agreement_model = self.env["redu.workplace.agreement"].with_context(redu_skip_validation=True)
+        company = self.env.company
+        existing = {
+            agreement.source_ref: agreement
+            for agreement in agreement_model.with_context(active_test=False).search([
+                ("company_id", "=", company.id), ("source_ref", "in", [values["source_ref"] for _n, values in good]),
+            ])
+        }
+        results = []
+        to_create = []
+        touched = agreement_model.browse()
+        for number, values in good:
+            employer = employers.get(self._employer_key(values)) or False
+            instructor = False
+            if values["instructor_name"] or values["instructor_email"]:
+                instructor = instructors.get(self._instructor_key(values, employer)) or False
+            vals = {
+                "agreement_type": values["agreement_type"],
+                "student_name": values["student_name"],
+                "student_ref": values["student_ref"],
+                "employer_id": employer,
+                "instructor_id": instructor,
+                "start_date": values["start_date"],
+                "end_date": values["end_date"],
+                "part_time_percent": values["part_time_percent"],
+                "apprenticeship_basis": values["apprenticeship_basis"],
+                "qualification": values["qualification"],
+                "qualification_unit": values["qualification_unit"],
+            }
+            if values["workplace_name"]:
+                vals["workplace_name"] = values["workplace_name"]
+            if values["teacher_id"]:
+                vals["teacher_id"] = values["teacher_id"]
+            agreement = existing.get(values["source_ref"])
+            result = {"row_number": number, "source_ref": values["source_ref"]}
+            if agreement:
+                changes = {
+                    name: value for name, value in vals.items()
+                    if self._current(agreement, name) != (value or False)
+                }
+                if changes:
+                    agreement.write(changes)
+                    touched |= agreement
+                    result.update(status="updated", agreement_id=agreement.id, message=self.env._(
+                        "Updated: %s", ", ".join(agreement._fields[name].get_description(self.env)["string"]
+                                                 for name in changes)))
+                else:
+                    result.update(status="unchanged", agreement_id=agreement.id, message=self.env._("No changes"))
+            else:
+                vals.update(source_ref=values["source_ref"], company_id=company.id)
+                to_create.append((result, vals))
+                result.update(status="created", message=self.env._("Created"))
+            results.append(result)
+        if to_create:
+            created = agreement_model.create([vals for _result, vals in to_create])
+            for (result, _vals), agreement in zip(to_create, created, strict=True):
+                result["agreement_id"] = agreement.id
+            touched |= created
+        touched._validate_contacts(with_mates=True)
+        return results
+
+    @api.model
+    def _current(self, agreement, name):
+        value = agreement[name]
+        if isinstance(value, models.BaseModel):
+            return value.id or False
+        return value or False

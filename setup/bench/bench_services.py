@@ -38,9 +38,18 @@ def install_db():
     sh("dropdb", "--if-exists", DB)
     t0 = time.perf_counter()
     res = subprocess.run(
-        [str(REPO / "setup" / "odoo.sh"), "-d", DB, "-i", "redu_services", "--without-demo=all",
-         "--stop-after-init", "--log-level=warn"],
-        capture_output=True, text=True,
+        [
+            str(REPO / "setup" / "odoo.sh"),
+            "-d",
+            DB,
+            "-i",
+            "redu_services",
+            "--without-demo=True",
+            "--stop-after-init",
+            "--log-level=warn",
+        ],
+        capture_output=True,
+        text=True,
     )
     if res.returncode != 0:
         print(res.stdout[-3000:], res.stderr[-3000:], file=sys.stderr)
@@ -61,7 +70,6 @@ def open_env():
 
 
 def generate(env, size, n_processes):
-    from odoo import Command
     from odoo.tools import SQL
 
     cr = env.cr
@@ -78,16 +86,18 @@ def generate(env, size, n_processes):
 
     product = env["product.product"].create({"name": "Bench service", "type": "service", "list_price": 100})
     categories = env["redu.service.category"].search([])
-    services = env["redu.service"].create([
-        {
-            "name": f"Bench service {i}",
-            "category_id": categories[i % len(categories)].id,
-            "company_id": company.id,
-            "funding": ("paid", "public", "project")[i % 3],
-            "product_id": product.id,
-        }
-        for i in range(60)
-    ])
+    services = env["redu.service"].create(
+        [
+            {
+                "name": f"Bench service {i}",
+                "category_id": categories[i % len(categories)].id,
+                "company_id": company.id,
+                "funding": ("paid", "public", "project")[i % 3],
+                "product_id": product.id,
+            }
+            for i in range(60)
+        ]
+    )
     partners = env["res.partner"].create([{"name": f"Bench organisation {i}", "is_company": True} for i in range(2000)])
     partners.flush_recordset()
     env["res.partner"].flush_model()
@@ -95,8 +105,9 @@ def generate(env, size, n_processes):
     uid = env.uid
 
     # processes: round-robin over services, partners and stages
-    cr.execute(SQL(
-        """
+    cr.execute(
+        SQL(
+            """
         INSERT INTO redu_service_process
             (name, partner_id, service_id, category_id, funding, company_id, user_id, stage_id, is_closed,
              channel, priority, date_inquiry, date_first_response, response_hours, invoiced_revenue,
@@ -110,9 +121,17 @@ def generate(env, size, n_processes):
           FROM generate_series(1, %(n)s) g
           JOIN redu_service s ON s.id = (%(services)s)[1 + g %% %(nservices)s]
         """,
-        partners=partners.ids, npartners=len(partners), company=company.id, uid=uid,
-        stages=stages.ids, nstages=len(stages), n=n_processes, services=services.ids, nservices=len(services),
-    ))
+            partners=partners.ids,
+            npartners=len(partners),
+            company=company.id,
+            uid=uid,
+            stages=stages.ids,
+            nstages=len(stages),
+            n=n_processes,
+            services=services.ids,
+            nservices=len(services),
+        )
+    )
     cr.execute("SELECT min(id), max(id) FROM redu_service_process WHERE name LIKE 'BENCH/%%'")
     pmin, pmax = cr.fetchone()
     print(f"setup: {n_processes} processes inserted in {time.perf_counter() - t0:.1f} s")
@@ -120,8 +139,9 @@ def generate(env, size, n_processes):
     # posted customer invoices (every 20th a credit note) over the last two years
     t1 = time.perf_counter()
     n_moves = max(size // LINES_PER_MOVE, 1)
-    cr.execute(SQL(
-        """
+    cr.execute(
+        SQL(
+            """
         INSERT INTO account_move
             (name, move_type, state, date, invoice_date, journal_id, company_id, currency_id, partner_id,
              commercial_partner_id, service_process_id, auto_post, amount_untaxed, amount_untaxed_signed,
@@ -134,22 +154,30 @@ def generate(env, size, n_processes):
           JOIN redu_service_process p ON p.id = %(pmin)s + (g * 7919) %% (%(pmax)s - %(pmin)s + 1)
          CROSS JOIN LATERAL (SELECT (current_date - (g %% 730))::date AS d) dd
         """,
-        journal=journal.id, company=company.id, currency=currency.id, uid=uid, n=n_moves, pmin=pmin, pmax=pmax,
-    ))
+            journal=journal.id,
+            company=company.id,
+            currency=currency.id,
+            uid=uid,
+            n=n_moves,
+            pmin=pmin,
+            pmax=pmax,
+        )
+    )
     print(f"setup: {n_moves} invoices inserted in {time.perf_counter() - t1:.1f} s")
 
     t2 = time.perf_counter()
-    cr.execute(SQL(
-        """
+    cr.execute(
+        SQL(
+            """
         INSERT INTO account_move_line
             (move_id, company_id, company_currency_id, currency_id, journal_id, account_id, partner_id,
              product_id, display_type, name, quantity, price_unit, price_subtotal, price_total,
-             balance, debit, credit, amount_currency, date, parent_state, create_uid, create_date,
-             write_uid, write_date)
+             balance, debit, credit, amount_currency, date, invoice_date, parent_state, create_uid,
+             create_date, write_uid, write_date)
         SELECT m.id, m.company_id, m.currency_id, m.currency_id, m.journal_id, %(income)s, m.partner_id,
                %(product)s, 'product', 'Bench line', 1, a.amt, a.amt, a.amt,
                a.sign * a.amt, GREATEST(a.sign * a.amt, 0), GREATEST(-a.sign * a.amt, 0), a.sign * a.amt,
-               m.date, 'posted', %(uid)s, now(), %(uid)s, now()
+               m.date, m.invoice_date, 'posted', %(uid)s, now(), %(uid)s, now()
           FROM account_move m
          CROSS JOIN generate_series(1, %(per_move)s) k
          CROSS JOIN LATERAL (
@@ -157,26 +185,33 @@ def generate(env, size, n_processes):
                       CASE WHEN m.move_type = 'out_refund' THEN 1 ELSE -1 END AS sign) a
          WHERE m.name LIKE 'BENCH/INV/%%'
         """,
-        income=income.id, product=product.id, uid=uid, per_move=LINES_PER_MOVE,
-    ))
+            income=income.id,
+            product=product.id,
+            uid=uid,
+            per_move=LINES_PER_MOVE,
+        )
+    )
     product_lines = cr.rowcount
     # the receivable line of each invoice (not an invoice line of the report)
-    cr.execute(SQL(
-        """
+    cr.execute(
+        SQL(
+            """
         INSERT INTO account_move_line
             (move_id, company_id, company_currency_id, currency_id, journal_id, account_id, partner_id,
-             display_type, name, balance, debit, credit, amount_currency, date, parent_state,
+             display_type, name, balance, debit, credit, amount_currency, date, invoice_date, parent_state,
              create_uid, create_date, write_uid, write_date)
         SELECT l.move_id, min(l.company_id), min(l.company_currency_id), min(l.currency_id), min(l.journal_id),
                %(receivable)s, min(l.partner_id), 'payment_term', 'Bench receivable',
                -sum(l.balance), GREATEST(-sum(l.balance), 0), GREATEST(sum(l.balance), 0), -sum(l.balance),
-               min(l.date), 'posted', %(uid)s, now(), %(uid)s, now()
+               min(l.date), min(l.invoice_date), 'posted', %(uid)s, now(), %(uid)s, now()
           FROM account_move_line l
           JOIN account_move m ON m.id = l.move_id AND m.name LIKE 'BENCH/INV/%%'
          GROUP BY l.move_id
         """,
-        receivable=receivable.id, uid=uid,
-    ))
+            receivable=receivable.id,
+            uid=uid,
+        )
+    )
     cr.execute(
         """
         UPDATE account_move m
@@ -188,8 +223,10 @@ def generate(env, size, n_processes):
         """
     )
     print(f"setup: {product_lines} invoice lines (+ receivable lines) inserted in {time.perf_counter() - t2:.1f} s")
-    cr.execute("ANALYZE account_move; ANALYZE account_move_line; ANALYZE redu_service_process;")
     cr.commit()
+    # as autovacuum does on a live database: statistics and visibility map (index-only scans)
+    for table in ("account_move", "account_move_line", "redu_service_process"):
+        sh("psql", "-q", "-d", DB, "-c", f"VACUUM ANALYZE {table}")
     env.invalidate_all()
     return pmin, pmax, product_lines
 
@@ -249,13 +286,16 @@ def measure(env, n_processes, product_lines):
 
     # incremental: one more invoice posted through the ORM recomputes only its process
     process = processes[:1]
-    move = env["account.move"].create({
-        "move_type": "out_invoice",
-        "partner_id": process.partner_id.id,
-        "service_process_id": process.id,
-        "invoice_line_ids": [(0, 0, {"name": "Bench extra", "quantity": 1, "price_unit": 123.0,
-                                     "tax_ids": [(5, 0, 0)]})],
-    })
+    move = env["account.move"].create(
+        {
+            "move_type": "out_invoice",
+            "partner_id": process.partner_id.id,
+            "service_process_id": process.id,
+            "invoice_line_ids": [
+                (0, 0, {"name": "Bench extra", "quantity": 1, "price_unit": 123.0, "tax_ids": [(5, 0, 0)]})
+            ],
+        }
+    )
     before = process.invoiced_revenue
     q0 = cr.sql_log_count
     t0 = time.perf_counter()
@@ -285,10 +325,14 @@ def main():
     finally:
         cr.close()
         from odoo.modules.registry import Registry
+        from odoo.sql_db import close_db
 
         Registry.delete(DB)
+        close_db(DB)
         if not args.keep:
-            sh("dropdb", "--if-exists", DB, check=False)
+            res = sh("dropdb", "--if-exists", "--force", DB, check=False)
+            if res.returncode:
+                print(f"could not drop {DB}: {res.stderr.strip()}")
     print(f"total wall time: {time.perf_counter() - start:.0f} s")
 
 

@@ -1,0 +1,439 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .redu_service import FUNDING_SELECTION
+
+CHANNEL_SELECTION = [
+    ("web", "Web"),
+    ("phone", "Phone"),
+    ("email", "Email"),
+    ("event", "Event"),
+    ("referral", "Referral"),
+    ("visit", "Visit"),
+    ("other", "Other"),
+]
+
+
+class ReduServiceProcess(models.Model):
+    _name = "redu.service.process"
+    _description = "Service Process"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "priority desc, date_inquiry desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference",
+        required=True,
+        copy=False,
+        readonly=True,
+        index="trigram",
+        default=lambda self: self.env._("New"),
+    )
+    title = fields.Char(string="Subject", tracking=True)
+    priority = fields.Selection([("0", "Normal"), ("1", "High")], default="0")
+    color = fields.Integer()
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Organisation",
+        required=True,
+        tracking=True,
+        index=True,
+        domain="['|', ('is_company', '=', True), ('parent_id', '=', False)]",
+        help="The working-life organisation (or person) the service is for.",
+    )
+    contact_id = fields.Many2one(
+        "res.partner",
+        string="Contact Person",
+        tracking=True,
+        domain="[('commercial_partner_id', '=', partner_id)]",
+    )
+    service_id = fields.Many2one(
+        "redu.service",
+        required=True,
+        tracking=True,
+        index=True,
+        check_company=True,
+    )
+    category_id = fields.Many2one(related="service_id.category_id", store=True, string="Category")
+    funding = fields.Selection(related="service_id.funding", store=True)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Group Entity",
+        required=True,
+        index=True,
+        tracking=True,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        tracking=True,
+        index=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    member_ids = fields.One2many("redu.service.process.member", "process_id", string="Team", copy=True)
+    stage_id = fields.Many2one(
+        "redu.service.stage",
+        tracking=True,
+        index=True,
+        copy=False,
+        ondelete="restrict",
+        group_expand="_read_group_expand_stage_ids",
+        default=lambda self: self._default_stage_id(),
+    )
+    stage_kind = fields.Selection(related="stage_id.kind")
+    is_closed = fields.Boolean(related="stage_id.is_closed", store=True)
+    checklist_line_ids = fields.One2many(
+        "redu.service.process.checklist.line", "process_id", string="Checklist", copy=True
+    )
+    checklist_progress = fields.Float(compute="_compute_checklist_progress")
+    channel = fields.Selection(CHANNEL_SELECTION, string="Contact Channel", default="email", tracking=True)
+    date_inquiry = fields.Datetime(string="Inquiry Received", required=True, default=fields.Datetime.now, tracking=True)
+    date_first_response = fields.Datetime(string="First Response", tracking=True, copy=False)
+    response_hours = fields.Float(
+        string="Response Time (hours)",
+        compute="_compute_response_hours",
+        store=True,
+        aggregator="avg",
+        help="Hours from the inquiry to the first response (reachability, critical point 1).",
+    )
+    date_agreement = fields.Date(string="Agreement Date", tracking=True, copy=False)
+    date_start = fields.Date(string="Start Date")
+    date_end = fields.Date(string="End Date")
+    expected_revenue = fields.Monetary(currency_field="currency_id", tracking=True)
+    sale_order_ids = fields.One2many("sale.order", "service_process_id", string="Sale Orders")
+    sale_order_count = fields.Integer(compute="_compute_sale_order_count")
+    invoice_ids = fields.One2many("account.move", "service_process_id", string="Invoices")
+    invoice_count = fields.Integer(compute="_compute_invoice_count")
+    invoiced_revenue = fields.Monetary(
+        currency_field="currency_id",
+        compute="_compute_invoiced_revenue",
+        store=True,
+        compute_sudo=True,
+        help="Untaxed amount of the posted customer invoices linked to the process, minus credit notes, "
+        "in the currency of the group entity.",
+    )
+    feedback_score = fields.Selection(
+        [
+            ("1", "1 - Poor"),
+            ("2", "2 - Fair"),
+            ("3", "3 - Good"),
+            ("4", "4 - Very good"),
+            ("5", "5 - Excellent"),
+        ],
+        tracking=True,
+        copy=False,
+    )
+    feedback_note = fields.Text(copy=False)
+    cancel_reason = fields.Text(string="Cancellation Reason", tracking=True, copy=False)
+    description = fields.Html(string="Notes")
+
+    _dates_check = models.Constraint(
+        "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
+        "The end date of a service process cannot be before its start date.",
+    )
+
+    # ------------------------------------------------------------------
+    # defaults and computes
+    # ------------------------------------------------------------------
+    @api.model
+    def _default_stage_id(self):
+        return self.env["redu.service.stage"].search([], limit=1)
+
+    @api.model
+    def _read_group_expand_stage_ids(self, stages, domain):
+        return stages.search([], order=stages._order)
+
+    @api.depends("service_id")
+    def _compute_company_id(self):
+        for process in self:
+            if process.service_id:
+                process.company_id = process.service_id.company_id
+            elif not process.company_id:
+                process.company_id = self.env.company
+
+    @api.depends("date_inquiry", "date_first_response")
+    def _compute_response_hours(self):
+        for process in self:
+            if process.date_inquiry and process.date_first_response:
+                delta = process.date_first_response - process.date_inquiry
+                process.response_hours = max(delta.total_seconds(), 0.0) / 3600.0
+            else:
+                process.response_hours = 0.0
+
+    @api.depends("checklist_line_ids.done")
+    def _compute_checklist_progress(self):
+        for process in self:
+            lines = process.checklist_line_ids
+            process.checklist_progress = 100.0 * len(lines.filtered("done")) / len(lines) if lines else 0.0
+
+    @api.depends("sale_order_ids")
+    def _compute_sale_order_count(self):
+        # sudo: the count is shown to back-office users without sales rights too (the button
+        # that opens the orders is only for sales users).
+        counts = dict(
+            self.env["sale.order"]
+            .sudo()
+            ._read_group([("service_process_id", "in", self.ids)], ["service_process_id"], ["__count"])
+        )
+        for process in self:
+            process.sale_order_count = counts.get(process, 0)
+
+    @api.depends("invoice_ids")
+    def _compute_invoice_count(self):
+        # sudo: as for the sale orders, the button that opens the invoices is for invoicing users.
+        counts = dict(
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [("service_process_id", "in", self.ids), ("move_type", "in", ("out_invoice", "out_refund"))],
+                ["service_process_id"],
+                ["__count"],
+            )
+        )
+        for process in self:
+            process.invoice_count = counts.get(process, 0)
+
+    @api.model
+    def _invoiced_revenue_domain(self):
+        return [("state", "=", "posted"), ("move_type", "in", ("out_invoice", "out_refund"))]
+
+    @api.depends(
+        "invoice_ids.state",
+        "invoice_ids.move_type",
+        "invoice_ids.amount_untaxed_signed",
+        "invoice_ids.company_id",
+    )
+    def _compute_invoiced_revenue(self):
+        """One grouped query for the whole batch: posted invoices minus credit notes.
+
+        amount_untaxed_signed is in company currency and negative for credit notes.
+        """
+        ids = [pid for pid in self.ids if pid]
+        totals = {}
+        if ids:
+            totals = {
+                process.id: amount
+                for process, amount in self.env["account.move"]._read_group(
+                    [("service_process_id", "in", ids), *self._invoiced_revenue_domain()],
+                    ["service_process_id"],
+                    ["amount_untaxed_signed:sum"],
+                )
+            }
+        for process in self:
+            process.invoiced_revenue = totals.get(process.id, 0.0)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("name") or vals["name"] == self.env._("New"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
+                    "redu.service.process"
+                ) or self.env._("New")
+        processes = super().create(vals_list)
+        processes._copy_checklist_from_template()
+        for process in processes:
+            if process.stage_id:
+                process._check_stage_gates(process.stage_id, self.env["redu.service.stage"])
+        processes._schedule_stage_activity()
+        return processes
+
+    def write(self, vals):
+        if "stage_id" not in vals:
+            res = super().write(vals)
+            if "service_id" in vals:
+                self._copy_checklist_from_template()
+            return res
+        new_stage = self.env["redu.service.stage"].browse(vals["stage_id"])
+        moving = self.filtered(lambda p: p.stage_id != new_stage)
+        old_stages = {process.id: process.stage_id for process in moving}
+        leaving_inquiry = moving.filtered(
+            lambda p: p.stage_id.kind == "inquiry" and not p.date_first_response and not vals.get("date_first_response")
+        )
+        other_vals = {fname: value for fname, value in vals.items() if fname != "stage_id"}
+        # The other values of the same save (e.g. checklist items ticked together with the move)
+        # count for the gates: they are written first, in a savepoint that a refusal rolls back,
+        # so that nothing is written when a gate refuses the move.
+        with self.env.cr.savepoint():
+            if other_vals:
+                super().write(other_vals)
+                if "service_id" in vals:
+                    self._copy_checklist_from_template()
+            for process in moving:
+                process._check_stage_gates(new_stage, old_stages[process.id])
+        res = super().write({"stage_id": vals["stage_id"]})
+        if leaving_inquiry:
+            super(ReduServiceProcess, leaving_inquiry).write({"date_first_response": fields.Datetime.now()})
+        backwards = moving.filtered(lambda p: old_stages[p.id] and old_stages[p.id].sequence > new_stage.sequence)
+        for process in backwards:
+            process.message_post(
+                body=Markup("<p>%s</p>")
+                % self.env._(
+                    "Moved back from stage %(old)s to %(new)s.",
+                    old=old_stages[process.id].name,
+                    new=new_stage.name,
+                ),
+                message_type="notification",
+                subtype_xmlid="mail.mt_note",
+            )
+        moving._close_stage_activities(old_stages)
+        moving._schedule_stage_activity()
+        return res
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for vals in vals_list:
+            vals.pop("name", None)
+            vals.setdefault("stage_id", self._default_stage_id().id)
+        return vals_list
+
+    def _copy_checklist_from_template(self):
+        """Copy the service's checklist template onto processes that have no checklist yet."""
+        lines_vals = []
+        for process in self:
+            template = process.service_id.checklist_template_id
+            if template and not process.checklist_line_ids:
+                for line_vals in template._prepare_process_checklist_vals():
+                    lines_vals.append(dict(line_vals, process_id=process.id))
+        if lines_vals:
+            self.env["redu.service.process.checklist.line"].create(lines_vals)
+
+    # ------------------------------------------------------------------
+    # stage gates and activities
+    # ------------------------------------------------------------------
+    def _check_stage_gates(self, new_stage, old_stage):
+        """Raise a UserError naming what is missing for this process to move from ``old_stage``
+        (empty on creation) to ``new_stage``."""
+        self.ensure_one()
+        missing = []
+        forward = not old_stage or new_stage.sequence > old_stage.sequence
+        if new_stage.kind == "agreement":
+            if not self.date_agreement:
+                missing.append(self.env._("the agreement date"))
+            # sudo: back-office users may have no sales rights; the gate only checks that a
+            # confirmed order of this process exists.
+            orders = self.sudo().sale_order_ids
+            if self.service_id.funding == "paid" and not orders.filtered(lambda so: so.state == "sale"):
+                missing.append(self.env._("a confirmed sale order (the service is paid)"))
+        elif new_stage.kind == "done":
+            undone = self.checklist_line_ids.filtered(lambda line: line.required and not line.done)
+            if undone:
+                missing.append(self.env._("the required checklist items: %s", ", ".join(undone.mapped("name"))))
+            if not self.feedback_score:
+                missing.append(self.env._("a feedback score"))
+        elif new_stage.kind == "cancelled":
+            if not (self.cancel_reason or "").strip():
+                missing.append(self.env._("a cancellation reason"))
+        if forward and new_stage.kind not in ("done", "cancelled"):
+            # Moving forward past the stage of a required checklist item needs that item done.
+            passed = self.checklist_line_ids.filtered(
+                lambda line: (
+                    line.required and not line.done and line.stage_id and line.stage_id.sequence < new_stage.sequence
+                )
+            )
+            if passed:
+                missing.append(
+                    self.env._(
+                        "the required checklist items of the stages already passed: %s",
+                        ", ".join(passed.mapped("name")),
+                    )
+                )
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The service process %(process)s cannot enter the stage %(stage)s. Missing: %(missing)s.",
+                    process=self.name,
+                    stage=new_stage.name,
+                    missing="; ".join(missing),
+                )
+            )
+
+    def _close_stage_activities(self, old_stages):
+        """Mark done the open activities that the stages just left had scheduled."""
+        activities = self.env["mail.activity"]
+        for process in self:
+            activity_type = old_stages[process.id].activity_type_id
+            if activity_type:
+                activities |= process.activity_ids.filtered(
+                    lambda act, activity_type=activity_type: act.activity_type_id == activity_type
+                )
+        if activities:
+            activities.action_feedback()
+
+    def _schedule_stage_activity(self):
+        for process in self:
+            activity_type = process.stage_id.activity_type_id
+            if not activity_type:
+                continue
+            process.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=(process.user_id or self.env.user).id,
+            )
+
+    # ------------------------------------------------------------------
+    # actions
+    # ------------------------------------------------------------------
+    def action_create_quotation(self):
+        """Create a quotation for the process, pre-filled with the organisation and the service product."""
+        self.ensure_one()
+        if self.is_closed:
+            raise UserError(self.env._("The service process %s is closed: no new quotation.", self.name))
+        order_vals = {
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "service_process_id": self.id,
+            "user_id": self.user_id.id,
+            "origin": self.name,
+        }
+        product = self.service_id.product_id
+        if product:
+            order_vals["order_line"] = [fields.Command.create({"product_id": product.id, "product_uom_qty": 1.0})]
+        order = self.env["sale.order"].with_company(self.company_id).create(order_vals)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": order.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    def action_view_sale_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_quotations_with_onboarding")
+        action["domain"] = [("service_process_id", "=", self.id)]
+        action["context"] = {
+            "default_service_process_id": self.id,
+            "default_partner_id": self.partner_id.id,
+            "default_company_id": self.company_id.id,
+        }
+        return action
+
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
+        action["domain"] = [
+            ("service_process_id", "=", self.id),
+            ("move_type", "in", ("out_invoice", "out_refund")),
+        ]
+        action["context"] = {
+            "default_service_process_id": self.id,
+            "default_partner_id": self.partner_id.id,
+            "default_move_type": "out_invoice",
+        }
+        return action
+
+    def _get_funding_selection(self):
+        return FUNDING_SELECTION

@@ -1,0 +1,91 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+from odoo.tools import SQL
+
+from ..models.redu_service import FUNDING_SELECTION
+
+
+class ReduServiceRevenueReport(models.Model):
+    """One row per posted customer invoice (or credit note) line attributable to a service process."""
+
+    _name = "redu.service.revenue.report"
+    _description = "Service Revenue Analysis"
+    _auto = False
+    _rec_name = "date"
+    _order = "date desc, id desc"
+
+    # the columns the view reads: flushed before every query on the report
+    _depends = {
+        "account.move": ["invoice_date", "company_id", "state", "move_type", "service_process_id"],
+        "account.move.line": [
+            "move_id",
+            "balance",
+            "display_type",
+            "tax_repartition_line_id",
+            "product_id",
+            "company_currency_id",
+        ],
+        "redu.service.process": ["service_id", "category_id", "funding", "partner_id", "user_id"],
+        "res.partner": ["commercial_partner_id", "partnership_level_id"],
+    }
+
+    date = fields.Date(string="Invoice Date", readonly=True)
+    company_id = fields.Many2one("res.company", string="Group Entity", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    process_id = fields.Many2one("redu.service.process", string="Service Process", readonly=True)
+    service_id = fields.Many2one("redu.service", readonly=True)
+    category_id = fields.Many2one("redu.service.category", readonly=True)
+    funding = fields.Selection(FUNDING_SELECTION, readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Organisation", readonly=True)
+    partnership_level_id = fields.Many2one(
+        "redu.partnership.level",
+        readonly=True,
+        help="The current partnership level of the organisation.",
+    )
+    user_id = fields.Many2one("res.users", string="Responsible", readonly=True)
+    move_id = fields.Many2one("account.move", string="Invoice", readonly=True)
+    move_type = fields.Selection(
+        [("out_invoice", "Customer Invoice"), ("out_refund", "Customer Credit Note")],
+        string="Type",
+        readonly=True,
+    )
+    product_id = fields.Many2one("product.product", readonly=True)
+    amount = fields.Monetary(
+        string="Untaxed Revenue",
+        currency_field="currency_id",
+        readonly=True,
+        help="Untaxed amount in the currency of the group entity; negative for credit notes.",
+    )
+
+    @property
+    def _table_query(self):
+        return SQL(
+            """
+            SELECT aml.id AS id,
+                   am.invoice_date AS date,
+                   am.company_id AS company_id,
+                   aml.company_currency_id AS currency_id,
+                   proc.id AS process_id,
+                   proc.service_id AS service_id,
+                   proc.category_id AS category_id,
+                   proc.funding AS funding,
+                   org.commercial_partner_id AS partner_id,
+                   com.partnership_level_id AS partnership_level_id,
+                   proc.user_id AS user_id,
+                   am.id AS move_id,
+                   am.move_type AS move_type,
+                   aml.product_id AS product_id,
+                   -aml.balance AS amount
+              FROM account_move_line aml
+              JOIN account_move am ON am.id = aml.move_id
+              JOIN redu_service_process proc ON proc.id = am.service_process_id
+              -- LEFT JOINs on primary keys: PostgreSQL drops them when a query does not use them
+              LEFT JOIN res_partner org ON org.id = proc.partner_id
+              LEFT JOIN res_partner com ON com.id = org.commercial_partner_id
+             WHERE am.state = 'posted'
+               AND am.move_type IN ('out_invoice', 'out_refund')
+               AND am.service_process_id IS NOT NULL
+               AND aml.display_type IN ('product', 'rounding')
+               AND aml.tax_repartition_line_id IS NULL
+            """
+        )

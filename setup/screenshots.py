@@ -23,27 +23,42 @@ from urllib.parse import urlparse
 import requests
 import websocket
 
-# (file name, login, path, CSS selector that must be present, what the picture shows)
+# (file name, login, path, CSS selector that must be present, what the picture shows);
+# "{id}" in a path is the first record of RECORDS[file name] (model, domain).
 SHOTS = [
-    ("partnership-partner-form.png", "asiakkuusvastaava",
+    ("partnership-kanban.png", "asiakkuusvastaava",
      "/odoo/action-redu_partnership.res_partner_action_partnership?view_type=kanban", ".o_kanban_renderer",
      "Working-life partners grouped by partnership level"),
+    ("partnership-partner-form.png", "asiakkuusvastaava",
+     "/odoo/action-redu_partnership.res_partner_action_partnership/{id}", ".o_form_renderer",
+     "A partner's working-life partnership page"),
     ("partnership-analysis.png", "asiakkuusvastaava",
      "/odoo/action-redu_partnership.res_partner_action_partnership_analysis", ".o_pivot, .o_graph_renderer",
      "Partnership analysis"),
     ("services-process-kanban.png", "opettaja",
      "/odoo/action-redu_services.redu_service_process_action", ".o_kanban_renderer",
      "Service processes by stage"),
+    ("services-process-form.png", "opettaja",
+     "/odoo/action-redu_services.redu_service_process_action/{id}", ".o_form_renderer",
+     "A service process with its checklist"),
     ("services-revenue-pivot.png", "talous",
      "/odoo/action-redu_services.redu_service_revenue_report_action", ".o_pivot, .o_graph_renderer",
      "Revenue analysis"),
-    ("feedback-contact-issues.png", "opettaja",
-     "/odoo/action-redu_feedback_prep.redu_contact_issue_action", ".o_list_renderer, .o_kanban_renderer",
-     "Contact validation: the issues to fix"),
+    ("feedback-dashboard.png", "opettaja",
+     "/odoo/action-redu_feedback_prep.redu_feedback_dashboard_action", ".o_action_manager .o_view_controller",
+     "Contact validation dashboard"),
     ("feedback-agreements.png", "opettaja",
      "/odoo/action-redu_feedback_prep.redu_workplace_agreement_action", ".o_list_renderer, .o_kanban_renderer",
      "Workplace agreements with their readiness"),
+    ("feedback-contact-issues.png", "opettaja",
+     "/odoo/action-redu_feedback_prep.redu_contact_issue_action", ".o_list_renderer, .o_kanban_renderer",
+     "Contact validation: the issues to fix"),
 ]
+RECORDS = {
+    "partnership-partner-form.png": ("res.partner", [["name", "=", "Arctic Rakennus Oy"]]),
+    "services-process-form.png": ("redu.service.process", [["checklist_line_ids", "!=", False],
+                                                           ["stage_id.sequence", ">", 1]]),
+}
 
 
 class Chrome:
@@ -96,14 +111,32 @@ class Chrome:
             shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def login(url, db, user, password):
-    response = requests.post(f"{url}/web/session/authenticate", timeout=60, json={
-        "jsonrpc": "2.0", "method": "call", "params": {"db": db, "login": user, "password": password},
+def rpc(url, path, params, cookies=None):
+    response = requests.post(f"{url}{path}", timeout=60, cookies=cookies, json={
+        "jsonrpc": "2.0", "method": "call", "params": params,
     })
     response.raise_for_status()
     if response.json().get("error"):
-        raise SystemExit(f"login of {user} failed: {response.json()['error']['data']['message']}")
-    return response.cookies["session_id"]
+        raise SystemExit(f"{path} failed: {response.json()['error']['data']['message']}")
+    return response
+
+
+def login(url, db, user, password):
+    """The session cookie of ``user`` and the ids of the companies the user may open."""
+    response = rpc(url, "/web/session/authenticate", {"db": db, "login": user, "password": password})
+    session = response.cookies["session_id"]
+    companies = response.json()["result"].get("user_companies", {}).get("allowed_companies", {})
+    return session, sorted(int(cid) for cid in companies)
+
+
+def first_id(url, session, model, domain):
+    response = rpc(url, "/web/dataset/call_kw", {
+        "model": model, "method": "search", "args": [domain], "kwargs": {"limit": 1},
+    }, cookies={"session_id": session})
+    ids = response.json()["result"]
+    if not ids:
+        raise SystemExit(f"no {model} record matches {domain}")
+    return ids[0]
 
 
 def main(argv=None):
@@ -118,10 +151,14 @@ def main(argv=None):
     failures = 0
     try:
         for filename, user, path, selector, what in SHOTS:
-            session = login(args.url, args.db, user, user)
+            session, companies = login(args.url, args.db, user, user)
+            if "{id}" in path:
+                path = path.replace("{id}", str(first_id(args.url, session, *RECORDS[filename])))
             chrome.call("Network.enable")
             chrome.call("Network.clearBrowserCookies")
             chrome.call("Network.setCookie", name="session_id", value=session, domain=host, path="/")
+            # every company the user may open is selected, as a user of the whole group would
+            chrome.call("Network.setCookie", name="cids", value="-".join(map(str, companies)), domain=host, path="/")
             chrome.call("Page.navigate", url=args.url + path)
             deadline = time.time() + 60
             ready = False

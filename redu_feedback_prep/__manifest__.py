@@ -27,5 +27,10 @@
     "demo": [
         "demo/redu_feedback_prep_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "redu_feedback_prep/static/tests/tours/*.js",
+        ],
+    },
     "application": True,
 }

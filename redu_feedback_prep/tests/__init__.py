@@ -8,4 +8,5 @@ from . import (
     test_report_i18n,
     test_rules,
     test_security,
+    test_ui,
 )

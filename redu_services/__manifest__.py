@@ -30,6 +30,11 @@
     "demo": [
         "demo/redu_services_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "redu_services/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": True,
 }

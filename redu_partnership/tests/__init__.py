@@ -1,1 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import (
+    test_access,
+    test_analysis,
+    test_business_id,
+    test_cooperation_type,
+    test_level_history,
+    test_review_cron,
+    test_suggested_level,
+    test_translation,
+)

@@ -1,0 +1,112 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models, tools
+from odoo.exceptions import ValidationError
+
+
+class ReduPartnershipLevel(models.Model):
+    """Partnership level (kumppanuustaso) A-D of a working-life partner.
+
+    A lower ``sequence`` is a higher level: A (partner customers) = 10 ... D (a
+    customer relationship exists) = 40.
+    """
+
+    _name = "redu.partnership.level"
+    _inherit = ["redu.display.name.cache.mixin"]
+    _description = "Partnership Level"
+    _order = "sequence, code, id"
+    _rec_names_search = ["name", "code"]
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(required=True, help="Short unique code of the level, e.g. A, B, C or D.")
+    sequence = fields.Integer(
+        default=10,
+        help="Order of the levels: a lower sequence is a higher partnership level.",
+    )
+    review_interval_months = fields.Integer(
+        string="Review Interval (months)",
+        default=12,
+        required=True,
+        help="How often the partnership of a partner at this level is reviewed.",
+    )
+    description = fields.Text(translate=True)
+    color = fields.Integer()
+    active = fields.Boolean(default=True)
+    partner_count = fields.Integer(string="Partners", compute="_compute_partner_count")
+
+    _code_uniq = models.Constraint("UNIQUE(code)", "The code of a partnership level must be unique.")
+
+    def _build_display_name(self):
+        self.ensure_one()
+        return f"{self.code} – {self.name}" if self.code else self.name or ""
+
+    @api.model
+    @tools.ormcache()
+    def _get_level_ids_by_code(self):
+        """{code: id} of the levels, from the registry cache (cleared on every change of a level)."""
+        levels = self.sudo().search_fetch([], ["code"])
+        return {level.code: level.id for level in levels}
+
+    def _compute_partner_count(self):
+        counts = dict(
+            self.env["res.partner"]._read_group(
+                [("partnership_level_id", "in", self.ids)], ["partnership_level_id"], ["__count"]
+            )
+        )
+        for level in self:
+            level.partner_count = counts.get(level, 0)
+
+    @api.model
+    def _normalize_code_vals(self, vals):
+        if vals.get("code"):
+            vals["code"] = vals["code"].strip().upper()
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._normalize_code_vals(dict(vals)) for vals in vals_list]
+        self._check_code_free([vals["code"] for vals in vals_list if vals.get("code")])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        vals = self._normalize_code_vals(dict(vals))
+        if vals.get("code"):
+            self._check_code_free([vals["code"]] * len(self), exclude=self)
+        return super().write(vals)
+
+    @api.model
+    def _check_code_free(self, codes, exclude=None):
+        """Refuse, before anything is written, a code that is already used (the SQL
+        unique constraint stays as the last guard)."""
+        if not codes:
+            return
+        domain = [("code", "in", codes)]
+        if exclude:
+            domain.append(("id", "not in", exclude.ids))
+        used = set(self.with_context(active_test=False).search_fetch(domain, ["code"]).mapped("code"))
+        used |= {code for code in codes if codes.count(code) > 1}
+        if used:
+            raise ValidationError(
+                self.env._(
+                    "A partnership level with the code %(code)s already exists: the code must be unique.",
+                    code=", ".join(sorted(used)),
+                )
+            )
+
+    @api.constrains("review_interval_months")
+    def _check_review_interval(self):
+        for level in self:
+            if level.review_interval_months < 1:
+                raise ValidationError(
+                    self.env._(
+                        "The review interval of the partnership level %(level)s must be at least one month.",
+                        level=level.display_name,
+                    )
+                )
+
+    def action_view_partners(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("redu_partnership.res_partner_action_partnership")
+        action["domain"] = [("partnership_level_id", "=", self.id)]
+        action["context"] = {"default_partnership_level_id": self.id, "default_is_company": True}
+        return action

@@ -314,6 +314,13 @@ def main():
             figure("peak Python allocations of a full run (tracemalloc, MiB)", f"{peak / 2**20:.0f}")
             figure("process max RSS before / after the first full run (MiB)",
                    f"{rss_before / 1024:.0f} / {rss_after / 1024:.0f}")
+            print(
+                f"SUMMARY {count} agreements: {rate:,.0f} agreements/s (target >= 2,000, goal 10,000), "
+                f"{one_by_one * count / seconds:.1f}x one by one (target >= 10x), "
+                f"revalidation after an edit {statistics.median(latencies) * 1000:.1f} ms (target < 100), "
+                f"peak {peak / 2**20:.0f} MiB",
+                flush=True,
+            )
     finally:
         Registry.delete(DB)
         odoo.sql_db.close_db(DB)  # release the pooled connections, or dropdb is refused

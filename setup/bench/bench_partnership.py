@@ -362,6 +362,7 @@ def main():
             "ratio = with addon / without (target <= 1.10); 'wall' is the elapsed time, 'Odoo CPU' the "
             "processor time of the Odoo process only (robust to the load of other processes)"
         )
+        summary = []
         for (who, what), times in results.items():
             wall_times = {db: [t[0] for t in values] for db, values in times.items()}
             cpu_times = {db: [t[1] for t in values] for db, values in times.items()}
@@ -380,6 +381,8 @@ def main():
                     f"    {name:14s} without addon {base * 1000:7.2f} ms, with addon {addon * 1000:7.2f} ms, "
                     f"ratio {ratio:.3f}"
                 )
+            summary.append(f"{what} {figures[0][2] * 1000:.1f} ms ratio {figures[0][3]:.3f} ({who})")
+        print(f"SUMMARY {args.size} partners, median with addon / without (target <= 1.10): " + "; ".join(summary))
     finally:
         for registry in registries.values():
             Registry.delete(registry.db_name)

@@ -1,2 +1,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from . import test_i18n, test_partner, test_process, test_revenue, test_security, test_stage_gates, test_ui, test_views
+from . import (
+    test_i18n,
+    test_partner,
+    test_process,
+    test_revenue,
+    test_security,
+    test_stage_gates,
+    test_suggested_level_search,
+    test_ui,
+    test_views,
+)

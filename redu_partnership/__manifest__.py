@@ -30,6 +30,11 @@
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "redu_partnership/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

@@ -8,4 +8,5 @@ from . import (
     test_review_cron,
     test_suggested_level,
     test_translation,
+    test_ui,
 )

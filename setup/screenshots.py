@@ -56,8 +56,13 @@ SHOTS = [
 ]
 RECORDS = {
     "partnership-partner-form.png": ("res.partner", [["name", "=", "Arctic Rakennus Oy"]]),
-    "services-process-form.png": ("redu.service.process", [["checklist_line_ids", "!=", False],
-                                                           ["stage_id.sequence", ">", 1]]),
+    "services-process-form.png": ("redu.service.process", [["checklist_line_ids.done", "=", True],
+                                                           ["is_closed", "=", False],
+                                                           ["date_first_response", "!=", False]]),
+}
+# a tab or button to click before the picture is taken
+CLICKS = {
+    "partnership-partner-form.png": 'a.nav-link[name="redu_partnership"]',
 }
 
 
@@ -170,6 +175,8 @@ def main(argv=None):
                 if ready:
                     break
                 time.sleep(0.5)
+            if ready and filename in CLICKS:
+                chrome.evaluate(f"document.querySelector({json.dumps(CLICKS[filename])})?.click()")
             time.sleep(1.5)  # let charts and fonts settle
             if not ready:
                 failures += 1

@@ -119,6 +119,35 @@ def business_id(rnd, valid=True):
         return f"{body}-{(int(good[0]) + rnd.randint(1, 9)) % 10}"
 
 
+def business_ids(count, start=2000000):
+    """``count`` distinct valid Y-tunnus values from the body ``start`` on, in order (for the
+    benchmarks' bulk data); python-stdnum decides the check digit."""
+    from stdnum.fi import ytunnus
+
+    result = []
+    body = start
+    while len(result) < count:
+        body += 1
+        for digit in "0123456789":
+            if ytunnus.is_valid(f"{body:07d}-{digit}"):
+                result.append(f"{body:07d}-{digit}")
+                break
+    return result
+
+
+def organisation_name(rnd, index=None):
+    """A Finnish company name of Lapland, e.g. 'Kittilän Konepaja Oy' (``index`` makes it unique)."""
+    town = rnd.choice(TOWNS)[0]
+    name = f"{TOWN_GENITIVE[town]} {rnd.choice(TRADES)}"
+    if index is not None:
+        name = f"{name} {index}"
+    return f"{name} {rnd.choice(SUFFIXES)}"
+
+
+def person_name(rnd):
+    return f"{rnd.choice(FIRST)} {rnd.choice(LAST)}"
+
+
 def mobile(rnd):
     return "+358 %s %03d %04d" % (rnd.choice(["40", "44", "45", "50"]), rnd.randint(100, 999),
                                    rnd.randint(0, 9999))

@@ -38,11 +38,13 @@ import sys
 import time
 import tracemalloc
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import demo_data  # noqa: E402  (setup/demo_data.py: the project's seeded value generators)
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ODOO_SH = os.path.join(REPO, "setup", "odoo.sh")
 ODOO_RC = os.path.join(REPO, ".odoo", "odoo.conf")
 DB = "redu_bench_feedback"
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 
 
 def log(message):
@@ -69,17 +71,8 @@ def install():
 
 
 def business_ids(count):
-    """``count`` valid Y-tunnus values (check digit computed; remainder 1 is never issued)."""
-    result = []
-    number = 2000000
-    while len(result) < count:
-        number += 1
-        digits = f"{number:07d}"
-        remainder = sum(int(d) * w for d, w in zip(digits, WEIGHTS, strict=True)) % 11
-        if remainder == 1:
-            continue
-        result.append(f"{digits}-{0 if remainder == 0 else 11 - remainder}")
-    return result
+    """``count`` valid Y-tunnus values, from the demo data generator (python-stdnum's check digit)."""
+    return demo_data.business_ids(count)
 
 
 def insert(env, table, columns, rows, returning=True):
@@ -119,7 +112,7 @@ def generate(env, size):
     for index in range(n_employers):
         broken = rng.random() < 0.01
         bid = bids[index][:-1] + str((int(bids[index][-1]) + 1) % 10) if broken else bids[index]
-        name = f"Bench Työnantaja {index} Oy"
+        name = demo_data.organisation_name(rng, index)
         employer_rows.append((name, name, True, True, "contact", bid, None if broken else fi_id, "ask",
                               uid, uid, now, now))
     partner_columns = [
@@ -134,8 +127,6 @@ def generate(env, size):
     employer_name = dict(zip(employer_ids, (row[0] for row in employer_rows), strict=True))
     log(f"{len(employer_ids)} employers")
     # instructors: 8% with a contact defect, 1% namesakes of another instructor of the employer
-    first_names = ["Maija", "Pekka", "Liisa", "Juha", "Sari", "Mikko", "Anne", "Jari", "Tuula", "Timo"]
-    last_names = ["Mäkelä", "Niemi", "Korhonen", "Virtanen", "Laine", "Heikkinen", "Koskinen", "Järvinen"]
     defects = [
         ("email", "pekka.niemi@"), ("email", "info@bench.fi"), ("phone", "016 123 456"), ("phone", "040-ABC"),
         ("both", None), ("name", "Toimisto"),
@@ -144,7 +135,7 @@ def generate(env, size):
     instructor_meta = []
     for index in range(n_instructors):
         employer = employer_ids[index % n_employers]
-        name = f"{rng.choice(first_names)} {rng.choice(last_names)} {chr(65 + index % 26)}{chr(97 + index // 26 % 26)}"
+        name = f"{demo_data.person_name(rng)} {chr(65 + index % 26)}{chr(97 + index // 26 % 26)}"
         email = f"ohjaaja.{index}@bench{index % n_employers}.fi"
         phone = f"+35840{index:07d}"
         if rng.random() < 0.08:

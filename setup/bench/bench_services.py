@@ -18,10 +18,14 @@ It never fails as a test: it only reports.
 
 import argparse
 import os
+import random
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import demo_data  # noqa: E402  (setup/demo_data.py: the project's seeded value generators)
 
 REPO = Path(__file__).resolve().parents[2]
 os.environ.setdefault("ODOO_RC", str(REPO / ".odoo" / "odoo.conf"))
@@ -98,7 +102,10 @@ def generate(env, size, n_processes):
             for i in range(60)
         ]
     )
-    partners = env["res.partner"].create([{"name": f"Bench organisation {i}", "is_company": True} for i in range(2000)])
+    rnd = random.Random(2021)
+    partners = env["res.partner"].create(
+        [{"name": demo_data.organisation_name(rnd, i), "is_company": True} for i in range(2000)]
+    )
     partners.flush_recordset()
     env["res.partner"].flush_model()
     stages = env["redu.service.stage"].search([])

@@ -184,7 +184,8 @@ class ReduWorkplaceAgreement(models.Model):
         keys = set(self.mapped("bundle_key")) - {False}
         result = super().unlink()
         if keys and not self.env.context.get("redu_skip_validation"):
-            # the bundle mates left behind may have lost their mismatch
+            # the bundle mates left behind may have lost their mismatch; they may belong to
+            # another teacher or entity than the user's, hence sudo
             agreement_model = self.env["redu.workplace.agreement"].sudo()
             mates = agreement_model.search(agreement_model._open_domain() + [("bundle_key", "in", list(keys))])
             mates._validate_contacts()
@@ -431,6 +432,7 @@ class ReduWorkplaceAgreement(models.Model):
     def _cron_anonymise_students(self):
         """Clear the student's name and ID once the retention period after the end date is over."""
         limit = fields.Date.context_today(self) - relativedelta(years=self._get_retention_years())
+        # sudo: the retention applies to every agreement of every entity, whoever runs the cron
         agreements = self.sudo().with_context(active_test=False).search([
             ("end_date", "<", limit), ("student_anonymised", "=", False),
         ])

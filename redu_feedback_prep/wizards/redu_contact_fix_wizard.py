@@ -143,6 +143,7 @@ class ReduContactFixWizard(models.TransientModel):
         # the other open agreements of the edited partners are revalidated too
         concerned = self.agreement_ids
         if partners:
+            # sudo: a fixed contact may also serve agreements of other teachers or entities
             concerned |= agreement_model.sudo().search(agreement_model._open_domain() + [
                 "|", ("instructor_id", "in", partners.ids), ("employer_id", "in", partners.ids),
             ])

@@ -25,6 +25,7 @@ class ReduDisplayNameCacheMixin(models.AbstractModel):
     @api.model
     @tools.ormcache("self._name", "self.env.lang")
     def _get_cached_display_names(self):
+        # sudo: one cache for every user (keyed by language only); names are not restricted data
         records = self.sudo().with_context(active_test=False).search([])
         return {record.id: record._build_display_name() for record in records}
 

@@ -44,6 +44,7 @@ class ReduPartnershipLevel(models.Model):
     @tools.ormcache()
     def _get_level_ids_by_code(self):
         """{code: id} of the levels, from the registry cache (cleared on every change of a level)."""
+        # sudo: a registry-wide cache, the same for every user; level codes are not restricted data
         levels = self.sudo().search_fetch([], ["code"])
         return {level.code: level.id for level in levels}
 

@@ -151,6 +151,7 @@ class ResPartner(models.Model):
         cooperation-type rule of redu_partnership.
         """
         by_type = super()._search_suggested_level_differs("in", [True])
+        # sudo: the filter is available to users who may not read the level configuration
         levels = self.env["redu.partnership.level"].sudo().search_fetch([], ["code", "sequence"], order="sequence, id")
         thresholds = self._get_revenue_thresholds()
         reachable = [thresholds[code] for code in levels.mapped("code") if code in thresholds]

@@ -58,7 +58,7 @@ def run_odoo(*args):
 
 
 def drop_db(name):
-    subprocess.run(["dropdb", "--if-exists", name], check=False, stderr=subprocess.DEVNULL)
+    subprocess.run(["dropdb", "--if-exists", "--force", name], check=False, stderr=subprocess.DEVNULL)
 
 
 def install(dbname, modules):
@@ -386,6 +386,7 @@ def main():
     finally:
         for registry in registries.values():
             Registry.delete(registry.db_name)
+            odoo.sql_db.close_db(registry.db_name)  # release the pooled connections, or dropdb is refused
         if not args.keep:
             drop_db(DB_BASE)
             drop_db(DB_ADDON)

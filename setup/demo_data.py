@@ -472,7 +472,10 @@ def main(argv=None):
     t0 = time.time()
     registry = Registry(args.database)
     with registry.cursor() as cr:
+        # Finnish context: texts copied from translated data (activity summaries...) read as the users do
         env = api.Environment(cr, odoo.SUPERUSER_ID, {"tz": "Europe/Helsinki"})
+        if env["res.lang"]._lang_get("fi_FI"):
+            env = env(context=dict(env.context, lang="fi_FI"))
         gen = Generator(env, args.seed)
         timings = {}
         t = time.time()

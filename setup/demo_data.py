@@ -299,7 +299,10 @@ class Generator:
             org = rnd.choice(orgs)
             inquiry = datetime.now() - timedelta(days=rnd.randint(5, 700), hours=rnd.randint(0, 23))
             target = rnd.choices(range(len(flow) + 1), [10, 8, 8, 8, 12, 10, 34, 10])[0]
+            # answered within hours, now and then days (reachability, critical point 1)
+            response = timedelta(hours=rnd.choice([1, 2, 3, 5, 8, 20, 26, 50, 75]))
             vals_list.append({
+                "date_first_response": inquiry + response if target >= 1 else False,
                 "partner_id": org.id, "contact_id": org.child_ids[:1].id,
                 "service_id": service.id, "user_id": rnd.choice(users).id,
                 "channel": rnd.choice(["web", "phone", "email", "event", "referral", "visit", "other"]),

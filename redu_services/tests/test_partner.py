@@ -12,13 +12,7 @@ class TestPartnerRevenue(ReduServicesCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.level_a = cls.env.ref("redu_partnership.partnership_level_a")
-        cls.level_b = cls.env.ref("redu_partnership.partnership_level_b")
-        cls.level_c = cls.env.ref("redu_partnership.partnership_level_c")
-        cls.level_d = cls.env.ref("redu_partnership.partnership_level_d")
-        Form = cls.env["redu.cooperation.form"]
-        cls.form_strategic = Form.create({"name": "Joint R&D", "knowledge_sharing": 9, "knowledge_renewal": 9})
-        cls.form_occasional = Form.create({"name": "Guest lecture", "knowledge_sharing": 1, "knowledge_renewal": 1})
+        cls._setup_levels_and_forms()
         cls.process = cls._create_process()
 
     def _suggested(self, partner):

@@ -317,18 +317,21 @@ class Generator:
         paid = env["redu.service.process"].browse(
             [p.id for p, t in by_target if t >= 3 and t < len(flow) and p.service_id.funding == "paid"
              and p.service_id.product_id])
-        orders = env["sale.order"]
+        vals_by_company = {}
         for proc in paid:
-            order_vals = {
+            vals_by_company.setdefault(proc.company_id, []).append({
                 "partner_id": proc.partner_id.id, "company_id": proc.company_id.id,
                 "service_process_id": proc.id,
                 "order_line": [(0, 0, {"product_id": proc.service_id.product_id.id,
                                        "product_uom_qty": rnd.randint(1, 12),
                                        "price_unit": rnd.choice([450, 900, 1800, 3200, 7500])})],
-            }
-            orders |= env["sale.order"].with_company(proc.company_id).create(order_vals)
-        for company in orders.company_id:
-            orders.filtered(lambda o, c=company: o.company_id == c).with_company(company).action_confirm()
+            })
+        # one create and one confirmation per entity (its taxes, journals and sequences)
+        orders = env["sale.order"]
+        for company, vals_list in vals_by_company.items():
+            company_orders = env["sale.order"].with_company(company).create(vals_list)
+            company_orders.action_confirm()
+            orders |= company_orders
         for proc, target in by_target:
             if target >= 3:
                 agreed = (proc.date_inquiry + timedelta(days=rnd.randint(7, 40))).date()

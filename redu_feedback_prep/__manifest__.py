@@ -18,6 +18,7 @@
         "views/redu_workplace_agreement_views.xml",
         "views/redu_contact_issue_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_company_views.xml",
         "wizards/redu_contact_fix_wizard_views.xml",
         "wizards/redu_transfer_export_wizard_views.xml",
         "wizards/redu_agreement_import_wizard_views.xml",

@@ -1,40 +1,58 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
-import functools
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL
 
-from ..tools.contact_checks import (
-    check_business_id,
-    check_email,
-    check_phone,
-    email_is_generic,
-    name_is_not_person,
-    normalize_person_name,
-)
-from .redu_contact_issue import RULES, urgency_of
+from ..tools import national_rules as national
+from ..tools.contact_checks import email_is_generic, name_is_not_person
+from ..tools.rule_catalogue import RULE_BY_CODE
+from .redu_contact_issue import urgency_of
 
-# periods ending after this day need a part-time percentage
-PART_TIME_REQUIRED_AFTER = datetime.date(2023, 6, 30)
-MAX_PERIOD_YEARS = 5
 # the nightly run and the revalidation triggers cover agreements ended at most this many days ago
 OPEN_DAYS_AFTER_END = 30
 # changing these fields of an agreement revalidates it
 VALIDATED_FIELDS = frozenset({
     "agreement_type", "employer_id", "workplace_name", "instructor_id", "start_date", "end_date",
-    "part_time_percent", "apprenticeship_basis", "teacher_id", "company_id",
+    "part_time_percent", "apprenticeship_basis", "teacher_id", "company_id", "student_ref",
+    "study_right_start", "study_right_end", "study_type", "study_right_linked", "tuva_related",
+    "study_right_period_ids", "interruption_ids", "provider_oid", "qualification_code",
 })
-
-
-@functools.lru_cache(maxsize=10_000)
-def _max_end(start):
-    """The last allowed end date of a period starting on ``start`` (5 years)."""
-    return start + relativedelta(years=MAX_PERIOD_YEARS)
+STUDY_TYPES = [
+    ("ammatillinentutkinto", "Vocational qualification"),
+    ("ammatillinentutkintoosittainen", "Part of a vocational qualification"),
+    ("ammatillinentutkintoosittainenuseastatutkinnosta", "Parts of several vocational qualifications"),
+    ("telma", "Preparatory education for work and independent living (TELMA)"),
+    ("tuva", "Preparatory education for an upper secondary qualification (TUVA)"),
+    ("muu", "Other"),
+]
+EXCLUSION_REASONS = [
+    ("workplace_data_missing", "Workplace data missing"),
+    ("part_time_missing", "Part-time percentage missing"),
+    ("interrupted", "Interrupted on the end date"),
+    ("tuva_related", "TUVA-related HOKS"),
+    ("not_vocational", "Not vocational (or TELMA)"),
+    ("study_right_ended", "Studies ended"),
+    ("external_funding", "Externally funded"),
+    ("tuva_study_right", "TUVA study right"),
+    ("linked_study_right", "Linked study right"),
+]
+# the outcome the validation writes; nobody else does
+OUTCOME_FIELDS = (
+    "readiness", "national_hoks_rejected", "national_rejection_detail", "national_excluded_reason",
+    "national_email_sent", "national_sms_sent", "national_survey_reaches", "national_fix_deadline",
+)
+# what the validation reads of an agreement
+_ROW_FIELDS = [
+    "agreement_type", "workplace_name", "employer_id", "instructor_id", "start_date", "end_date",
+    "part_time_percent", "apprenticeship_basis", "teacher_id", "company_id", "student_ref", "name",
+    "study_right_start", "study_right_end", "study_type", "study_right_linked", "tuva_related",
+    "provider_oid", "qualification_code", "bundle_key", "bundling_date", *OUTCOME_FIELDS,
+]
+_PARTNER_FIELDS = ["name", "email", "phone", "company_registry", "is_company", "commercial_partner_id"]
 
 
 class ReduWorkplaceAgreement(models.Model):
@@ -55,7 +73,9 @@ class ReduWorkplaceAgreement(models.Model):
     )
     student_name = fields.Char(string="Student", groups="redu_feedback_prep.group_feedback_user")
     student_ref = fields.Char(
-        string="Student ID", help="The student's number in the student administration system (no identity code).",
+        string="Student ID", index="btree_not_null",
+        help="The student's number in the student administration system (no identity code). The agreements "
+             "of one student ID form the student's HOKS: data that eHOKS rejects in one rejects them all.",
     )
     student_anonymised = fields.Boolean(string="Student anonymised", readonly=True, copy=False)
     employer_id = fields.Many2one(
@@ -83,30 +103,102 @@ class ReduWorkplaceAgreement(models.Model):
         string="Apprenticeship basis", tracking=True,
     )
     qualification = fields.Char()
+    qualification_code = fields.Char(
+        string="Qualification code", tracking=True,
+        help="The code of the qualification in the national registers (e.g. 351101); part of the survey bundle.",
+    )
     qualification_unit = fields.Char(string="Qualification unit")
     teacher_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, index="btree_not_null", tracking=True,
     )
     company_id = fields.Many2one(
-        "res.company", string="Entity", required=True, default=lambda self: self.env.company, index=True,
+        "res.company", string="Group entity", required=True, default=lambda self: self.env.company, index=True,
+    )
+    provider_oid = fields.Char(
+        string="Education provider OID", compute="_compute_provider_oid", store=True, readonly=False,
+        precompute=True,
+        help="The education provider (koulutustoimija) of the study right; defaults to the entity's OID.",
     )
     service_process_id = fields.Many2one(
         "redu.service.process", string="Service process", index="btree_not_null", check_company=True,
     )
+    # ------------------------------------------------------------ study right
+    study_type = fields.Selection(
+        STUDY_TYPES, string="Study type", default="ammatillinentutkinto", tracking=True,
+        help="The type of the studies (Koski's suoritus type): only vocational qualifications get the "
+             "working-life feedback; TELMA needs no part-time percentage.",
+    )
+    study_right_start = fields.Date(string="Study right start", tracking=True)
+    study_right_end = fields.Date(
+        string="Study right estimated end", tracking=True,
+        help="The estimated end of the study right: a workplace period may not end after it.",
+    )
+    study_right_linked = fields.Boolean(
+        string="Linked study right", tracking=True,
+        help="The study right is included in another study right (sisältyy opiskeluoikeuteen).",
+    )
+    tuva_related = fields.Boolean(
+        string="TUVA-related HOKS", tracking=True,
+        help="The HOKS has preparatory-education (TUVA) parts or a TUVA study right linked to it.",
+    )
+    study_right_period_ids = fields.One2many(
+        "redu.study.right.period", "agreement_id", string="Study right periods", copy=True,
+    )
+    interruption_ids = fields.One2many("redu.agreement.interruption", "agreement_id", string="Interruptions", copy=True)
+    # ---------------------------------------------------------- the outcome
     readiness = fields.Selection(
         [("unchecked", "Unchecked"), ("ready", "Ready"), ("warning", "Warnings"), ("blocked", "Blocked")],
         default="unchecked", required=True, readonly=True, copy=False,
+        help="Ready: the survey reaches the instructor by email and text message. Warnings: by one channel only, "
+             "or something needs attention. Blocked: the survey will not reach the instructor.",
+    )
+    national_hoks_rejected = fields.Boolean(
+        string="HOKS rejected", readonly=True, copy=False,
+        help="eHOKS rejects the student's HOKS with these data: no period of the student gets the survey.",
+    )
+    national_rejection_detail = fields.Char(
+        string="Rejected because", readonly=True, copy=False,
+        help="The data that make eHOKS reject the HOKS.",
+    )
+    national_excluded_reason = fields.Selection(
+        EXCLUSION_REASONS, string="Excluded from the survey", readonly=True, copy=False,
+        help="Why the national system sends no survey for this period; empty when it is in scope.",
+    )
+    national_email_sent = fields.Boolean(string="Email sent", readonly=True, copy=False)
+    national_sms_sent = fields.Boolean(string="Text message sent", readonly=True, copy=False)
+    national_survey_reaches = fields.Boolean(string="Survey reaches", readonly=True, copy=False)
+    national_fix_deadline = fields.Date(
+        string="Fix deadline", readonly=True, copy=False,
+        help="The last day a fix still gets the survey sent: the contact deadline, or the bundling deadline when "
+             "the HOKS is rejected or the period wrongly excluded.",
+    )
+    national_contact_deadline = fields.Date(
+        string="Contact deadline", compute="_compute_national_dates", store=True,
+        help="Contact details are copied to the national system on the end date: fix them by the day before.",
+    )
+    national_structural_deadline = fields.Date(
+        string="Bundling deadline", compute="_compute_national_dates", store=True,
+        help="The last day a fixed HOKS still gets the period into a survey bundle.",
+    )
+    national_last_answer_day = fields.Date(
+        string="Last answer day", compute="_compute_national_dates", store=True,
+        help="The last day of the answering time of the period: min(end + 59 days, first of next month + 29 days).",
+    )
+    bundling_date = fields.Date(
+        string="Bundling date", compute="_compute_national_dates", store=True, index=True,
+        help="The first day of the month after the end date, when the national system bundles the period.",
+    )
+    bundle_key = fields.Char(
+        string="Bundle", compute="_compute_bundle_key", store=True, index=True, copy=False,
+        help="Instructor name / business ID / education provider / qualification, as the national system forms "
+             "it: the periods with the same key and bundling date get one survey link.",
     )
     issue_ids = fields.One2many("redu.contact.issue", "agreement_id", string="Issues", readonly=True)
     issue_count = fields.Integer(string="Issue count", compute="_compute_issue_count")
     last_validated = fields.Datetime(string="Last validated", readonly=True, copy=False)
     days_to_deadline = fields.Integer(
         string="Days to deadline", compute="_compute_days_to_deadline",
-        help="Days left until the deadline, the day before the end date; negative when passed.",
-    )
-    bundle_key = fields.Char(
-        string="Bundle", compute="_compute_bundle_key", store=True, index=True, copy=False,
-        help="Agreements with the same entity, instructor name and business ID get one survey link.",
+        help="Days left until the fix deadline; negative when passed.",
     )
 
     _source_ref_company_uniq = models.Constraint(
@@ -118,11 +210,6 @@ class ReduWorkplaceAgreement(models.Model):
         "The part-time percentage must be between 1 and 100.",
     )
 
-    def init(self):
-        # every validation run rewrites readiness and last_validated: leave room in the pages
-        # for PostgreSQL's in-page (HOT) updates, which skip the index maintenance
-        self.env.cr.execute(SQL("ALTER TABLE redu_workplace_agreement SET (fillfactor = 80)"))
-
     @api.depends("employer_id")
     def _compute_workplace_name(self):
         for agreement in self:
@@ -131,35 +218,52 @@ class ReduWorkplaceAgreement(models.Model):
             else:
                 agreement.workplace_name = agreement.workplace_name or False
 
-    @api.depends("company_id", "instructor_id.name", "employer_id.company_registry")
+    @api.depends("company_id")
+    def _compute_provider_oid(self):
+        for agreement in self:
+            agreement.provider_oid = agreement.company_id.redu_provider_oid or False
+
+    @api.depends("end_date")
+    def _compute_national_dates(self):
+        for agreement in self:
+            end = agreement.end_date
+            agreement.bundling_date = national.bundling_date(end) if end and end.year < 9999 else False
+            agreement.national_last_answer_day = national.last_answer_day(end) or False
+            agreement.national_contact_deadline = national.contact_deadline(end) or False
+            agreement.national_structural_deadline = national.structural_deadline(end) or False
+
+    @api.depends("instructor_id.name", "employer_id.company_registry", "provider_oid", "qualification_code",
+                 "company_id")
     def _compute_bundle_key(self):
         for agreement in self:
-            agreement.bundle_key = self._make_bundle_key(
-                agreement.company_id.id, agreement.instructor_id.name, agreement.employer_id.company_registry,
-            )
+            agreement.bundle_key = agreement._national_bundle_key(
+                agreement.instructor_id.name, agreement.employer_id.company_registry, agreement.provider_oid,
+                agreement.qualification_code, agreement.company_id.id,
+            ) if agreement.instructor_id else False
 
     @api.model
-    def _make_bundle_key(self, company_id, instructor_name, business_id):
-        """Entity, normalised business ID and normalised instructor name, or False."""
-        name = normalize_person_name(instructor_name)
-        business_id = check_business_id(business_id)[0]
-        if not (company_id and name and business_id):
-            return False
-        return f"{company_id}|{business_id}|{name}"
+    def _national_bundle_key(self, instructor_name, business_id, provider_oid, qualification_code, company_id):
+        # without the entity's provider OID the bundles stay within the entity
+        return national.bundle_key(
+            instructor_name, business_id or None, provider_oid or f"entity-{company_id}", qualification_code or None,
+        )
 
     @api.depends("issue_ids")
     def _compute_issue_count(self):
-        counts = dict(self.env["redu.contact.issue"]._read_group(
+        # sudo: whoever may read the agreement may see how many issues it has, also a user who
+        # cannot open the issues themselves (a back-office user of the services addon)
+        counts = dict(self.env["redu.contact.issue"].sudo()._read_group(
             [("agreement_id", "in", self.ids)], ["agreement_id"], ["__count"],
         ))
         for agreement in self:
-            agreement.issue_count = counts.get(agreement, 0)
+            agreement.issue_count = counts.get(agreement.sudo(), 0)
 
-    @api.depends("end_date")
+    @api.depends("national_fix_deadline", "end_date")
     def _compute_days_to_deadline(self):
         today = fields.Date.context_today(self)
         for agreement in self:
-            agreement.days_to_deadline = (agreement.end_date - today).days - 1 if agreement.end_date else 0
+            deadline = agreement.national_fix_deadline or national.contact_deadline(agreement.end_date)
+            agreement.days_to_deadline = (deadline - today).days if deadline else 0
 
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
@@ -167,29 +271,37 @@ class ReduWorkplaceAgreement(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("redu.workplace.agreement") or "/"
-        agreements = super().create(vals_list)
-        if not self.env.context.get("redu_skip_validation"):
-            agreements._validate_contacts(with_mates=True)  # pylint: disable=no-member
+        skip = self.env.context.get("redu_skip_validation")
+        agreements = super(ReduWorkplaceAgreement, self.with_context(redu_skip_validation=True)).create(vals_list)
+        agreements = agreements.with_context(redu_skip_validation=skip)
+        if not skip:
+            agreements._validate_contacts()
         return agreements
 
     def write(self, vals):
         revalidate = not self.env.context.get("redu_skip_validation") and VALIDATED_FIELDS.intersection(vals)
-        old_keys = set(self.mapped("bundle_key")) if revalidate else set()
-        result = super().write(vals)
+        old_bundles = self._national_bundles() if revalidate else set()
+        result = super(ReduWorkplaceAgreement, self.with_context(redu_skip_validation=True)).write(vals)
         if revalidate:
-            self._validate_contacts(extra_keys=old_keys, with_mates=True)
+            self._validate_contacts(extra_bundles=old_bundles)
         return result
 
     def unlink(self):
-        keys = set(self.mapped("bundle_key")) - {False}
+        bundles = self._national_bundles()
+        students = self._national_students()
         result = super().unlink()
-        if keys and not self.env.context.get("redu_skip_validation"):
-            # the bundle mates left behind may have lost their mismatch; they may belong to
-            # another teacher or entity than the user's, hence sudo
+        if (bundles or students) and not self.env.context.get("redu_skip_validation"):
+            # the bundle mates and other periods of the student left behind may change; they may
+            # belong to another teacher or entity than the user's, hence sudo
             agreement_model = self.env["redu.workplace.agreement"].sudo()
-            mates = agreement_model.search(agreement_model._open_domain() + [("bundle_key", "in", list(keys))])
-            mates._validate_contacts()
+            agreement_model._national_mates(bundles, students).filtered_domain(
+                agreement_model._open_domain()
+            )._validate_contacts()
         return result
+
+    def _revalidate_after_study_data_change(self):
+        if self and not self.env.context.get("redu_skip_validation"):
+            self._validate_contacts()
 
     # ------------------------------------------------------------ validation
     @api.model
@@ -197,221 +309,345 @@ class ReduWorkplaceAgreement(models.Model):
         limit = fields.Date.context_today(self) - datetime.timedelta(days=OPEN_DAYS_AFTER_END)
         return ["|", ("end_date", "=", False), ("end_date", ">=", limit)]
 
+    def _national_bundles(self):
+        """The (bundle key, bundling date) pairs of the agreements."""
+        return {(a.bundle_key, a.bundling_date) for a in self.sudo() if a.bundle_key and a.bundling_date}
+
+    def _national_students(self):
+        """The (entity, student ID) pairs of the agreements: one HOKS each."""
+        return {(a.company_id.id, a.student_ref) for a in self.sudo() if a.student_ref}
+
+    @api.model
+    def _national_mates(self, bundles=(), students=()):
+        """Every agreement in one of the bundles or of one of the students, with one search."""
+        domain = []
+        if bundles:
+            domain.append([
+                ("bundle_key", "in", list({key for key, _date in bundles})),
+                ("bundling_date", "in", list({date for _key, date in bundles})),
+            ])
+        if students:
+            domain.append([
+                ("student_ref", "in", list({ref for _company, ref in students})),
+                ("company_id", "in", list({company for company, _ref in students})),
+            ])
+        if not domain:
+            return self.browse()
+        # sudo: a bundle or a HOKS spans every agreement of the provider, whichever entities the user
+        # has selected, and the system keeps the outcome of all of them
+        agreement_model = self.sudo().with_context(active_test=False)
+        candidates = agreement_model.search(["|", *domain[0], *domain[1]] if len(domain) == 2 else domain[0])
+        return candidates.filtered(
+            lambda a: (a.bundle_key, a.bundling_date) in bundles or (a.company_id.id, a.student_ref) in students
+        )
+
     def action_validate_contacts(self):
-        """Validate the instructor contacts of the agreements as one batch."""
+        """Validate the agreements against the national rules as one batch."""
         self._validate_contacts()
         return True
 
-    def _validate_contacts(self, extra_keys=(), with_mates=False):
-        """Set-based validation of ``self``: replaces their issues and sets their readiness.
+    def _validate_contacts(self, extra_bundles=()):
+        """Set-based validation of ``self`` against the national rules.
 
-        :param extra_keys: bundle keys whose open agreements are also looked at (the keys
-            the agreements had before an edit)
-        :param with_mates: also revalidate the open agreements that share a bundle with ``self``
-            (their mismatch issues may change with ``self``)
+        Judges every agreement as the national system would (``tools/national_rules.py``), replaces
+        its issues and writes its outcome. Also revalidates the open agreements that share a survey
+        bundle or a HOKS (student) with ``self``, and those of ``extra_bundles`` (the bundles the
+        agreements were in before an edit): their outcome depends on ``self``.
         """
         if not self:
             return
-        # Issues and readiness are computed by the system: users only read them, so the
-        # engine writes as superuser; the bundles span every agreement of the entity,
-        # whichever companies the user has selected.
+        # The outcome is computed by the system: users only read it, so the engine reads and writes as
+        # superuser; bundles and HOKSes span entities whatever companies the user has selected.
         agreement_model = self.env["redu.workplace.agreement"].sudo().with_context(active_test=False)
-        agreement_model.flush_model()
-        self.env["res.partner"].flush_model()
         today = fields.Date.context_today(self)
-        batch_ids = set(self.ids)
-
-        # 1. the batch's own values, with one query
-        rows = self._validation_rows(batch_ids)
-        # 2. bundle mates: every open agreement sharing a bundle key, with one search
-        keys = {row["bundle_key"] for row in rows.values() if row["bundle_key"]} | {k for k in extra_keys if k}
-        mate_ids = set()
-        if keys:
-            domain = agreement_model._open_domain() + [("bundle_key", "in", list(keys))]
-            mate_ids = set(agreement_model.search(domain).ids)
-            mate_ids -= batch_ids
-        if with_mates and mate_ids:
-            batch_ids |= mate_ids
-            rows.update(self._validation_rows(mate_ids))
-            mate_rows = {}
-        else:
-            mate_rows = self._validation_rows(mate_ids) if mate_ids else {}
-        # 3. every partner concerned, with one read
-        partner_ids = set()
-        for row in (*rows.values(), *mate_rows.values()):
-            partner_ids.update(p for p in (row["instructor_id"], row["employer_id"]) if p)
-        partners = {
-            values["id"]: values
-            for values in self.env["res.partner"].sudo().with_context(active_test=False).browse(partner_ids).read(
-                ["name", "email", "phone", "company_registry", "is_company", "commercial_partner_id"], load=None,
-            )
+        batch = agreement_model.browse(self.ids)
+        rows = self._national_rows(batch)
+        # 1. the mates: same bundle or same student, with one search; then their students' other agreements
+        bundles = {(r["bundle_key"], r["bundling_date"]) for r in rows.values() if r["bundle_key"]}
+        bundles |= set(extra_bundles)
+        students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]}
+        mates = agreement_model._national_mates(bundles, students) - batch
+        rows.update(self._national_rows(mates))
+        mate_students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]} - students
+        if mate_students:
+            others = agreement_model._national_mates((), mate_students) - batch - mates
+            rows.update(self._national_rows(others))
+        open_limit = today - datetime.timedelta(days=OPEN_DAYS_AFTER_END)
+        to_judge = set(batch.ids) | {
+            agreement_id for agreement_id in mates.ids
+            if not rows[agreement_id]["end_date"] or rows[agreement_id]["end_date"] >= open_limit
         }
-        # 4. bundles: distinct e-mails and phones per key
-        bundle_emails = defaultdict(set)
-        bundle_phones = defaultdict(set)
-        for row in (*rows.values(), *mate_rows.values()):
-            key = row["bundle_key"]
-            instructor = partners.get(row["instructor_id"])
-            if not key or not instructor:
-                continue
-            if instructor["email"]:
-                bundle_emails[key].add(check_email(instructor["email"])[0] or instructor["email"].strip().lower())
-            if instructor["phone"]:
-                bundle_phones[key].add(check_phone(instructor["phone"])[0] or instructor["phone"].strip())
-        # 5. the rules, agreement by agreement, in memory
-        new_issues = {}
-        readiness = {}
-        for agreement_id, row in rows.items():
-            found = self._check_agreement(row, partners, bundle_emails, bundle_phones, today)
-            severities = set()
-            days = (row["end_date"] - today).days - 1 if row["end_date"] else None
-            urgency = urgency_of(days)
-            for rule_code, detail in found:
-                severity = RULES[rule_code][0]
-                severities.add(severity)
-                key = (
-                    agreement_id, rule_code, detail or False, row["instructor_id"] or False,
-                    row["employer_id"] or False, row["teacher_id"] or False, row["company_id"],
-                    row["end_date"] or False,
-                )
-                new_issues[key] = urgency
-            readiness[agreement_id] = (
-                "blocked" if "blocking" in severities else "warning" if severities else "ready"
-            )
-        self._store_validation(rows, new_issues, readiness)
-
-    def _validation_rows(self, ids):
-        self.env.cr.execute(SQL(
-            """SELECT id, agreement_type, workplace_name, employer_id, instructor_id, start_date, end_date,
-                      part_time_percent, apprenticeship_basis, teacher_id, company_id, bundle_key, readiness
-                 FROM redu_workplace_agreement WHERE id = ANY(%s)""",
-            list(ids),
-        ))
-        return {row["id"]: row for row in self.env.cr.dictfetchall()}
+        # 2. every partner and every study-right row concerned, with one read each
+        partners = self._national_partners(rows)
+        periods = self._national_periods(rows, partners)
+        # 3. the national verdicts
+        outcome, issues = self._national_judge(rows, periods, partners, to_judge, today)
+        self._store_validation(rows, to_judge, outcome, issues)
 
     @api.model
-    def _check_agreement(self, row, partners, bundle_emails, bundle_phones, today):
-        """Return the list of (rule_code, detail) of one agreement; pure, no query."""
-        found = []
-        add = found.append
+    def _national_rows(self, agreements):
+        if not agreements:
+            return {}
+        return {row["id"]: row for row in agreements.read(_ROW_FIELDS, load=None)}
+
+    @api.model
+    def _national_partners(self, rows):
+        partner_ids = set()
+        for row in rows.values():
+            partner_ids.update(p for p in (row["instructor_id"], row["employer_id"]) if p)
+        # sudo: instructors and employers may be archived or of another entity; only these columns are read
+        partner_model = self.env["res.partner"].sudo().with_context(active_test=False)
+        return {values["id"]: values for values in partner_model.browse(partner_ids).read(_PARTNER_FIELDS, load=None)}
+
+    @api.model
+    def _national_periods(self, rows, partners):
+        """A :class:`national_rules.Period` per agreement."""
+        ids = list(rows)
+        study_rows = defaultdict(list)
+        for values in self.env["redu.study.right.period"].sudo().search_read(
+            [("agreement_id", "in", ids)], ["agreement_id", "start_date", "state", "funding_code"], load=None,
+        ):
+            study_rows[values["agreement_id"]].append(
+                (values["start_date"], values["state"], (values["funding_code"] or "").strip() or None),
+            )
+        interruptions = defaultdict(list)
+        for values in self.env["redu.agreement.interruption"].sudo().search_read(
+            [("agreement_id", "in", ids)], ["agreement_id", "start_date", "end_date"], load=None,
+        ):
+            interruptions[values["agreement_id"]].append((values["start_date"], values["end_date"] or None))
+        periods = {}
+        for agreement_id, row in rows.items():
+            instructor = partners.get(row["instructor_id"])
+            employer = partners.get(row["employer_id"])
+            periods[agreement_id] = national.Period(
+                agreement_type=row["agreement_type"],
+                start=row["start_date"] or None,
+                end=row["end_date"] or None,
+                instructor_present=bool(instructor),
+                instructor_name=(instructor and instructor["name"]) or None,
+                instructor_email=(instructor and instructor["email"]) or None,
+                instructor_phone=(instructor and instructor["phone"]) or None,
+                workplace_name=row["workplace_name"] or None,
+                business_id=(employer and employer["company_registry"]) or None,
+                part_time=row["part_time_percent"] or None,
+                apprenticeship_basis=row["apprenticeship_basis"] or None,
+                study_type=row["study_type"] or None,
+                study_right_start=row["study_right_start"] or None,
+                study_right_end=row["study_right_end"] or None,
+                study_right_periods=study_rows[agreement_id],
+                interruptions=interruptions[agreement_id],
+                tuva_related=row["tuva_related"],
+                study_right_linked=row["study_right_linked"],
+                provider_oid=row["provider_oid"] or None,
+                qualification_code=row["qualification_code"] or None,
+            )
+        return periods
+
+    @api.model
+    def _national_judge(self, rows, periods, partners, to_judge, today):
+        """The outcome and the ``(code, detail)`` issues of each agreement of ``to_judge``; pure, no query."""
+        # eHOKS: one rejected period rejects the student's whole HOKS
+        own_errors = {agreement_id: national.hoks_errors(period) for agreement_id, period in periods.items()}
+        rejected_by_student = defaultdict(list)
+        for agreement_id, errors in own_errors.items():
+            row = rows[agreement_id]
+            if errors and row["student_ref"]:
+                rejected_by_student[row["company_id"], row["student_ref"]].append(row["name"])
+        exclusions = {agreement_id: national.exclusion_reason(period) for agreement_id, period in periods.items()}
+
+        def rejected(agreement_id):
+            row = rows[agreement_id]
+            return bool(own_errors[agreement_id] or rejected_by_student.get((row["company_id"], row["student_ref"])))
+
+        # the bundles: the contacts of the periods that reach the bundling
+        members = defaultdict(list)
+        for agreement_id, row in rows.items():
+            if row["bundle_key"] and row["bundling_date"] and not rejected(agreement_id) \
+                    and not exclusions[agreement_id]:
+                members[row["bundle_key"], row["bundling_date"]].append(periods[agreement_id])
+        outcome = {}
+        issues = {}
+        for agreement_id in to_judge:
+            row = rows[agreement_id]
+            period = periods[agreement_id]
+            found = list(own_errors[agreement_id])
+            is_rejected = rejected(agreement_id)
+            if is_rejected and not found:
+                others = rejected_by_student[row["company_id"], row["student_ref"]]
+                found.append(("hoks_rejected_by_other_period", ", ".join(sorted(others))))
+            reason = exclusions[agreement_id]
+            own_codes = {code for code, _detail in found}
+            if reason and not self._exclusion_covered(reason, own_codes):
+                found.append((f"excluded_{reason}", None))
+            bundle = (row["bundle_key"], row["bundling_date"])
+            is_member = bool(row["bundle_key"] and row["bundling_date"] and not is_rejected and not reason)
+            mates = members.get(bundle, []) if row["bundle_key"] else []
+            if not is_member:
+                # what the bundle would be once the period is fixed
+                mates = [*mates, period]
+            email_ok, sms_ok = self._national_channels(period, mates, found, partners.get(row["instructor_id"]))
+            if period.instructor_present:
+                self._national_attention(row, period, partners, found)
+            email_sent = is_member and email_ok
+            sms_sent = is_member and sms_ok
+            reaches = email_sent or sms_sent
+            if is_rejected or reason in national.FIXABLE_EXCLUSIONS:
+                deadline = national.structural_deadline(period.end)
+            elif reason:
+                deadline = None  # rightly outside the survey: nothing to fix
+            elif found or not (email_sent and sms_sent):
+                deadline = national.contact_deadline(period.end)
+            else:
+                deadline = None
+            if not reaches and deadline and today > deadline:
+                found.append(("deadline_passed", None))
+            severities = {RULE_BY_CODE[code].severity for code, _detail in found}
+            readiness = (
+                "blocked" if not reaches or "blocking" in severities
+                else "warning" if found or not (email_sent and sms_sent)
+                else "ready"
+            )
+            outcome[agreement_id] = {
+                "readiness": readiness,
+                "national_hoks_rejected": is_rejected,
+                "national_rejection_detail": "; ".join(
+                    RULE_BY_CODE[code].label + (f": {detail}" if detail else "")
+                    for code, detail in found if RULE_BY_CODE[code].kind == "hoks"
+                ) or False,
+                "national_excluded_reason": reason or False,
+                "national_email_sent": email_sent,
+                "national_sms_sent": sms_sent,
+                "national_survey_reaches": reaches,
+                "national_fix_deadline": deadline or False,
+            }
+            issues[agreement_id] = found
+        return outcome, issues
+
+    @api.model
+    def _exclusion_covered(self, reason, own_codes):
+        """An exclusion whose cause a HOKS rejection of the period already names."""
+        if reason == "workplace_data_missing":
+            return bool(own_codes & {"instructor_missing", "workplace_name_missing", "business_id_missing",
+                                     "business_id_invalid"})
+        if reason == "part_time_missing":
+            return "part_time_missing" in own_codes
+        return False
+
+    @api.model
+    def _national_channels(self, period, mates, found, instructor):
+        """Whether the bundle's email and text message go out; adds the channel issues to ``found``."""
+        if not period.instructor_present:
+            return False, False
+        # heratepalvelu src/oph/heratepalvelu/tep/emailHandler.clj:30-49: exactly one distinct address
+        emails = national.bundle_values(mate.instructor_email for mate in mates)
+        if not emails:
+            found.append(("email_missing", None))
+            email_ok = False
+        elif len(emails) > 1:
+            found.append(("email_mismatch", ", ".join(sorted(emails))))
+            email_ok = False
+        else:
+            email = next(iter(emails))
+            email_ok = national.email_deliverable(email)
+            if not email_ok:
+                found.append(("email_invalid", email))
+            elif email_is_generic(email.lower()):
+                found.append(("email_generic", email))
+        # heratepalvelu src/oph/heratepalvelu/tep/tepSmsHandler.clj:50-80: exactly one distinct number,
+        # valid-finnish-number? (common.clj:367-386)
+        phones = national.bundle_values(mate.instructor_phone for mate in mates)
+        sms_ok = False
+        if not phones:
+            found.append(("phone_missing", None))
+        elif len(phones) > 1:
+            found.append(("phone_mismatch", ", ".join(sorted(phones))))
+        else:
+            phone = next(iter(phones))
+            problem = national.phone_problem(phone)
+            if problem is None:
+                sms_ok = True
+            elif problem != "rejected_by_hoks":  # reported as the HOKS rejection
+                found.append((f"phone_{problem}", phone))
+        if not email_ok and not sms_ok:
+            found.append(("no_valid_contact", None))
+        return email_ok, sms_ok
+
+    @api.model
+    def _national_attention(self, row, period, partners, found):
+        """Things the national system lets through that still deserve a look (REDU's own checks)."""
         instructor = partners.get(row["instructor_id"])
         employer = partners.get(row["employer_id"])
-        # who and where
-        if not instructor:
-            add(("instructor_missing", False))
-        else:
-            name = " ".join((instructor["name"] or "").split())
-            if not name:
-                add(("instructor_name_missing", False))
-            elif instructor["is_company"] or name_is_not_person(name):
-                add(("instructor_name_not_person", name))
-        if not (row["workplace_name"] or "").strip():
-            add(("workplace_name_missing", False))
-        business_id = employer and employer["company_registry"]
-        if not business_id or not business_id.strip():
-            add(("business_id_missing", False))
-        elif check_business_id(business_id)[1]:
-            add(("business_id_invalid", business_id))
-        if instructor:
-            key = row["bundle_key"]
-            # e-mail channel
-            email, email_error = check_email(instructor["email"])
-            email_ok = not email_error
-            if email_error == "missing":
-                add(("email_missing", False))
-            elif email_error:
-                add(("email_invalid", instructor["email"]))
-            elif email_is_generic(email):
-                add(("email_generic", email))
-            if key and len(bundle_emails.get(key, ())) > 1:
-                add(("email_mismatch", ", ".join(sorted(bundle_emails[key]))))
-                email_ok = False
-            # text message channel
-            phone, phone_error = check_phone(instructor["phone"])
-            sms_ok = not phone_error
-            if phone_error == "missing":
-                add(("phone_missing", False))
-            elif phone_error == "invalid":
-                add(("phone_invalid", instructor["phone"]))
-            elif phone_error:
-                add(("phone_not_mobile", phone))
-            if key and len(bundle_phones.get(key, ())) > 1:
-                add(("phone_mismatch", ", ".join(sorted(bundle_phones[key]))))
-                sms_ok = False
-            if not email_ok and not sms_ok:
-                add(("no_valid_contact", False))
-            if employer and instructor["commercial_partner_id"] != employer["commercial_partner_id"]:
-                add(("instructor_not_at_employer", False))
-        # the period
-        start, end = row["start_date"], row["end_date"]
-        if not end:
-            add(("end_date_missing", False))
-        elif not start or end < start or end > _max_end(start):
-            add(("dates_invalid", f"{start or ''} - {end}"))
-        percent = row["part_time_percent"]
-        if (not end or end > PART_TIME_REQUIRED_AFTER) and not (percent and 1 <= percent <= 100):
-            add(("part_time_missing", False))
-        if row["agreement_type"] == "apprenticeship" and not row["apprenticeship_basis"]:
-            add(("apprenticeship_basis_missing", False))
-        # feedback lost: the data had to be in the national system the day before the end
-        if end and end <= today and any(RULES[code][0] == "blocking" for code, _detail in found):
-            add(("deadline_passed", False))
-        return found
+        name = " ".join((period.instructor_name or "").split())
+        if name and (instructor["is_company"] or name_is_not_person(name)):
+            found.append(("instructor_name_not_person", name))
+        if employer and instructor["commercial_partner_id"] != employer["commercial_partner_id"]:
+            found.append(("instructor_not_at_employer", None))
+        if not period.qualification_code and any(code in ("email_mismatch", "phone_mismatch") for code, _d in found):
+            # without the code, periods of other qualifications may share the predicted bundle
+            found.append(("qualification_code_missing", None))
 
-    def _store_validation(self, rows, new_issues, readiness):
-        """Replace the issues (one unlink, one create) and write the readiness per value."""
+    def _store_validation(self, rows, to_judge, outcome, issues):
+        """Replace the issues (one unlink, one create) and write the outcome grouped by value."""
         issue_model = self.env["redu.contact.issue"].sudo()
-        agreement_model = self.env["redu.workplace.agreement"].sudo()
-        self.env.cr.execute(SQL(
-            """SELECT id, agreement_id, rule_code, detail, instructor_id, employer_id, teacher_id, company_id,
-                      end_date, urgency
-                 FROM redu_contact_issue WHERE agreement_id = ANY(%s)""",
-            list(rows),
-        ))
+        agreement_model = self.env["redu.workplace.agreement"].sudo().with_context(
+            tracking_disable=True, redu_skip_validation=True,
+        )
+        new_issues = {}
+        for agreement_id in to_judge:
+            row = rows[agreement_id]
+            deadline = outcome[agreement_id]["national_fix_deadline"]
+            urgency = urgency_of(None if not deadline else (deadline - fields.Date.context_today(self)).days)
+            for code, detail in issues[agreement_id]:
+                key = (
+                    agreement_id, code, detail or False, row["instructor_id"] or False, row["employer_id"] or False,
+                    row["teacher_id"] or False, row["company_id"], row["end_date"] or False, deadline or False,
+                )
+                new_issues[key] = urgency
         to_unlink = []
         urgency_updates = defaultdict(list)
         kept = set()
-        for old in self.env.cr.fetchall():
-            key = tuple(value or False for value in old[1:9])
+        for old in issue_model.search_read([("agreement_id", "in", list(to_judge))], [
+            "agreement_id", "rule_code", "detail", "instructor_id", "employer_id", "teacher_id", "company_id",
+            "end_date", "deadline", "urgency",
+        ], load=None):
+            key = (
+                old["agreement_id"], old["rule_code"], old["detail"] or False, old["instructor_id"] or False,
+                old["employer_id"] or False, old["teacher_id"] or False, old["company_id"], old["end_date"] or False,
+                old["deadline"] or False,
+            )
             if key in new_issues and key not in kept:
                 kept.add(key)
-                if old[9] != new_issues[key]:
-                    urgency_updates[new_issues[key]].append(old[0])
+                if old["urgency"] != new_issues[key]:
+                    urgency_updates[new_issues[key]].append(old["id"])
             else:
-                to_unlink.append(old[0])
+                to_unlink.append(old["id"])
         if to_unlink:
             issue_model.browse(to_unlink).unlink()
         for urgency, ids in urgency_updates.items():
             issue_model.browse(ids).write({"urgency": urgency})
         to_create = [
             {
-                "agreement_id": key[0],
-                "rule_code": key[1],
-                "severity": RULES[key[1]][0],
-                "detail": key[2],
-                "instructor_id": key[3],
-                "employer_id": key[4],
-                "teacher_id": key[5],
-                "company_id": key[6],
-                "end_date": key[7],
-                "urgency": urgency,
+                "agreement_id": key[0], "rule_code": key[1], "severity": RULE_BY_CODE[key[1]].severity,
+                "detail": key[2], "instructor_id": key[3], "employer_id": key[4], "teacher_id": key[5],
+                "company_id": key[6], "end_date": key[7], "deadline": key[8], "urgency": urgency,
             }
             for key, urgency in new_issues.items()
             if key not in kept
         ]
         if to_create:
             issue_model.create(to_create)
-        # readiness and last_validated are written by the system only and nothing depends on them:
-        # one UPDATE for the whole batch, without the ORM's per-record write (tracking, write_date)
-        ids = list(readiness)
-        self.env.cr.execute(SQL(
-            """UPDATE redu_workplace_agreement AS agreement
-                  SET readiness = batch.readiness, last_validated = %s
-                 FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::varchar[]) AS readiness) AS batch
-                WHERE agreement.id = batch.id""",
-            fields.Datetime.now(), ids, [readiness[agreement_id] for agreement_id in ids],
-        ))
-        agreement_model.invalidate_model(["readiness", "last_validated", "issue_ids", "issue_count"])
+        # the outcome: only what changed, one write per distinct change
+        changes = defaultdict(list)
+        for agreement_id in to_judge:
+            row = rows[agreement_id]
+            diff = tuple(
+                (name, value) for name, value in outcome[agreement_id].items() if (row[name] or False) != value
+            )
+            if diff:
+                changes[diff].append(agreement_id)
+        for diff, ids in changes.items():
+            agreement_model.browse(ids).write(dict(diff))
+        agreement_model.browse(list(to_judge)).write({"last_validated": fields.Datetime.now()})
 
     # ------------------------------------------------------------------ crons
     @api.model

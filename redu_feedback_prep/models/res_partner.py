@@ -18,8 +18,8 @@ class ResPartner(models.Model):
         agreements = agreement_model.search(agreement_model._open_domain() + [
             "|", ("instructor_id", "in", self.ids), ("employer_id", "in", self.ids),
         ])
-        old_keys = set(agreements.mapped("bundle_key"))
+        old_bundles = agreements._national_bundles()
         result = super().write(vals)
         if agreements:
-            agreements._validate_contacts(extra_keys=old_keys, with_mates=True)
+            agreements._validate_contacts(extra_bundles=old_bundles)
         return result

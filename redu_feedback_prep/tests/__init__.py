@@ -5,6 +5,8 @@ from . import (
     test_export,
     test_fix_wizard,
     test_import,
+    test_national_outcome,
+    test_national_rules,
     test_report_i18n,
     test_rules,
     test_security,

@@ -61,6 +61,7 @@ class FeedbackCase(TransactionCase):
             "start_date": cls.today - timedelta(days=60),
             "end_date": cls.today + timedelta(days=30),
             "part_time_percent": 100,
+            "qualification_code": "351101",
             "teacher_id": cls.teacher.id,
             "company_id": cls.company.id,
         }

@@ -33,15 +33,32 @@ class TestExport(FeedbackCase):
         self.assertEqual(wizard.blocked_count, 1)
         first = rows[0]
         self.assertEqual(first["business_id"], "0112038-9")
-        self.assertEqual(first["instructor_email"], "maija.makela@lapintesti.fi")
-        self.assertEqual(first["instructor_phone"], "+358401234567")
+        self.assertEqual(first["instructor_email"], "Maija.Makela@LAPINTESTI.fi", "as written, trimmed")
+        self.assertEqual(first["instructor_phone"], "040 123 4567")
         self.assertEqual(first["warning"], "0")
         self.assertEqual(first["start_date"], str(ready.start_date))
         self.assertEqual(first["student_ref"], "S-1")
         self.assertNotIn("student_name", first)
         self.assertEqual(rows[1]["warning"], "1")
         self.assertEqual(rows[1]["warning_codes"], "phone_not_mobile")
-        self.assertEqual(rows[1]["instructor_phone"], "", "a landline is no SMS number: not exported")
+        self.assertEqual(rows[1]["instructor_phone"], "016 123 456", "exported as judged: the email still goes")
+
+    def test_export_keeps_valid_international_addresses(self):
+        """An IDN or apostrophe address is deliverable: exported, never blanked."""
+        for address in ("o'brien@lapintesti.fi", "pää.käyttäjä@äänekoski-yhtiö.fi"):
+            agreement = self._agreement(instructor_id=self._instructor(email=address).id)
+            self.assertTrue(agreement.national_email_sent, address)
+            _wizard, rows = self._export(agreement)
+            self.assertEqual(rows[0]["instructor_email"], address)
+
+    def test_export_never_contains_a_rejected_hoks(self):
+        dotted = self._agreement(student_ref="S-DOT", instructor_id=self._instructor(phone="040.123.4567").id)
+        same_student = self._agreement(student_ref="S-DOT")
+        self.assertTrue(dotted.national_hoks_rejected)
+        self.assertTrue(same_student.national_hoks_rejected)
+        wizard, rows = self._export(dotted | same_student)
+        self.assertEqual(rows, [])
+        self.assertEqual(wizard.blocked_count, 2)
 
     def test_export_column_order(self):
         _wizard, rows = self._export(self._agreement())

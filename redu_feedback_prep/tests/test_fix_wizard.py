@@ -37,7 +37,7 @@ class TestFixWizard(FeedbackCase):
         self.assertEqual(employer_line.line_type, "employer")
         self.assertIn("business ID", employer_line.issue_summary)
         instructor_line = wizard.line_ids.filtered(lambda line: line.partner_id == self.bad_instructor)
-        self.assertIn("not a mobile", instructor_line.issue_summary)
+        self.assertIn("landline", instructor_line.issue_summary)
         self.assertFalse(wizard.line_ids.filtered(lambda line: line.partner_id == self.instructor).issue_summary)
         self.assertEqual(wizard.open_issue_count, 2)
 
@@ -58,7 +58,7 @@ class TestFixWizard(FeedbackCase):
         self.assertFalse(wizard.issue_ids)
         self.assertIn("0 issue", wizard.result_message)
 
-    def test_save_lowercases_email_and_shows_what_is_open(self):
+    def test_save_keeps_the_email_as_written_and_shows_what_is_open(self):
         form = self._wizard(self.agreement)
         for index in range(len(form.line_ids)):
             with form.line_ids.edit(index) as line:
@@ -66,7 +66,7 @@ class TestFixWizard(FeedbackCase):
                     line.email = " Info@KeminTesti.fi "
         wizard = form.save()
         wizard.action_save()
-        self.assertEqual(self.bad_instructor.email, "info@kemintesti.fi")
+        self.assertEqual(self.bad_instructor.email, "Info@KeminTesti.fi", "trimmed, never rewritten")
         self.assertEqual(set(wizard.issue_ids.mapped("rule_code")),
                          {"business_id_invalid", "phone_not_mobile", "email_generic"})
         self.assertIn("3 issue", wizard.result_message)
@@ -84,6 +84,23 @@ class TestFixWizard(FeedbackCase):
         with self.assertRaisesRegex(UserError, "1234567-8"):
             wizard.action_save()
         self.assertEqual(self.bad_instructor.phone, "016 123 456")
+
+    def test_values_the_national_system_would_not_take_are_refused(self):
+        for field_name, value, hint in (
+            ("email", "matti meikalainen@kemintesti.fi", "exactly one address"),
+            ("phone", "040.765.4321", "no dots"),
+            ("phone", "040/7654321", "no dots"),
+        ):
+            form = self._wizard(self.agreement)
+            for index in range(len(form.line_ids)):
+                with form.line_ids.edit(index) as line:
+                    if line.line_type == "instructor":
+                        setattr(line, field_name, value)
+            wizard = form.save()
+            with self.assertRaisesRegex(UserError, hint):
+                wizard.action_save()
+            self.assertEqual(self.bad_instructor.phone, "016 123 456")
+            self.assertNotEqual(self.bad_instructor.email, value)
 
     def test_opened_from_issues(self):
         wizard = self.env["redu.contact.fix.wizard"].with_context(

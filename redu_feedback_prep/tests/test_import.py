@@ -16,6 +16,11 @@ HEADER = (
     "instructor_name;instructor_email;instructor_phone;start_date;end_date;part_time_percent;"
     "apprenticeship_basis;qualification;qualification_unit;teacher_login"
 )
+OPTIONAL_COLUMNS = [
+    "qualification_code", "study_type", "study_right_start", "study_right_end", "study_right_state",
+    "study_right_state_start", "funding_code", "study_right_linked", "tuva_related", "interruption_start",
+    "interruption_end",
+]
 
 
 @tagged("post_install", "-at_install")
@@ -66,8 +71,8 @@ class TestImport(FeedbackCase):
         self.assertEqual(first.employer_id.country_id.code, "FI")
         self.assertEqual(first.workplace_name, "Uusi Työnantaja Oy")
         self.assertEqual(first.instructor_id.parent_id, first.employer_id)
-        self.assertEqual(first.instructor_id.email, "ville.vallila@uusi.fi")
-        self.assertEqual(first.instructor_id.phone, "+358401112222")
+        self.assertEqual(first.instructor_id.email, "Ville.Vallila@uusi.fi", "as the source has it")
+        self.assertEqual(first.instructor_id.phone, "040 111 2222", "as the source has it")
         self.assertEqual(first.teacher_id, self.teacher)
         self.assertEqual(first.company_id, self.company)
         self.assertEqual(first.readiness, "ready")
@@ -119,7 +124,7 @@ class TestImport(FeedbackCase):
         workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.template_data)))
         sheet = workbook.active
         header = [cell.value for cell in sheet[1]]
-        self.assertEqual(header, HEADER.split(";"))
+        self.assertEqual(header, [*HEADER.split(";"), *OPTIONAL_COLUMNS])
         start = self.today - datetime.timedelta(days=10)
         end = datetime.datetime.combine(self.today + datetime.timedelta(days=50), datetime.time())
         sheet.append(["XL-1", "oppisopimus", "Liisa L", "S9", "Lapin Testirakennus Oy", BID_A, None,
@@ -138,6 +143,35 @@ class TestImport(FeedbackCase):
         csv_action = wizard.with_context(template_format="csv").action_download_template()
         self.assertTrue(csv_action["url"])
         self.assertTrue(base64.b64decode(wizard.template_data).decode("utf-8-sig").startswith("source_ref;"))
+
+    def test_import_study_right_columns(self):
+        start = self.today - datetime.timedelta(days=10)
+        end = self.today + datetime.timedelta(days=50)
+        header = HEADER + ";" + ";".join(OPTIONAL_COLUMNS)
+        common = (f"koulutussopimus;Aino A;S77;Lapin Testirakennus Oy;{BID_A};;Maija Mäkelä;"
+                  f"maija.makela@lapintesti.fi;+358401234567;{start};{end};100;;Tutkinto;;")
+        lines = [
+            f"ST-1;{common};351101;ammatillinentutkinto;{start};{end};lasna;{start};14;;;;",
+            f"ST-2;{common};351101;telma;;;;;;0;kyllä;{end};",
+            f"ST-3;{common};351101;lukio;;;;;;;;;",
+            f"ST-4;{common};351101;;;;eronnut;;;;;;",
+        ]
+        data = base64.b64encode("\n".join((header, *lines)).encode())
+        wizard = self._import(data)
+        self.assertEqual(wizard.result_ids.mapped("status"), ["created", "created", "error", "error"])
+        self.assertIn("lukio", wizard.result_ids[2].message)
+        self.assertIn("study_right_state_start", wizard.result_ids[3].message)
+        first, second = wizard.result_ids[:2].agreement_id
+        self.assertEqual(first.study_right_period_ids.mapped("funding_code"), ["14"])
+        self.assertEqual(first.national_excluded_reason, "external_funding")
+        self.assertEqual(first.readiness, "blocked")
+        self.assertEqual(second.study_type, "telma")
+        self.assertTrue(second.tuva_related)
+        self.assertEqual(second.interruption_ids.start_date, end)
+        self.assertEqual(second.national_excluded_reason, "interrupted")
+        # importing the same file again changes nothing
+        again = self._import(data)
+        self.assertEqual(again.result_ids.mapped("status"), ["unchanged", "unchanged", "error", "error"])
 
     def test_wrong_file(self):
         with self.assertRaises(UserError):

@@ -117,7 +117,7 @@ class TestRules(FeedbackCase):
         )
 
     def test_phone_invalid(self):
-        for value in ("040-ABC-1234", "12", "+358 40"):
+        for value in ("12", "+358 40", "00000"):
             agreement = self._agreement(instructor_id=self._instructor(phone=value).id)
             self.assertIn("phone_invalid", self.codes(agreement), value)
         self.assertRule(
@@ -128,7 +128,7 @@ class TestRules(FeedbackCase):
     def test_phone_not_mobile(self):
         landline = self._agreement(instructor_id=self._instructor(phone="016 123 456").id)
         self.assertRule("phone_not_mobile", landline, self._agreement(), "warning")
-        self.assertEqual(landline.issue_ids.detail, "+35816123456")
+        self.assertEqual(landline.issue_ids.detail, "016 123 456", "the value as written")
 
     def test_no_valid_contact(self):
         nothing = self._instructor(email=False, phone="016 123 456")
@@ -152,16 +152,17 @@ class TestRules(FeedbackCase):
     def test_dates_invalid(self):
         end_before_start = self._agreement(start_date=self.today, end_date=self.today - timedelta(days=1))
         self.assertRule("dates_invalid", end_before_start, self._agreement(), "blocking")
-        self.assertIn("dates_invalid", self.codes(self._agreement(start_date=False)))
+        self.assertEqual(self.codes(self._agreement(start_date=False)), {"start_date_missing"})
         same_day = self._agreement(start_date=self.today + timedelta(days=5), end_date=self.today + timedelta(days=5))
         self.assertNotIn("dates_invalid", self.codes(same_day))
 
     def test_dates_five_year_boundary(self):
         start = self.today - timedelta(days=100)
         exactly_five = self._agreement(start_date=start, end_date=start + relativedelta(years=5))
-        self.assertNotIn("dates_invalid", self.codes(exactly_five))
+        self.assertNotIn("period_too_long", self.codes(exactly_five))
         one_day_more = self._agreement(start_date=start, end_date=start + relativedelta(years=5, days=1))
-        self.assertIn("dates_invalid", self.codes(one_day_more))
+        self.assertIn("period_too_long", self.codes(one_day_more))
+        self.assertTrue(one_day_more.national_hoks_rejected)
 
     def test_end_date_missing(self):
         bad = self._agreement(end_date=False)
@@ -190,16 +191,18 @@ class TestRules(FeedbackCase):
 
     def test_deadline_passed_boundary(self):
         start = self.today - timedelta(days=100)
-        # ends today: the deadline (yesterday) is over
-        ends_today = self._agreement(start_date=start, end_date=self.today, part_time_percent=0)
+        unreachable = self._instructor(email=False, phone="016 123 456")
+        # ends today: the contact deadline (yesterday) is over
+        ends_today = self._agreement(start_date=start, end_date=self.today, instructor_id=unreachable.id)
         self.assertIn("deadline_passed", self.codes(ends_today))
         self.assertEqual(ends_today.issue_ids.filtered(lambda i: i.rule_code == "deadline_passed").severity, "warning")
         self.assertEqual(ends_today.days_to_deadline, -1)
         # ends tomorrow: today is the deadline day, still in time
-        ends_tomorrow = self._agreement(start_date=start, end_date=self.today + timedelta(days=1), part_time_percent=0)
+        ends_tomorrow = self._agreement(start_date=start, end_date=self.today + timedelta(days=1),
+                                        instructor_id=unreachable.id)
         self.assertNotIn("deadline_passed", self.codes(ends_tomorrow))
         self.assertEqual(ends_tomorrow.days_to_deadline, 0)
-        self.assertEqual(ends_tomorrow.issue_ids.urgency, "week")
+        self.assertEqual(set(ends_tomorrow.issue_ids.mapped("urgency")), {"week"})
         # ended, but nothing blocking: the feedback goes out
         ended_ok = self._agreement(start_date=start, end_date=self.today - timedelta(days=3))
         self.assertNotIn("deadline_passed", self.codes(ended_ok))
@@ -217,8 +220,11 @@ class TestRules(FeedbackCase):
         self.assertEqual(unchecked.readiness, "ready")
 
     def test_issue_fields_and_days_to_deadline(self):
-        agreement = self._agreement(part_time_percent=0, end_date=self.today + timedelta(days=11))
+        agreement = self._agreement(instructor_id=self.instructor.id, end_date=self.today + timedelta(days=11))
+        self.instructor.phone = False
         issue = agreement.issue_ids
+        self.assertEqual(issue.rule_code, "phone_missing")
+        self.assertEqual(issue.deadline, self.today + timedelta(days=10), "the day before the end date")
         self.assertEqual(issue.teacher_id, self.teacher)
         self.assertEqual(issue.company_id, self.company)
         self.assertEqual(issue.instructor_id, self.instructor)
@@ -255,6 +261,7 @@ class TestAgreementForm(FeedbackCase):
         form.start_date = self.today
         form.end_date = self.today + timedelta(days=40)
         form.part_time_percent = 100
+        form.qualification_code = "351101"
         agreement = form.save()
         self.assertTrue(agreement.name.startswith("TPS/"))
         self.assertEqual(agreement.teacher_id, self.teacher)

@@ -36,6 +36,7 @@ class TestUi(HttpCase):
             "start_date": today - timedelta(days=60),
             "end_date": today + timedelta(days=20),
             "part_time_percent": 100,
+            "qualification_code": "351101",
             "teacher_id": self.teacher.id,
             "company_id": self.company.id,
         })

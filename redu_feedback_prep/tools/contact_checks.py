@@ -2,21 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Checks of a workplace instructor's contact details, pure Python (no ORM).
 
-Phones are parsed by libphonenumber (``phonenumbers``, region FI), e-mail
-addresses by Odoo's own e-mail tools, business IDs by python-stdnum through
-``redu_partnership.tools.business_id``. Every helper is cached: a full
-validation run sees the same instructor's phone or e-mail many times.
+Emails and phones are judged by the national rules (``national_rules``);
+business IDs are normalised by python-stdnum through
+``redu_partnership.tools.business_id``.
 """
 
-import functools
-
-import phonenumbers
-
 from odoo.addons.redu_partnership.tools.business_id import normalize_business_id
-from odoo.tools.mail import email_normalize, single_email_re
 
-PHONE_REGION = "FI"
-SMS_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE})
+from . import national_rules
 
 # Local parts of role mailboxes: the survey must reach a person.
 GENERIC_LOCAL_PARTS = frozenset({
@@ -42,7 +35,6 @@ def normalize_person_name(name):
     return " ".join((name or "").split()).casefold()
 
 
-@functools.lru_cache(maxsize=200_000)
 def name_is_not_person(name):
     """True when ``name`` looks like a company form, a department or a mailbox."""
     if "@" in name:
@@ -51,55 +43,36 @@ def name_is_not_person(name):
     return bool(words & NOT_PERSON_WORDS) or any(char.isdigit() for char in name)
 
 
-@functools.lru_cache(maxsize=200_000)
 def check_email(value):
-    """Return ``(normalised, error)``; error is None, 'missing' or 'invalid'."""
-    value = (value or "").strip()
+    """Return ``(address, error)``; error is None, 'missing' or 'invalid'.
+
+    The address is the value with the surrounding spaces removed (as eHOKS stores it), never
+    another address read out of it; 'invalid' unless it is one deliverable mailbox
+    (:func:`national_rules.email_deliverable`).
+    """
+    value = national_rules.java_trim(value)
     if not value:
         return False, "missing"
-    if single_email_re.match(value):
-        # a plain address (the usual case): what email_normalize would return, without its parser
-        return value.lower(), None
-    # strict: False unless the value holds exactly one address
-    normalised = email_normalize(value, strict=True)
-    if not normalised or not single_email_re.match(normalised):
+    if not national_rules.email_deliverable(value):
         return False, "invalid"
-    return normalised, None
+    return value, None
 
 
-def email_is_generic(normalised):
+def email_is_generic(address):
     """True for role mailboxes (info@, toimisto@, noreply@...)."""
-    local = normalised.split("@", 1)[0]
+    local = address.split("@", 1)[0].lower()
     return local in GENERIC_LOCAL_PARTS or local.startswith(("noreply", "no-reply", "donotreply"))
 
 
-@functools.lru_cache(maxsize=200_000)
 def check_phone(value):
-    """Return ``(e164, error)``; error is None, 'missing', 'invalid' or 'not_mobile'.
+    """Return ``(e164, error)``; error is None or a :func:`national_rules.phone_problem`.
 
-    ``e164`` is set whenever the number is valid, also for a landline.
+    ``e164`` is set whenever the number is a valid number, also for a landline or a foreign one.
     """
-    value = (value or "").strip()
-    if not value:
-        return False, "missing"
-    if any(char.isalpha() for char in value):
-        return False, "invalid"
-    try:
-        number = phonenumbers.parse(value, PHONE_REGION)
-    except phonenumbers.NumberParseException:
-        return False, "invalid"
-    # number_type() is UNKNOWN exactly when is_valid_number() is False (both match the number
-    # against the metadata of its region): one call instead of two
-    number_type = phonenumbers.number_type(number)
-    if number_type == phonenumbers.PhoneNumberType.UNKNOWN:
-        return False, "invalid"
-    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    if number_type not in SMS_TYPES:
-        return e164, "not_mobile"
-    return e164, None
+    problem = national_rules.phone_problem(national_rules.java_trim(value) or None)
+    return national_rules.phone_e164(value) or False, problem
 
 
-@functools.lru_cache(maxsize=200_000)
 def check_business_id(value):
     """Return ``(normalised, error)``; error is None, 'missing' or 'invalid'."""
     value = (value or "").strip()

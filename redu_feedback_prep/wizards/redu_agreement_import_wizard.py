@@ -8,14 +8,24 @@ import io
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.contact_checks import check_business_id, check_email, check_phone, normalize_person_name
+from ..models.redu_study_right_period import STUDY_RIGHT_STATES
+from ..models.redu_workplace_agreement import STUDY_TYPES
+from ..tools.contact_checks import check_business_id
+from ..tools.national_rules import java_trim
 
 # The columns of the import file, in the template's order (documented in readme/USAGE.md).
 IMPORT_COLUMNS = [
     "source_ref", "agreement_type", "student_name", "student_ref", "employer_name", "employer_business_id",
     "workplace_name", "instructor_name", "instructor_email", "instructor_phone", "start_date", "end_date",
     "part_time_percent", "apprenticeship_basis", "qualification", "qualification_unit", "teacher_login",
+    # optional study-right columns (the national rules use them; empty = not known)
+    "qualification_code", "study_type", "study_right_start", "study_right_end", "study_right_state",
+    "study_right_state_start", "funding_code", "study_right_linked", "tuva_related", "interruption_start",
+    "interruption_end",
 ]
+# the values eHOKS receives as written: only the surrounding spaces go (national_rules.java_trim)
+RAW_COLUMNS = frozenset({"instructor_name", "instructor_email", "instructor_phone", "workplace_name"})
+TRUE_VALUES = frozenset({"1", "x", "true", "yes", "kyllä", "kylla", "k"})
 AGREEMENT_TYPES = {
     "training_agreement": "training_agreement", "training agreement": "training_agreement",
     "koulutussopimus": "training_agreement",
@@ -139,6 +149,15 @@ class ReduAgreementImportWizard(models.TransientModel):
         return " ".join(str(value).split())
 
     @api.model
+    def _raw(self, value):
+        """A value kept as written but for the surrounding spaces (names, emails, phones)."""
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return java_trim(str(value))
+
+    @api.model
     def _parse_date(self, value, label):
         if value in (None, ""):
             return False
@@ -158,7 +177,10 @@ class ReduAgreementImportWizard(models.TransientModel):
     @api.model
     def _parse_row(self, data, teachers):
         """Return the cleaned values of one row or raise ValueError with the reason."""
-        text = {column: self._text(data.get(column)) for column in IMPORT_COLUMNS}
+        text = {
+            column: self._raw(data.get(column)) if column in RAW_COLUMNS else self._text(data.get(column))
+            for column in IMPORT_COLUMNS
+        }
         if not text["source_ref"]:
             raise ValueError(self.env._("the source ID (source_ref) is missing"))
         agreement_type = AGREEMENT_TYPES.get(text["agreement_type"].lower())
@@ -203,7 +225,44 @@ class ReduAgreementImportWizard(models.TransientModel):
             "qualification": text["qualification"] or False,
             "qualification_unit": text["qualification_unit"] or False,
             "teacher_id": teacher,
+            **self._parse_study_right(data, text),
         }
+
+    @api.model
+    def _parse_study_right(self, data, text):
+        """The optional study-right columns; only those given (an empty cell leaves the value as it is)."""
+        values = {}
+        if text["qualification_code"]:
+            values["qualification_code"] = text["qualification_code"]
+        if text["study_type"]:
+            study_type = text["study_type"].lower()
+            if study_type not in dict(STUDY_TYPES):
+                raise ValueError(self.env._("unknown study type %(value)s (use %(known)s)", value=text["study_type"],
+                                            known=", ".join(dict(STUDY_TYPES))))
+            values["study_type"] = study_type
+        for column in ("study_right_start", "study_right_end"):
+            if text[column]:
+                values[column] = self._parse_date(data.get(column), column)
+        for column in ("study_right_linked", "tuva_related"):
+            if text[column]:
+                values[column] = text[column].lower() in TRUE_VALUES
+        if text["study_right_state"]:
+            state = text["study_right_state"].lower()
+            if state not in dict(STUDY_RIGHT_STATES):
+                raise ValueError(self.env._("unknown study right state %(value)s (use Koski's codes: %(known)s)",
+                                            value=text["study_right_state"], known=", ".join(dict(STUDY_RIGHT_STATES))))
+            start = self._parse_date(data.get("study_right_state_start"), "study_right_state_start") \
+                or values.get("study_right_start")
+            if not start:
+                raise ValueError(self.env._("the study right state needs study_right_state_start or study_right_start"))
+            values["study_right_period"] = {"start_date": start, "state": state,
+                                            "funding_code": text["funding_code"] or False}
+        if text["interruption_start"]:
+            values["interruption"] = {
+                "start_date": self._parse_date(data.get("interruption_start"), "interruption_start"),
+                "end_date": self._parse_date(data.get("interruption_end"), "interruption_end"),
+            }
+        return values
 
     # ---------------------------------------------------------------- import
     def action_import(self):
@@ -303,7 +362,7 @@ class ReduAgreementImportWizard(models.TransientModel):
         partner_model = self.env["res.partner"].with_context(active_test=False)
         wanted = [values for values in values_list if values["instructor_name"] or values["instructor_email"]]
         employer_ids = list({employers.get(self._employer_key(values)) for values in wanted} - {None, False})
-        emails = list({check_email(v["instructor_email"])[0] or v["instructor_email"] for v in wanted} - {"", False})
+        emails = list({v["instructor_email"] for v in wanted} - {"", False})
         by_email, by_name = {}, {}
         if wanted:
             partners = partner_model.search([
@@ -312,20 +371,21 @@ class ReduAgreementImportWizard(models.TransientModel):
             for partner in partners:
                 parent = partner.parent_id.id or False
                 if partner.email:
-                    by_email.setdefault((parent, partner.email.strip().lower()), partner.id)
-                by_name.setdefault((parent, normalize_person_name(partner.name)), partner.id)
+                    by_email.setdefault((parent, java_trim(partner.email)), partner.id)
+                by_name.setdefault((parent, java_trim(partner.name or "")), partner.id)
         result = {}
         to_create = {}
         for values in wanted:
             employer = employers.get(self._employer_key(values)) or False
-            email = check_email(values["instructor_email"])[0] or values["instructor_email"].lower()
-            name = normalize_person_name(values["instructor_name"])
+            email = values["instructor_email"]
+            name = values["instructor_name"]
             key = self._instructor_key(values, employer)
             partner_id = (email and by_email.get((employer, email))) or (name and by_name.get((employer, name)))
             if partner_id:
                 result[key] = partner_id
             elif key not in to_create:
-                phone = check_phone(values["instructor_phone"])[0] or values["instructor_phone"]
+                # the phone as written: a number eHOKS would refuse must stay visible as it is
+                phone = values["instructor_phone"]
                 to_create[key] = {
                     "name": values["instructor_name"] or values["instructor_email"],
                     "parent_id": employer,
@@ -341,8 +401,8 @@ class ReduAgreementImportWizard(models.TransientModel):
 
     @api.model
     def _instructor_key(self, values, employer):
-        email = check_email(values["instructor_email"])[0] or values["instructor_email"].lower()
-        return (employer, email) if email else (employer, "name:" + normalize_person_name(values["instructor_name"]))
+        email = values["instructor_email"]
+        return (employer, email) if email else (employer, "name:" + values["instructor_name"])
 
     @api.model
     def _upsert_agreements(self, good, employers, instructors):
@@ -379,6 +439,10 @@ class ReduAgreementImportWizard(models.TransientModel):
                 vals["workplace_name"] = values["workplace_name"]
             if values["teacher_id"]:
                 vals["teacher_id"] = values["teacher_id"]
+            for name in ("qualification_code", "study_type", "study_right_start", "study_right_end",
+                         "study_right_linked", "tuva_related"):
+                if name in values:
+                    vals[name] = values[name]
             agreement = existing.get(values["source_ref"])
             result = {"row_number": number, "source_ref": values["source_ref"]}
             if agreement:
@@ -386,6 +450,7 @@ class ReduAgreementImportWizard(models.TransientModel):
                     name: value for name, value in vals.items()
                     if self._current(agreement, name) != (value or False)
                 }
+                changes.update(self._child_changes(agreement, values))
                 if changes:
                     agreement.write(changes)
                     touched |= agreement
@@ -395,7 +460,8 @@ class ReduAgreementImportWizard(models.TransientModel):
                 else:
                     result.update(status="unchanged", agreement_id=agreement.id, message=self.env._("No changes"))
             else:
-                vals.update(source_ref=values["source_ref"], company_id=company.id)
+                vals.update(source_ref=values["source_ref"], company_id=company.id,
+                            **self._child_changes(agreement_model, values))
                 to_create.append((result, vals))
                 result.update(status="created", message=self.env._("Created"))
             results.append(result)
@@ -404,8 +470,23 @@ class ReduAgreementImportWizard(models.TransientModel):
             for (result, _vals), agreement in zip(to_create, created, strict=True):
                 result["agreement_id"] = agreement.id
             touched |= created
-        touched._validate_contacts(with_mates=True)
+        touched._validate_contacts()
         return results
+
+    @api.model
+    def _child_changes(self, agreement, values):
+        """The study-right period and interruption of the row, replacing the agreement's when they differ."""
+        changes = {}
+        for field_name, key in (("study_right_period_ids", "study_right_period"), ("interruption_ids", "interruption")):
+            wanted = values.get(key)
+            if not wanted:
+                continue
+            current = [
+                {name: self._current(line, name) for name in wanted} for line in agreement[field_name]
+            ] if agreement else []
+            if current != [{name: value or False for name, value in wanted.items()}]:
+                changes[field_name] = [Command.clear(), Command.create(wanted)]
+        return changes
 
     @api.model
     def _current(self, agreement, name):

@@ -6,13 +6,13 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.contact_checks import check_business_id, check_email, check_phone
+from ..tools.rule_catalogue import RULE_BY_CODE, codes_of
 
-INSTRUCTOR_RULES = frozenset({
-    "instructor_name_missing", "instructor_name_not_person", "email_missing", "email_invalid", "email_generic",
-    "email_mismatch", "phone_missing", "phone_invalid", "phone_not_mobile", "phone_mismatch", "no_valid_contact",
-    "instructor_not_at_employer",
-})
-EMPLOYER_RULES = frozenset({"business_id_missing", "business_id_invalid"})
+# what a line of the wizard can fix, from the one catalogue of rules
+INSTRUCTOR_RULES = codes_of(target="instructor")
+EMPLOYER_RULES = codes_of(target="employer")
+# values the wizard refuses: eHOKS would reject the HOKS, or they are no address or number at all
+REFUSED_ERRORS = frozenset({"invalid", "rejected_by_hoks"})
 
 
 class ReduContactFixWizard(models.TransientModel):
@@ -116,10 +116,11 @@ class ReduContactFixWizard(models.TransientModel):
             value = False
             if typed:
                 value, error = check(typed)
-                if error in ("invalid", "missing"):
+                if error in REFUSED_ERRORS:
                     errors.append(self.env._(
-                        "%(name)s: %(value)s is not a valid %(what)s.",
+                        "%(name)s: %(value)s is not a valid %(what)s. %(hint)s",
                         name=label, value=typed, what=line._fields[field_name].get_description(self.env)["string"],
+                        hint=self.env._(RULE_BY_CODE[f"{field_name}_{error}"].hint),
                     ))
             if (value or False) != (partner[partner_field] or False):
                 changes[partner_field] = value or False
@@ -147,10 +148,10 @@ class ReduContactFixWizard(models.TransientModel):
             concerned |= agreement_model.sudo().search(agreement_model._open_domain() + [
                 "|", ("instructor_id", "in", partners.ids), ("employer_id", "in", partners.ids),
             ])
-        old_keys = set(concerned.sudo().mapped("bundle_key"))
+        old_bundles = concerned._national_bundles()
         for partner, changes in writes:
             partner.with_context(redu_skip_validation=True).write(changes)
-        concerned._validate_contacts(extra_keys=old_keys, with_mates=True)
+        concerned._validate_contacts(extra_bundles=old_bundles)
         agreements = self.agreement_ids
         agreements.invalidate_recordset()
         self.line_ids.unlink()

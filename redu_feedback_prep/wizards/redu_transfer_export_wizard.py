@@ -6,7 +6,7 @@ import io
 
 from odoo import api, fields, models
 
-from ..tools.contact_checks import check_business_id, check_email, check_phone
+from ..tools.national_rules import java_trim
 
 # The column order of the transfer file (documented in readme/USAGE.md).
 EXPORT_COLUMNS = [
@@ -52,11 +52,16 @@ class ReduTransferExportWizard(models.TransientModel):
         return agreements
 
     def _export_rows(self, agreements):
-        """Rows of the ready and warning agreements, normalised; blocked ones are never exported."""
+        """Rows of the agreements the survey reaches, normalised; the others are never exported.
+
+        Nothing eHOKS would reject is exported (a rejected HOKS never reaches the survey), and the
+        contacts are exported as they were judged: as written, without the surrounding spaces that
+        eHOKS trims too. Rewriting them (lower case, E.164) would change the survey bundles that the
+        national system forms from them (heratepalvelu tep/tepCommon.clj:38-43 compares raw strings).
+        """
         rows = []
-        for agreement in agreements.filtered(lambda a: a.readiness in ("ready", "warning")):
+        for agreement in agreements.filtered(lambda a: a.national_survey_reaches and not a.national_hoks_rejected):
             instructor = agreement.instructor_id
-            phone, phone_error = check_phone(instructor.phone)
             warnings = sorted({issue.rule_code for issue in agreement.issue_ids if issue.severity == "warning"})
             rows.append([
                 agreement.name,
@@ -64,10 +69,10 @@ class ReduTransferExportWizard(models.TransientModel):
                 agreement.agreement_type,
                 agreement.student_ref or "",
                 " ".join((agreement.workplace_name or "").split()),
-                check_business_id(agreement.employer_id.company_registry)[0] or "",
+                agreement.employer_id.company_registry or "",
                 " ".join((instructor.name or "").split()),
-                check_email(instructor.email)[0] or "",
-                phone if phone_error is None else "",
+                java_trim(instructor.email) or "",
+                java_trim(instructor.phone) or "",
                 fields.Date.to_string(agreement.start_date) or "",
                 fields.Date.to_string(agreement.end_date) or "",
                 agreement.part_time_percent or "",

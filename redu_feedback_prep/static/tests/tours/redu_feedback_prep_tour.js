@@ -53,11 +53,11 @@ registry.category("web_tour.tours").add("redu_feedback_prep_fix_contact_tour", {
         },
         {
             content: "The agreement is reported: its instructor's phone is a landline (a warning)",
-            trigger: `${ISSUE_ROW}:contains('not a mobile number') .o_field_badge:contains('Warning')`,
+            trigger: `${ISSUE_ROW}:contains('landline or service number') .o_field_badge:contains('Warning')`,
         },
         {
             content: "The problem shows the value as it is in the data and the hint to fix it",
-            trigger: `${ISSUE_ROW}:contains('+35816123456'):contains('mobile phone number instead of a landline')`,
+            trigger: `${ISSUE_ROW}:contains('016 123 456'):contains('mobile phone number instead of a landline')`,
         },
         {
             content: "Select the issue",
@@ -71,7 +71,7 @@ registry.category("web_tour.tours").add("redu_feedback_prep_fix_contact_tour", {
         },
         {
             content: "The wizard lists the instructor with the landline and the open issue",
-            trigger: `${INSTRUCTOR_LINE}:contains('016 123 456'):contains('not a mobile number')`,
+            trigger: `${INSTRUCTOR_LINE}:contains('016 123 456'):contains('landline or service number')`,
         },
         {
             content: "The wizard also lists the issue of the agreement",
@@ -98,7 +98,7 @@ registry.category("web_tour.tours").add("redu_feedback_prep_fix_contact_tour", {
         },
         {
             content: "The phone is shown normalised, and the instructor has no issue any more",
-            trigger: `${INSTRUCTOR_LINE}:contains('+358407654321'):not(:contains('not a mobile number'))`,
+            trigger: `${INSTRUCTOR_LINE}:contains('+358407654321'):not(:contains('landline or service number'))`,
         },
         {
             content: "No open issue is listed in the wizard",

@@ -1,0 +1,31 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+
+
+class ReduAgreementStudyDataMixin(models.AbstractModel):
+    """Study data kept under a workplace agreement: a change revalidates the agreement."""
+
+    _name = "redu.agreement.study.data.mixin"
+    _description = "Study data of a workplace agreement"
+
+    agreement_id = fields.Many2one("redu.workplace.agreement", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="agreement_id.company_id", store=True, index=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records.agreement_id._revalidate_after_study_data_change()
+        return records
+
+    def write(self, vals):
+        agreements = self.agreement_id
+        result = super().write(vals)
+        (agreements | self.agreement_id)._revalidate_after_study_data_change()
+        return result
+
+    def unlink(self):
+        agreements = self.agreement_id
+        result = super().unlink()
+        agreements._revalidate_after_study_data_change()
+        return result

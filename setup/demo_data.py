@@ -61,16 +61,16 @@ LAST = ["Aho", "Heikkilä", "Hietala", "Kangas", "Karjalainen", "Keskitalo", "Ki
         "Rautio", "Saarela", "Salmela", "Tervo", "Turunen", "Vaara", "Väänänen", "Ylitalo",
         "Alatalo", "Jääskeläinen", "Kumpula", "Ojala", "Rantala", "Suopanki"]
 QUALIFICATIONS = [
-    ("Talonrakennusalan perustutkinto", "Kivirakenteiden rakentaminen"),
-    ("Matkailualan perustutkinto", "Matkailupalveluiden tuottaminen"),
-    ("Sosiaali- ja terveysalan perustutkinto", "Hoito- ja huolenpito"),
-    ("Sähkö- ja automaatioalan perustutkinto", "Sähköasennusten toteuttaminen"),
-    ("Ajoneuvoalan perustutkinto", "Ajoneuvojen huoltotyöt"),
-    ("Ravintola- ja catering-alan perustutkinto", "Ruoanvalmistus"),
-    ("Liiketoiminnan perustutkinto", "Asiakaspalvelu"),
-    ("Metsäalan perustutkinto", "Metsäkoneenkuljetus"),
-    ("Kone- ja tuotantotekniikan perustutkinto", "Koneistus"),
-    ("Liikunnanohjauksen perustutkinto", "Liikuntapalveluiden toteuttaminen"),
+    ("Talonrakennusalan perustutkinto", "Kivirakenteiden rakentaminen", "351101"),
+    ("Matkailualan perustutkinto", "Matkailupalveluiden tuottaminen", "351407"),
+    ("Sosiaali- ja terveysalan perustutkinto", "Hoito- ja huolenpito", "371101"),
+    ("Sähkö- ja automaatioalan perustutkinto", "Sähköasennusten toteuttaminen", "351307"),
+    ("Ajoneuvoalan perustutkinto", "Ajoneuvojen huoltotyöt", "351603"),
+    ("Ravintola- ja catering-alan perustutkinto", "Ruoanvalmistus", "381204"),
+    ("Liiketoiminnan perustutkinto", "Asiakaspalvelu", "361101"),
+    ("Metsäalan perustutkinto", "Metsäkoneenkuljetus", "361201"),
+    ("Kone- ja tuotantotekniikan perustutkinto", "Koneistus", "351203"),
+    ("Liikunnanohjauksen perustutkinto", "Liikuntapalveluiden toteuttaminen", "381301"),
 ]
 # The demo users of each role: login = password (a demo, not a production setup).
 DEMO_USERS = [
@@ -387,7 +387,8 @@ class Generator:
         } for n in range(max(1, count // 100))])
         vals_list = []
         defect_kinds = ["landline", "info_email", "mismatch", "part_time", "bad_business_id",
-                        "no_email_bad_phone", "name_is_company"]
+                        "no_email_bad_phone", "name_is_company", "dotted_phone", "foreign_mobile", "email_space",
+                        "external_funding", "interrupted"]
         for n in range(count):
             kind = rnd.choices(["training_agreement", "apprenticeship"], [70, 30])[0]
             employer = rnd.choice(companies)
@@ -397,14 +398,17 @@ class Generator:
             if n % 40 == 0:  # some end within two weeks
                 end = self.today + timedelta(days=rnd.randint(1, 13))
                 start = min(start, end - timedelta(days=30))
-            qual, unit = rnd.choice(QUALIFICATIONS)
+            qual, unit, code = rnd.choice(QUALIFICATIONS)
             vals = {
                 "agreement_type": kind, "source_ref": f"KOSKI-{100000 + n}",
                 "student_name": f"{rnd.choice(FIRST)} {rnd.choice(LAST)}",
-                "student_ref": f"OPI{200000 + n}",
+                # every 20th student has two workplace periods (one HOKS)
+                "student_ref": f"OPI{200000 + n - (1 if n % 20 == 1 else 0)}",
                 "employer_id": employer.id, "instructor_id": instructor.id,
                 "start_date": start, "end_date": end, "part_time_percent": rnd.choice([100, 100, 80, 60]),
-                "qualification": qual, "qualification_unit": unit,
+                "qualification": qual, "qualification_unit": unit, "qualification_code": code,
+                "study_right_start": start - timedelta(days=rnd.randint(0, 300)),
+                "study_right_end": end + timedelta(days=rnd.randint(30, 400)),
             }
             proc = rnd.choice(procs) if procs and rnd.random() < 0.1 else None
             company = proc.company_id if proc else rnd.choice(entities)
@@ -445,6 +449,20 @@ class Generator:
             person["name"] = employer.name
         elif kind == "part_time":
             vals["part_time_percent"] = 0
+            return
+        elif kind == "dotted_phone":  # eHOKS rejects the whole HOKS of the student
+            person["phone"] = person["phone"].replace("+358 ", "0").replace(" ", ".")
+        elif kind == "foreign_mobile":  # no SMS outside +358
+            person["phone"] = f"+46 70 {rnd.randint(100, 999)} {rnd.randint(10, 99)} {rnd.randint(10, 99)}"
+        elif kind == "email_space":  # not deliverable, and never read as another address
+            person["email"] = person["email"].replace(".", " ", 1)
+        elif kind == "external_funding":
+            vals["study_right_period_ids"] = [(0, 0, {
+                "start_date": vals["study_right_start"], "state": "lasna", "funding_code": "14",
+            })]
+            return
+        elif kind == "interrupted":
+            vals["interruption_ids"] = [(0, 0, {"start_date": vals["end_date"] - timedelta(days=10)})]
             return
         elif kind == "bad_business_id":
             vals["employer_id"] = rnd.choice(broken).id

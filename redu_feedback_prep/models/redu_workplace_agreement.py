@@ -467,6 +467,8 @@ class ReduWorkplaceAgreement(models.Model):
                 members[row["bundle_key"], row["bundling_date"]].append(periods[agreement_id])
         outcome = {}
         issues = {}
+        # one judgement per distinct email and phone string in this run (instructors serve many periods)
+        memo = {}
         for agreement_id in to_judge:
             row = rows[agreement_id]
             period = periods[agreement_id]
@@ -485,7 +487,7 @@ class ReduWorkplaceAgreement(models.Model):
             if not is_member:
                 # what the bundle would be once the period is fixed
                 mates = [*mates, period]
-            email_ok, sms_ok = self._national_channels(period, mates, found, partners.get(row["instructor_id"]))
+            email_ok, sms_ok = self._national_channels(period, mates, found, memo)
             if period.instructor_present:
                 self._national_attention(row, period, partners, found)
             email_sent = is_member and email_ok
@@ -534,8 +536,11 @@ class ReduWorkplaceAgreement(models.Model):
         return False
 
     @api.model
-    def _national_channels(self, period, mates, found, instructor):
-        """Whether the bundle's email and text message go out; adds the channel issues to ``found``."""
+    def _national_channels(self, period, mates, found, memo):
+        """Whether the bundle's email and text message go out; adds the channel issues to ``found``.
+
+        :param memo: a dict kept for one validation run: the verdict of each distinct string
+        """
         if not period.instructor_present:
             return False, False
         # heratepalvelu src/oph/heratepalvelu/tep/emailHandler.clj:30-49: exactly one distinct address
@@ -548,7 +553,9 @@ class ReduWorkplaceAgreement(models.Model):
             email_ok = False
         else:
             email = next(iter(emails))
-            email_ok = national.email_deliverable(email)
+            email_ok = memo.get(("email", email))
+            if email_ok is None:
+                email_ok = memo[("email", email)] = national.email_deliverable(email)
             if not email_ok:
                 found.append(("email_invalid", email))
             elif email_is_generic(email.lower()):
@@ -563,7 +570,9 @@ class ReduWorkplaceAgreement(models.Model):
             found.append(("phone_mismatch", ", ".join(sorted(phones))))
         else:
             phone = next(iter(phones))
-            problem = national.phone_problem(phone)
+            if ("phone", phone) not in memo:
+                memo[("phone", phone)] = national.phone_problem(phone)
+            problem = memo[("phone", phone)]
             if problem is None:
                 sms_ok = True
             elif problem != "rejected_by_hoks":  # reported as the HOKS rejection

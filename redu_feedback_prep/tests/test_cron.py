@@ -1,10 +1,13 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import importlib.util
 from datetime import timedelta
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import FeedbackCase
 
@@ -70,3 +73,19 @@ class TestCrons(FeedbackCase):
         other = self.env["redu.feedback.dashboard"].with_user(self.teacher).with_context(
             allowed_company_ids=[self.company.id]).search([])
         self.assertEqual(other.company_id, self.company)
+
+
+@tagged("post_install", "-at_install")
+class TestMigration(FeedbackCase):
+    def test_upgrade_to_1_1_resets_the_fillfactor_and_judges_the_open_agreements(self):
+        path = Path(__file__).parent.parent / "migrations" / "19.0.1.1.0" / "post-migrate.py"
+        spec = importlib.util.spec_from_file_location("redu_feedback_prep_migrate_1_1", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        agreement = self.Agreement.with_context(redu_skip_validation=True).create(self._agreement_vals())
+        self.env.cr.execute(SQL("ALTER TABLE redu_workplace_agreement SET (fillfactor = 80)"))
+        migration.migrate(self.env.cr, "19.0.1.0.0")
+        self.env.cr.execute(SQL("SELECT reloptions FROM pg_class WHERE relname = 'redu_workplace_agreement'"))
+        self.assertFalse(self.env.cr.fetchone()[0])
+        self.assertEqual(agreement.readiness, "ready")
+        self.assertTrue(agreement.national_survey_reaches)

@@ -112,6 +112,12 @@ def _can_close(text, index, delim):
     return True
 
 
+def _code_span(text, index):
+    """(length of the opening backtick run, the match of its closing run or None) at ``index``."""
+    run = re.match(r"`+", text[index:]).end()
+    return run, re.compile(r"(?<!`)" + "`" * run + r"(?!`)").search(text, index + run)
+
+
 def _parse_inline(text):
     """Markdown inline text -> a list of nodes: ("text", s), ("code", s), ("strong", nodes),
     ("em", nodes), ("link", label, url)."""
@@ -135,9 +141,7 @@ def _parse_inline(text):
             i += 2
             continue
         if char == "`":
-            run = re.match(r"`+", text[i:]).end()
-            closing = re.compile(r"(?<!`)" + "`" * run + r"(?!`)")
-            match = closing.search(text, i + run)
+            run, match = _code_span(text, i)
             if match:
                 code = text[i + run : match.start()].replace("\n", " ")
                 if code.startswith(" ") and code.endswith(" ") and code.strip():
@@ -189,8 +193,7 @@ def _find_closing(text, start, delim):
             i += 2
             continue
         if text[i] == "`":  # a code span inside: skip it whole
-            run = re.match(r"`+", text[i:]).end()
-            match = re.compile(r"(?<!`)" + "`" * run + r"(?!`)").search(text, i + run)
+            run, match = _code_span(text, i)
             i = match.end() if match else i + run
             continue
         if text.startswith(delim, i) and _can_close(text, i, delim):
@@ -530,20 +533,14 @@ def render_readme(addon_name, manifest, fragments):
         "   !! source digest: sha256:%s" % source_digest(manifest, fragments),
         "",
     ]
-    # the badges of the OCA, as text: no image to fetch from the network
-    facts = []
-    if manifest.get("development_status"):
-        facts.append(("Maturity", manifest["development_status"]))
-    if manifest.get("license"):
-        facts.append(("License", manifest["license"]))
-    if version:
-        facts.append(("Version", version))
-    facts.append(("Technical name", "``%s``" % addon_name))
-    if facts:
-        out += [
-            ":%s: %s" % (label, value if label == "Technical name" else _escape_text(value)) for label, value in facts
-        ]
-        out.append("")
+    # the badges of the OCA, as a field list: no image to fetch from the network
+    facts = [
+        ("Maturity", manifest.get("development_status")),
+        ("License", manifest.get("license")),
+        ("Version", version),
+    ]
+    out += [":%s: %s" % (label, _escape_text(value)) for label, value in facts if value]
+    out += [":Technical name: ``%s``" % addon_name, ""]
     if manifest.get("summary"):
         out += ["**%s**" % _escape_text(manifest["summary"].strip(), in_markup=True), ""]
     if DESCRIPTION in fragments:

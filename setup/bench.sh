@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Every benchmark under setup/bench/, one after the other, each on throwaway
-# database(s) that it creates and drops itself. Each prints its figures with the
-# ratio against the baseline its issue names; this script repeats the summary
-# line of each at the end. Measurements, never pass/fail tests.
+# Every benchmark under setup/bench/bench_*.py, one after the other, each on
+# throwaway database(s) that it creates and drops itself (setup/bench/benchlib.py:
+# databases, data helpers, figures). Each prints its figures with their baseline
+# or budget, the ratio, and whether the budget is met; this script repeats the
+# SUMMARY line of each at the end. Measurements, never pass/fail tests: a missed
+# budget is printed, the exit code is that of the scripts.
 #   setup/bench.sh            full sizes (about 10 minutes on 2 cores)
 #   setup/bench.sh --quick    small sizes, to check that the scripts run
+# BENCH_DB_PREFIX=x_ puts x_ before the names of the throwaway databases.
 set -uo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
@@ -19,6 +22,7 @@ declare -A QUICK_ARGS=(
 LOG=$REPO/.odoo/logs
 mkdir -p "$LOG"
 summary=()
+status=0
 for bench in setup/bench/bench_*.py; do
     name=$(basename "$bench" .py)
     args=()
@@ -26,10 +30,16 @@ for bench in setup/bench/bench_*.py; do
     echo "== $name ${args[*]}"
     .venv/bin/python "$bench" "${args[@]}" 2>"$LOG/$name.err" | tee "$LOG/$name.out"
     rc=${PIPESTATUS[0]}
-    [ "$rc" -eq 0 ] || { echo "   ($name exited with $rc; see $LOG/$name.err)"; tail -5 "$LOG/$name.err"; }
+    if [ "$rc" -ne 0 ]; then
+        echo "   ($name exited with $rc; see $LOG/$name.err)"
+        tail -5 "$LOG/$name.err"
+        status=1
+    fi
     line=$(grep -E '^SUMMARY' "$LOG/$name.out" | tail -1)
+    [ -n "$line" ] || line="no SUMMARY line (exited with $rc)"
     summary+=("$name: ${line#SUMMARY }")
 done
 echo
 echo "== benchmarks"
 printf '%s\n' "${summary[@]}"
+exit "$status"

@@ -26,40 +26,153 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _logger = logging.getLogger("redu.demo_data")
 
 TOWNS = [  # (town, postcode, landline area code)
-    ("Rovaniemi", "96100", "016"), ("Kemi", "94100", "016"), ("Tornio", "95400", "016"),
-    ("Kemijärvi", "98100", "016"), ("Sodankylä", "99600", "016"), ("Inari", "99870", "016"),
-    ("Kittilä", "99100", "016"), ("Muonio", "99300", "016"), ("Pello", "95700", "016"),
-    ("Salla", "98900", "016"), ("Posio", "97900", "016"), ("Ranua", "97700", "016"),
-    ("Ylitornio", "95600", "016"), ("Kolari", "95900", "016"), ("Keminmaa", "94400", "016"),
-    ("Simo", "95200", "016"), ("Tervola", "95300", "016"), ("Enontekiö", "99400", "016"),
-    ("Utsjoki", "99980", "016"), ("Savukoski", "98800", "016"), ("Pelkosenniemi", "98500", "016"),
+    ("Rovaniemi", "96100", "016"),
+    ("Kemi", "94100", "016"),
+    ("Tornio", "95400", "016"),
+    ("Kemijärvi", "98100", "016"),
+    ("Sodankylä", "99600", "016"),
+    ("Inari", "99870", "016"),
+    ("Kittilä", "99100", "016"),
+    ("Muonio", "99300", "016"),
+    ("Pello", "95700", "016"),
+    ("Salla", "98900", "016"),
+    ("Posio", "97900", "016"),
+    ("Ranua", "97700", "016"),
+    ("Ylitornio", "95600", "016"),
+    ("Kolari", "95900", "016"),
+    ("Keminmaa", "94400", "016"),
+    ("Simo", "95200", "016"),
+    ("Tervola", "95300", "016"),
+    ("Enontekiö", "99400", "016"),
+    ("Utsjoki", "99980", "016"),
+    ("Savukoski", "98800", "016"),
+    ("Pelkosenniemi", "98500", "016"),
 ]
 TOWN_GENITIVE = {
-    "Rovaniemi": "Rovaniemen", "Kemi": "Kemin", "Tornio": "Tornion", "Kemijärvi": "Kemijärven",
-    "Sodankylä": "Sodankylän", "Inari": "Inarin", "Kittilä": "Kittilän", "Muonio": "Muonion",
-    "Pello": "Pellon", "Salla": "Sallan", "Posio": "Posion", "Ranua": "Ranuan",
-    "Ylitornio": "Ylitornion", "Kolari": "Kolarin", "Keminmaa": "Keminmaan", "Simo": "Simon",
-    "Tervola": "Tervolan", "Enontekiö": "Enontekiön", "Utsjoki": "Utsjoen",
-    "Savukoski": "Savukosken", "Pelkosenniemi": "Pelkosenniemen",
+    "Rovaniemi": "Rovaniemen",
+    "Kemi": "Kemin",
+    "Tornio": "Tornion",
+    "Kemijärvi": "Kemijärven",
+    "Sodankylä": "Sodankylän",
+    "Inari": "Inarin",
+    "Kittilä": "Kittilän",
+    "Muonio": "Muonion",
+    "Pello": "Pellon",
+    "Salla": "Sallan",
+    "Posio": "Posion",
+    "Ranua": "Ranuan",
+    "Ylitornio": "Ylitornion",
+    "Kolari": "Kolarin",
+    "Keminmaa": "Keminmaan",
+    "Simo": "Simon",
+    "Tervola": "Tervolan",
+    "Enontekiö": "Enontekiön",
+    "Utsjoki": "Utsjoen",
+    "Savukoski": "Savukosken",
+    "Pelkosenniemi": "Pelkosenniemen",
 }
 TRADES = [
-    "Rakennus", "Matkailu", "Sähkö", "Autokorjaamo", "Hoivapalvelut", "Kiinteistöhuolto",
-    "Metsäpalvelu", "Ravintola", "Kuljetus", "Konepaja", "Hirsitalo", "Safarit", "Kauneus",
-    "LVI", "Puutyö", "Tilitoimisto", "Elintarvike", "Porotila", "Kaivospalvelut", "Hotelli",
-    "Tapahtumapalvelut", "Siivous", "Vesihuolto", "Teknologia", "Koneurakointi", "Leipomo",
+    "Rakennus",
+    "Matkailu",
+    "Sähkö",
+    "Autokorjaamo",
+    "Hoivapalvelut",
+    "Kiinteistöhuolto",
+    "Metsäpalvelu",
+    "Ravintola",
+    "Kuljetus",
+    "Konepaja",
+    "Hirsitalo",
+    "Safarit",
+    "Kauneus",
+    "LVI",
+    "Puutyö",
+    "Tilitoimisto",
+    "Elintarvike",
+    "Porotila",
+    "Kaivospalvelut",
+    "Hotelli",
+    "Tapahtumapalvelut",
+    "Siivous",
+    "Vesihuolto",
+    "Teknologia",
+    "Koneurakointi",
+    "Leipomo",
 ]
 SUFFIXES = ["Oy", "Oy", "Oy", "Ky", "Oy Ab", "Tmi"]
 PUBLIC = ["{g} kaupunki", "{g} kunta", "{g} seurakunta", "{g} terveyskeskus", "{g} koulutoimi"]
-ASSOCIATIONS = ["{g} Yrittäjät ry", "{g} Urheiluseura ry", "{g} Kyläyhdistys ry",
-                "{g} Eläkeläiset ry", "{g} Nuorisoseura ry"]
+ASSOCIATIONS = [
+    "{g} Yrittäjät ry",
+    "{g} Urheiluseura ry",
+    "{g} Kyläyhdistys ry",
+    "{g} Eläkeläiset ry",
+    "{g} Nuorisoseura ry",
+]
 THIRD_SECTOR = ["{g} Osuuskunta", "{g} Säätiö sr", "{g} Työpaja"]
-FIRST = ["Aino", "Eetu", "Elina", "Heikki", "Jari", "Johanna", "Juha", "Kaisa", "Kari", "Katja",
-         "Laura", "Markku", "Minna", "Niko", "Outi", "Pasi", "Petra", "Riikka", "Sami", "Sanna",
-         "Tiina", "Timo", "Tuomas", "Ulla", "Veera", "Ville", "Anne", "Janne", "Satu", "Mikko"]
-LAST = ["Aho", "Heikkilä", "Hietala", "Kangas", "Karjalainen", "Keskitalo", "Kivelä", "Koivisto",
-        "Korhonen", "Lantto", "Lehtola", "Mäkelä", "Niemelä", "Ollila", "Palosaari", "Peltonen",
-        "Rautio", "Saarela", "Salmela", "Tervo", "Turunen", "Vaara", "Väänänen", "Ylitalo",
-        "Alatalo", "Jääskeläinen", "Kumpula", "Ojala", "Rantala", "Suopanki"]
+FIRST = [
+    "Aino",
+    "Eetu",
+    "Elina",
+    "Heikki",
+    "Jari",
+    "Johanna",
+    "Juha",
+    "Kaisa",
+    "Kari",
+    "Katja",
+    "Laura",
+    "Markku",
+    "Minna",
+    "Niko",
+    "Outi",
+    "Pasi",
+    "Petra",
+    "Riikka",
+    "Sami",
+    "Sanna",
+    "Tiina",
+    "Timo",
+    "Tuomas",
+    "Ulla",
+    "Veera",
+    "Ville",
+    "Anne",
+    "Janne",
+    "Satu",
+    "Mikko",
+]
+LAST = [
+    "Aho",
+    "Heikkilä",
+    "Hietala",
+    "Kangas",
+    "Karjalainen",
+    "Keskitalo",
+    "Kivelä",
+    "Koivisto",
+    "Korhonen",
+    "Lantto",
+    "Lehtola",
+    "Mäkelä",
+    "Niemelä",
+    "Ollila",
+    "Palosaari",
+    "Peltonen",
+    "Rautio",
+    "Saarela",
+    "Salmela",
+    "Tervo",
+    "Turunen",
+    "Vaara",
+    "Väänänen",
+    "Ylitalo",
+    "Alatalo",
+    "Jääskeläinen",
+    "Kumpula",
+    "Ojala",
+    "Rantala",
+    "Suopanki",
+]
 QUALIFICATIONS = [
     ("Talonrakennusalan perustutkinto", "Kivirakenteiden rakentaminen", "351101"),
     ("Matkailualan perustutkinto", "Matkailupalveluiden tuottaminen", "351407"),
@@ -75,22 +188,48 @@ QUALIFICATIONS = [
 # The demo users of each role: login = password (a demo, not a production setup).
 DEMO_USERS = [
     # login, name, company xmlid, groups, description
-    ("asiakkuusvastaava", "Sanna Salmela", "redu_partnership.company_redu_edu",
-     ["redu_partnership.group_partnership_user", "redu_services.group_service_user",
-      "sales_team.group_sale_salesman"],
-     "sales user: account manager at REDU Edu Oy"),
-    ("opettaja", "Jari Keskitalo", "redu_partnership.company_redu_lapland_education_centre",
-     ["redu_services.group_service_user", "redu_feedback_prep.group_feedback_user",
-      "sales_team.group_sale_salesman"],
-     "back-office user: teacher at Lapin koulutuskeskus REDU"),
-    ("talous", "Outi Rautio", None,
-     ["redu_services.group_service_finance", "account.group_account_readonly"],
-     "finance user: revenue analysis of every group entity"),
-    ("esihenkilo", "Markku Ylitalo", None,
-     ["redu_partnership.group_partnership_manager", "redu_services.group_service_manager",
-      "redu_feedback_prep.group_feedback_manager", "sales_team.group_sale_manager",
-      "account.group_account_manager"],
-     "manager: configuration, every entity"),
+    (
+        "asiakkuusvastaava",
+        "Sanna Salmela",
+        "redu_partnership.company_redu_edu",
+        [
+            "redu_partnership.group_partnership_user",
+            "redu_services.group_service_user",
+            "sales_team.group_sale_salesman",
+        ],
+        "sales user: account manager at REDU Edu Oy",
+    ),
+    (
+        "opettaja",
+        "Jari Keskitalo",
+        "redu_partnership.company_redu_lapland_education_centre",
+        [
+            "redu_services.group_service_user",
+            "redu_feedback_prep.group_feedback_user",
+            "sales_team.group_sale_salesman",
+        ],
+        "back-office user: teacher at Lapin koulutuskeskus REDU",
+    ),
+    (
+        "talous",
+        "Outi Rautio",
+        None,
+        ["redu_services.group_service_finance", "account.group_account_readonly"],
+        "finance user: revenue analysis of every group entity",
+    ),
+    (
+        "esihenkilo",
+        "Markku Ylitalo",
+        None,
+        [
+            "redu_partnership.group_partnership_manager",
+            "redu_services.group_service_manager",
+            "redu_feedback_prep.group_feedback_manager",
+            "sales_team.group_sale_manager",
+            "account.group_account_manager",
+        ],
+        "manager: configuration, every entity",
+    ),
 ]
 
 
@@ -149,8 +288,7 @@ def person_name(rnd):
 
 
 def mobile(rnd):
-    return "+358 %s %03d %04d" % (rnd.choice(["40", "44", "45", "50"]), rnd.randint(100, 999),
-                                   rnd.randint(0, 9999))
+    return "+358 %s %03d %04d" % (rnd.choice(["40", "44", "45", "50"]), rnd.randint(100, 999), rnd.randint(0, 9999))
 
 
 class Generator:
@@ -169,8 +307,11 @@ class Generator:
 
     def ensure_charts(self, companies):
         """Every entity invoices in euros with the Finnish chart (generic one without l10n_fi)."""
-        template = "fi" if self.env["ir.module.module"].search_count(
-            [("name", "=", "l10n_fi"), ("state", "=", "installed")]) else "generic_coa"
+        template = (
+            "fi"
+            if self.env["ir.module.module"].search_count([("name", "=", "l10n_fi"), ("state", "=", "installed")])
+            else "generic_coa"
+        )
         for company in companies.filtered(lambda c: not c.chart_template):
             self.env["account.chart.template"].try_loading(template, company=company, install_demo=False)
 
@@ -184,8 +325,12 @@ class Generator:
             allowed = company if company_ref and login == "opettaja" else all_entities
             group_ids = [self.env.ref("base.group_user").id] + [self.env.ref(g).id for g in groups]
             vals = {
-                "name": name, "login": login, "password": login, "lang": fi_lang.code,
-                "tz": "Europe/Helsinki", "company_id": company.id,
+                "name": name,
+                "login": login,
+                "password": login,
+                "lang": fi_lang.code,
+                "tz": "Europe/Helsinki",
+                "company_id": company.id,
                 "company_ids": [(6, 0, (allowed | company).ids)],
                 "group_ids": [(6, 0, group_ids)],
                 "email": f"{login}@redu.example",
@@ -196,21 +341,30 @@ class Generator:
             else:
                 user = self.env["res.users"].with_context(no_reset_password=True).create(vals)
             lines.append(f"  login: {login:<20} password: {login:<20} {what}")
-        teacher_groups = [self.env.ref(g).id for g in (
-            "base.group_user", "redu_services.group_service_user", "redu_feedback_prep.group_feedback_user")]
+        teacher_groups = [
+            self.env.ref(g).id
+            for g in ("base.group_user", "redu_services.group_service_user", "redu_feedback_prep.group_feedback_user")
+        ]
         for login, name, company_ref in TEACHERS:
             company = self.env.ref(company_ref)
-            vals = {"name": name, "login": login, "password": login, "lang": fi_lang.code, "tz": "Europe/Helsinki",
-                    "company_id": company.id, "company_ids": [(6, 0, company.ids)],
-                    "group_ids": [(6, 0, teacher_groups)], "email": f"{login}@redu.example"}
+            vals = {
+                "name": name,
+                "login": login,
+                "password": login,
+                "lang": fi_lang.code,
+                "tz": "Europe/Helsinki",
+                "company_id": company.id,
+                "company_ids": [(6, 0, company.ids)],
+                "group_ids": [(6, 0, teacher_groups)],
+                "email": f"{login}@redu.example",
+            }
             user = self.env["res.users"].search([("login", "=", login)])
             if user:
                 user.write(vals)
             else:
                 self.env["res.users"].with_context(no_reset_password=True).create(vals)
         admin = self.env.ref("base.user_admin")
-        admin.write({"lang": fi_lang.code, "tz": "Europe/Helsinki",
-                     "company_ids": [(4, c.id) for c in all_entities]})
+        admin.write({"lang": fi_lang.code, "tz": "Europe/Helsinki", "company_ids": [(4, c.id) for c in all_entities]})
         return lines
 
     # ------------------------------------------------------------------ partners
@@ -218,8 +372,10 @@ class Generator:
         rnd = self.rnd
         levels = self.env["redu.partnership.level"].search([]).sorted("sequence")  # A..D
         forms = self.env["redu.cooperation.form"].search([])
-        forms_by_type = {t: forms.filtered(lambda f, t=t: f.cooperation_type == t)
-                         for t in ("strategic", "developer", "training", "occasional")}
+        forms_by_type = {
+            t: forms.filtered(lambda f, t=t: f.cooperation_type == t)
+            for t in ("strategic", "developer", "training", "occasional")
+        }
         forms_by_type = {t: f for t, f in forms_by_type.items() if f}
         entities = self.group_entities()
         role_instr = self.env.ref("redu_partnership.contact_role_workplace_instructor")
@@ -249,32 +405,45 @@ class Generator:
             picked = rnd.sample(own.ids, min(len(own), rnd.randint(1, 2)))
             extra = rnd.sample(forms.ids, rnd.randint(0, 1)) if level.code in ("A", "B") else []
             domain = name.split()[0].lower().translate(str.maketrans("äöå", "aoa")) + f"{i}.fi"
-            vals_list.append({
-                "name": name, "is_company": True, "company_type": "company",
-                "street": f"{rnd.choice(['Koskikatu', 'Valtakatu', 'Teollisuustie', 'Ahjotie', 'Rantakatu'])} "
-                          f"{rnd.randint(1, 60)}",
-                "zip": zipcode, "city": town, "country_id": self.fi.id,
-                "company_registry": business_id(rnd),
-                "email": f"info@{domain}", "website": f"https://www.{domain}",
-                "phone": f"016 {rnd.randint(100, 999)} {rnd.randint(1000, 9999)}",
-                "partner_org_type": kind,
-                "partnership_level_id": level.id,
-                "cooperation_form_ids": [(6, 0, list(set(picked + extra)))],
-                "group_company_ids": [(6, 0, rnd.sample(entities.ids, rnd.randint(1, min(3, len(entities)))))],
-                "partnership_review_date": self.today + timedelta(days=rnd.randint(-20, 365)),
-            })
+            vals_list.append(
+                {
+                    "name": name,
+                    "is_company": True,
+                    "company_type": "company",
+                    "street": f"{rnd.choice(['Koskikatu', 'Valtakatu', 'Teollisuustie', 'Ahjotie', 'Rantakatu'])} "
+                    f"{rnd.randint(1, 60)}",
+                    "zip": zipcode,
+                    "city": town,
+                    "country_id": self.fi.id,
+                    "company_registry": business_id(rnd),
+                    "email": f"info@{domain}",
+                    "website": f"https://www.{domain}",
+                    "phone": f"016 {rnd.randint(100, 999)} {rnd.randint(1000, 9999)}",
+                    "partner_org_type": kind,
+                    "partnership_level_id": level.id,
+                    "cooperation_form_ids": [(6, 0, list(set(picked + extra)))],
+                    "group_company_ids": [(6, 0, rnd.sample(entities.ids, rnd.randint(1, min(3, len(entities)))))],
+                    "partnership_review_date": self.today + timedelta(days=rnd.randint(-20, 365)),
+                }
+            )
         orgs = self.env["res.partner"].create(vals_list)
         for org in orgs:
             domain = org.email.split("@")[1]
             for _n in range(rnd.randint(1, 3)):
                 first, last = rnd.choice(FIRST), rnd.choice(LAST)
-                people.append({
-                    "name": f"{first} {last}", "parent_id": org.id, "type": "contact",
-                    "email": f"{first.lower()}.{last.lower()}@{domain}".translate(str.maketrans("äöå", "aoa")),
-                    "phone": mobile(rnd), "function": rnd.choice(
-                        ["Työnjohtaja", "Henkilöstöpäällikkö", "Toimitusjohtaja", "Asiantuntija", "Esimies"]),
-                    "contact_role_ids": [(6, 0, [role_instr.id])],
-                })
+                people.append(
+                    {
+                        "name": f"{first} {last}",
+                        "parent_id": org.id,
+                        "type": "contact",
+                        "email": f"{first.lower()}.{last.lower()}@{domain}".translate(str.maketrans("äöå", "aoa")),
+                        "phone": mobile(rnd),
+                        "function": rnd.choice(
+                            ["Työnjohtaja", "Henkilöstöpäällikkö", "Toimitusjohtaja", "Asiantuntija", "Esimies"]
+                        ),
+                        "contact_role_ids": [(6, 0, [role_instr.id])],
+                    }
+                )
         self.env["res.partner"].create(people)
         return orgs
 
@@ -289,8 +458,15 @@ class Generator:
         self.ensure_charts(services.company_id)
         users = env["res.users"].search([("share", "=", False)])
         ref = env.ref
-        order = ["stage_inquiry", "stage_needs_assessment", "stage_offer", "stage_agreement",
-                 "stage_delivery", "stage_feedback", "stage_done"]
+        order = [
+            "stage_inquiry",
+            "stage_needs_assessment",
+            "stage_offer",
+            "stage_agreement",
+            "stage_delivery",
+            "stage_feedback",
+            "stage_done",
+        ]
         flow = [ref(f"redu_services.{x}") for x in order]
         cancelled = ref("redu_services.stage_cancelled")
         vals_list, targets = [], []
@@ -301,31 +477,51 @@ class Generator:
             target = rnd.choices(range(len(flow) + 1), [10, 8, 8, 8, 12, 10, 34, 10])[0]
             # answered within hours, now and then days (reachability, critical point 1)
             response = timedelta(hours=rnd.choice([1, 2, 3, 5, 8, 20, 26, 50, 75]))
-            vals_list.append({
-                "date_first_response": inquiry + response if target >= 1 else False,
-                "partner_id": org.id, "contact_id": org.child_ids[:1].id,
-                "service_id": service.id, "user_id": rnd.choice(users).id,
-                "channel": rnd.choice(["web", "phone", "email", "event", "referral", "visit", "other"]),
-                "date_inquiry": inquiry,
-                "expected_revenue": rnd.choice([0, 1500, 4800, 9000, 25000]) if service.funding == "paid" else 0,
-            })
+            vals_list.append(
+                {
+                    "date_first_response": inquiry + response if target >= 1 else False,
+                    "partner_id": org.id,
+                    "contact_id": org.child_ids[:1].id,
+                    "service_id": service.id,
+                    "user_id": rnd.choice(users).id,
+                    "channel": rnd.choice(["web", "phone", "email", "event", "referral", "visit", "other"]),
+                    "date_inquiry": inquiry,
+                    "expected_revenue": rnd.choice([0, 1500, 4800, 9000, 25000]) if service.funding == "paid" else 0,
+                }
+            )
             targets.append(target)
-        procs = env["redu.service.process"].with_context(mail_create_nolog=True, tracking_disable=True).create(
-            vals_list)
+        procs = (
+            env["redu.service.process"].with_context(mail_create_nolog=True, tracking_disable=True).create(vals_list)
+        )
         by_target = list(zip(procs, targets, strict=True))
         # paid processes that reach Agreement need a confirmed sale order first
         paid = env["redu.service.process"].browse(
-            [p.id for p, t in by_target if t >= 3 and t < len(flow) and p.service_id.funding == "paid"
-             and p.service_id.product_id])
+            [
+                p.id
+                for p, t in by_target
+                if t >= 3 and t < len(flow) and p.service_id.funding == "paid" and p.service_id.product_id
+            ]
+        )
         vals_by_company = {}
         for proc in paid:
-            vals_by_company.setdefault(proc.company_id, []).append({
-                "partner_id": proc.partner_id.id, "company_id": proc.company_id.id,
-                "service_process_id": proc.id,
-                "order_line": [(0, 0, {"product_id": proc.service_id.product_id.id,
-                                       "product_uom_qty": rnd.randint(1, 12),
-                                       "price_unit": rnd.choice([450, 900, 1800, 3200, 7500])})],
-            })
+            vals_by_company.setdefault(proc.company_id, []).append(
+                {
+                    "partner_id": proc.partner_id.id,
+                    "company_id": proc.company_id.id,
+                    "service_process_id": proc.id,
+                    "order_line": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": proc.service_id.product_id.id,
+                                "product_uom_qty": rnd.randint(1, 12),
+                                "price_unit": rnd.choice([450, 900, 1800, 3200, 7500]),
+                            },
+                        )
+                    ],
+                }
+            )
         # one create and one confirmation per entity (its taxes, journals and sequences)
         orders = env["sale.order"]
         for company, vals_list in vals_by_company.items():
@@ -375,20 +571,40 @@ class Generator:
         rnd = self.rnd
         env = self.env
         companies = orgs.filtered(lambda p: p.partner_org_type in ("company", "public"))
-        teachers = env["res.users"].search([
-            ("share", "=", False), ("group_ids", "in", env.ref("redu_feedback_prep.group_feedback_user").ids),
-        ]) or env.ref("base.user_admin")
+        teachers = env["res.users"].search(
+            [
+                ("share", "=", False),
+                ("group_ids", "in", env.ref("redu_feedback_prep.group_feedback_user").ids),
+            ]
+        ) or env.ref("base.user_admin")
         entities = self.group_entities()
         teachers_by_company = {c.id: teachers.filtered(lambda u, c=c: c in u.company_ids) for c in entities}
         # broken employers: an invalid Y-tunnus can only live on a partner without a country
-        broken = env["res.partner"].create([{
-            "name": f"{TOWN_GENITIVE[rnd.choice(TOWNS)[0]]} {rnd.choice(TRADES)} {n} Oy",
-            "is_company": True, "company_registry": business_id(rnd, valid=False),
-        } for n in range(max(1, count // 100))])
+        broken = env["res.partner"].create(
+            [
+                {
+                    "name": f"{TOWN_GENITIVE[rnd.choice(TOWNS)[0]]} {rnd.choice(TRADES)} {n} Oy",
+                    "is_company": True,
+                    "company_registry": business_id(rnd, valid=False),
+                }
+                for n in range(max(1, count // 100))
+            ]
+        )
         vals_list = []
-        defect_kinds = ["landline", "info_email", "mismatch", "part_time", "bad_business_id",
-                        "no_email_bad_phone", "name_is_company", "dotted_phone", "foreign_mobile", "email_space",
-                        "external_funding", "interrupted"]
+        defect_kinds = [
+            "landline",
+            "info_email",
+            "mismatch",
+            "part_time",
+            "bad_business_id",
+            "no_email_bad_phone",
+            "name_is_company",
+            "dotted_phone",
+            "foreign_mobile",
+            "email_space",
+            "external_funding",
+            "interrupted",
+        ]
         for n in range(count):
             kind = rnd.choices(["training_agreement", "apprenticeship"], [70, 30])[0]
             employer = rnd.choice(companies)
@@ -400,13 +616,19 @@ class Generator:
                 start = min(start, end - timedelta(days=30))
             qual, unit, code = rnd.choice(QUALIFICATIONS)
             vals = {
-                "agreement_type": kind, "source_ref": f"KOSKI-{100000 + n}",
+                "agreement_type": kind,
+                "source_ref": f"KOSKI-{100000 + n}",
                 "student_name": f"{rnd.choice(FIRST)} {rnd.choice(LAST)}",
                 # every 20th student has two workplace periods (one HOKS)
                 "student_ref": f"OPI{200000 + n - (1 if n % 20 == 1 else 0)}",
-                "employer_id": employer.id, "instructor_id": instructor.id,
-                "start_date": start, "end_date": end, "part_time_percent": rnd.choice([100, 100, 80, 60]),
-                "qualification": qual, "qualification_unit": unit, "qualification_code": code,
+                "employer_id": employer.id,
+                "instructor_id": instructor.id,
+                "start_date": start,
+                "end_date": end,
+                "part_time_percent": rnd.choice([100, 100, 80, 60]),
+                "qualification": qual,
+                "qualification_unit": unit,
+                "qualification_code": code,
                 "study_right_start": start - timedelta(days=rnd.randint(0, 300)),
                 "study_right_end": end + timedelta(days=rnd.randint(30, 400)),
             }
@@ -420,8 +642,11 @@ class Generator:
             if rnd.random() < 0.15:
                 self._defect(vals, rnd.choice(defect_kinds), employer, broken)
             vals_list.append(vals)
-        agreements = env["redu.workplace.agreement"].with_context(
-            mail_create_nolog=True, tracking_disable=True).create(vals_list)
+        agreements = (
+            env["redu.workplace.agreement"]
+            .with_context(mail_create_nolog=True, tracking_disable=True)
+            .create(vals_list)
+        )
         agreements.action_validate_contacts()
         return agreements
 
@@ -435,8 +660,13 @@ class Generator:
         env = self.env
         first, last = rnd.choice(FIRST), rnd.choice(LAST)
         domain = (employer.email or "@example.fi").split("@")[1]
-        person = {"name": f"{first} {last}", "parent_id": employer.id, "type": "contact",
-                  "email": f"{first.lower()}.{last.lower()}@{domain}", "phone": mobile(rnd)}
+        person = {
+            "name": f"{first} {last}",
+            "parent_id": employer.id,
+            "type": "contact",
+            "email": f"{first.lower()}.{last.lower()}@{domain}",
+            "phone": mobile(rnd),
+        }
         if kind == "landline":
             person["phone"] = f"016 {rnd.randint(100, 999)} {rnd.randint(1000, 9999)}"
             person["email"] = False
@@ -457,9 +687,17 @@ class Generator:
         elif kind == "email_space":  # not deliverable, and never read as another address
             person["email"] = person["email"].replace(".", " ", 1)
         elif kind == "external_funding":
-            vals["study_right_period_ids"] = [(0, 0, {
-                "start_date": vals["study_right_start"], "state": "lasna", "funding_code": "14",
-            })]
+            vals["study_right_period_ids"] = [
+                (
+                    0,
+                    0,
+                    {
+                        "start_date": vals["study_right_start"],
+                        "state": "lasna",
+                        "funding_code": "14",
+                    },
+                )
+            ]
             return
         elif kind == "interrupted":
             vals["interruption_ids"] = [(0, 0, {"start_date": vals["end_date"] - timedelta(days=10)})]
@@ -517,11 +755,11 @@ def main(argv=None):
         timings["processes"], t = time.time() - t, time.time()
         agreements = gen.agreements(orgs, args.agreements, procs)
         timings["agreements"] = time.time() - t
-        counts = {r: len(agreements.filtered(lambda a, r=r: a.readiness == r))
-                  for r in ("ready", "warning", "blocked")}
-    print(f"demo data: {len(orgs)} organisations, {len(procs)} processes, {len(agreements)} agreements "
-          f"({counts}) in {time.time() - t0:.0f} s ("
-          + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()) + ")")
+        counts = {r: len(agreements.filtered(lambda a, r=r: a.readiness == r)) for r in ("ready", "warning", "blocked")}
+    print(
+        f"demo data: {len(orgs)} organisations, {len(procs)} processes, {len(agreements)} agreements "
+        f"({counts}) in {time.time() - t0:.0f} s (" + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()) + ")"
+    )
 
 
 if __name__ == "__main__":

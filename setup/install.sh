@@ -91,32 +91,48 @@ fi
 [ "$(id -un)" = "postgres" ] && die "Odoo refuses the database user 'postgres'; run as another user."
 
 # ---------------------------------------------------------------------- venv
-stamp_src() { cat "$ODOO_SRC/requirements.txt" "$REPO/requirements.txt"; echo "$ODOO_SRC"; }
-stamp=$(stamp_src | sha256sum | cut -d' ' -f1)
-if [ -x "$VENV/bin/python" ] && [ "$(cat "$VENV/.redu-stamp" 2>/dev/null)" = "$stamp" ] \
+# Two stamps: Odoo's requirements (slow, rarely changed) and the project's
+# requirements.txt (quick); a change of the latter reinstalls only that file.
+stamp_odoo=$( { cat "$ODOO_SRC/requirements.txt"; echo "$ODOO_SRC"; } | sha256sum | cut -d' ' -f1)
+stamp_project=$(sha256sum < "$REPO/requirements.txt" | cut -d' ' -f1)
+pip=("$VENV/bin/python" -m pip install -q)
+# cbor2 (an Odoo requirement) imports pkg_resources when built: setuptools<81,
+# also inside pip's isolated build environments (PIP_BUILD_CONSTRAINT with pip >= 25.3,
+# PIP_CONSTRAINT with older pips).
+cons=$STATE/build-constraints.txt
+if [ -x "$VENV/bin/python" ] && [ "$(cat "$VENV/.redu-stamp" 2>/dev/null)" = "$stamp_odoo" ] \
     && "$VENV/bin/python" -c 'import odoo.release' 2>/dev/null; then
-    say "venv up to date ($VENV)"
+    odoo_ok=1
 else
+    odoo_ok=0
     PY=${PYTHON:-python3}
     "$PY" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 10))' \
         || die "Odoo 19 needs Python >= 3.10 (found $($PY --version))"
     [ -x "$VENV/bin/python" ] || { say "creating $VENV"; "$PY" -m venv "$VENV"; }
-    pip=("$VENV/bin/python" -m pip install -q)
-    # cbor2 (an Odoo requirement) imports pkg_resources when built: setuptools<81,
-    # also inside pip's isolated build environments (PIP_BUILD_CONSTRAINT with pip >= 25.3,
-    # PIP_CONSTRAINT with older pips).
-    cons=$STATE/build-constraints.txt
     echo 'setuptools<81' > "$cons"
     say "installing Odoo's requirements (first run takes a few minutes)"
     "${pip[@]}" --upgrade pip wheel 'setuptools<81'
     PIP_CONSTRAINT=$cons PIP_BUILD_CONSTRAINT=$cons "${pip[@]}" -r "$ODOO_SRC/requirements.txt"
-    say "installing the project's requirements"
-    PIP_CONSTRAINT=$cons PIP_BUILD_CONSTRAINT=$cons "${pip[@]}" -r "$REPO/requirements.txt"
     # Odoo 19's `odoo` is a namespace package: a compat editable install
     "${pip[@]}" --no-deps -e "$ODOO_SRC" --config-settings editable_mode=compat
+fi
+if [ "$odoo_ok" = 1 ] && [ "$(cat "$VENV/.redu-stamp-project" 2>/dev/null)" = "$stamp_project" ] \
+    && [ -x "$VENV/bin/pre-commit" ]; then
+    say "venv up to date ($VENV)"
+else
+    echo 'setuptools<81' > "$cons"
+    say "installing the project's requirements (requirements.txt)"
+    # after Odoo's: oca-odoo-pre-commit-hooks needs polib 1.2 where Odoo pins 1.1.1 (the
+    # same API); pip reports that conflict and goes on
+    PIP_CONSTRAINT=$cons PIP_BUILD_CONSTRAINT=$cons "${pip[@]}" -r "$REPO/requirements.txt" \
+        || die "pip install -r $REPO/requirements.txt failed"
     "$VENV/bin/python" -c 'import odoo.release, phonenumbers, stdnum, websocket' \
         || die "the venv at $VENV is incomplete"
-    echo "$stamp" > "$VENV/.redu-stamp"
+    for tool in pre-commit ruff pylint oca-checks-odoo-module oca-checks-po; do
+        [ -x "$VENV/bin/$tool" ] || die "the venv at $VENV has no $tool"
+    done
+    echo "$stamp_odoo" > "$VENV/.redu-stamp"
+    echo "$stamp_project" > "$VENV/.redu-stamp-project"
 fi
 
 # ------------------------------------------------------------------ odoo.conf

@@ -26,39 +26,76 @@ import websocket
 # (file name, login, path, CSS selector that must be present, what the picture shows);
 # "{id}" in a path is the first record of RECORDS[file name] (model, domain).
 SHOTS = [
-    ("partnership-kanban.png", "asiakkuusvastaava",
-     "/odoo/action-redu_partnership.res_partner_action_partnership?view_type=kanban", ".o_kanban_renderer",
-     "Working-life partners grouped by partnership level"),
-    ("partnership-partner-form.png", "asiakkuusvastaava",
-     "/odoo/action-redu_partnership.res_partner_action_partnership/{id}", ".o_form_renderer",
-     "A partner's working-life partnership page"),
-    ("partnership-analysis.png", "asiakkuusvastaava",
-     "/odoo/action-redu_partnership.res_partner_action_partnership_analysis", ".o_pivot, .o_graph_renderer",
-     "Partnership analysis"),
-    ("services-process-kanban.png", "opettaja",
-     "/odoo/action-redu_services.redu_service_process_action", ".o_kanban_renderer",
-     "Service processes by stage"),
-    ("services-process-form.png", "opettaja",
-     "/odoo/action-redu_services.redu_service_process_action/{id}", ".o_form_renderer",
-     "A service process with its checklist"),
-    ("services-revenue-pivot.png", "talous",
-     "/odoo/action-redu_services.redu_service_revenue_report_action", ".o_pivot, .o_graph_renderer",
-     "Revenue analysis"),
-    ("feedback-dashboard.png", "opettaja",
-     "/odoo/action-redu_feedback_prep.redu_feedback_dashboard_action", ".o_action_manager .o_view_controller",
-     "Contact validation dashboard"),
-    ("feedback-agreements.png", "opettaja",
-     "/odoo/action-redu_feedback_prep.redu_workplace_agreement_action", ".o_list_renderer, .o_kanban_renderer",
-     "Workplace agreements with their readiness"),
-    ("feedback-contact-issues.png", "opettaja",
-     "/odoo/action-redu_feedback_prep.redu_contact_issue_action", ".o_list_renderer, .o_kanban_renderer",
-     "Contact validation: the issues to fix"),
+    (
+        "partnership-kanban.png",
+        "asiakkuusvastaava",
+        "/odoo/action-redu_partnership.res_partner_action_partnership?view_type=kanban",
+        ".o_kanban_renderer",
+        "Working-life partners grouped by partnership level",
+    ),
+    (
+        "partnership-partner-form.png",
+        "asiakkuusvastaava",
+        "/odoo/action-redu_partnership.res_partner_action_partnership/{id}",
+        ".o_form_renderer",
+        "A partner's working-life partnership page",
+    ),
+    (
+        "partnership-analysis.png",
+        "asiakkuusvastaava",
+        "/odoo/action-redu_partnership.res_partner_action_partnership_analysis",
+        ".o_pivot, .o_graph_renderer",
+        "Partnership analysis",
+    ),
+    (
+        "services-process-kanban.png",
+        "opettaja",
+        "/odoo/action-redu_services.redu_service_process_action",
+        ".o_kanban_renderer",
+        "Service processes by stage",
+    ),
+    (
+        "services-process-form.png",
+        "opettaja",
+        "/odoo/action-redu_services.redu_service_process_action/{id}",
+        ".o_form_renderer",
+        "A service process with its checklist",
+    ),
+    (
+        "services-revenue-pivot.png",
+        "talous",
+        "/odoo/action-redu_services.redu_service_revenue_report_action",
+        ".o_pivot, .o_graph_renderer",
+        "Revenue analysis",
+    ),
+    (
+        "feedback-dashboard.png",
+        "opettaja",
+        "/odoo/action-redu_feedback_prep.redu_feedback_dashboard_action",
+        ".o_action_manager .o_view_controller",
+        "Contact validation dashboard",
+    ),
+    (
+        "feedback-agreements.png",
+        "opettaja",
+        "/odoo/action-redu_feedback_prep.redu_workplace_agreement_action",
+        ".o_list_renderer, .o_kanban_renderer",
+        "Workplace agreements with their readiness",
+    ),
+    (
+        "feedback-contact-issues.png",
+        "opettaja",
+        "/odoo/action-redu_feedback_prep.redu_contact_issue_action",
+        ".o_list_renderer, .o_kanban_renderer",
+        "Contact validation: the issues to fix",
+    ),
 ]
 RECORDS = {
     "partnership-partner-form.png": ("res.partner", [["name", "=", "Arctic Rakennus Oy"]]),
-    "services-process-form.png": ("redu.service.process", [["checklist_line_ids.done", "=", True],
-                                                           ["is_closed", "=", False],
-                                                           ["date_first_response", "!=", False]]),
+    "services-process-form.png": (
+        "redu.service.process",
+        [["checklist_line_ids.done", "=", True], ["is_closed", "=", False], ["date_first_response", "!=", False]],
+    ),
 }
 # a tab or button to click before the picture is taken
 CLICKS = {
@@ -76,10 +113,20 @@ class Chrome:
         self.profile = tempfile.mkdtemp(prefix="redu-shots-")
         port_file = os.path.join(self.profile, "DevToolsActivePort")
         self.proc = subprocess.Popen(
-            [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             f"--window-size={width},{height}", "--remote-debugging-port=0", f"--user-data-dir={self.profile}",
-             "--lang=fi-FI", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                binary,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                f"--window-size={width},{height}",
+                "--remote-debugging-port=0",
+                f"--user-data-dir={self.profile}",
+                "--lang=fi-FI",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         for _i in range(100):
             if os.path.exists(port_file) and open(port_file).read().strip():
@@ -117,9 +164,16 @@ class Chrome:
 
 
 def rpc(url, path, params, cookies=None):
-    response = requests.post(f"{url}{path}", timeout=60, cookies=cookies, json={
-        "jsonrpc": "2.0", "method": "call", "params": params,
-    })
+    response = requests.post(
+        f"{url}{path}",
+        timeout=60,
+        cookies=cookies,
+        json={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": params,
+        },
+    )
     response.raise_for_status()
     if response.json().get("error"):
         raise SystemExit(f"{path} failed: {response.json()['error']['data']['message']}")
@@ -135,9 +189,17 @@ def login(url, db, user, password):
 
 
 def first_id(url, session, model, domain):
-    response = rpc(url, "/web/dataset/call_kw", {
-        "model": model, "method": "search", "args": [domain], "kwargs": {"limit": 1},
-    }, cookies={"session_id": session})
+    response = rpc(
+        url,
+        "/web/dataset/call_kw",
+        {
+            "model": model,
+            "method": "search",
+            "args": [domain],
+            "kwargs": {"limit": 1},
+        },
+        cookies={"session_id": session},
+    )
     ids = response.json()["result"]
     if not ids:
         raise SystemExit(f"no {model} record matches {domain}")

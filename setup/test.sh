@@ -4,7 +4,10 @@
 #   2. a new database where Odoo's own runner installs the three addons with
 #      demo data and --test-enable (their at_install and post_install tests);
 #   3. pytest with pytest-odoo over tests/ (cross-addon cases) on that database;
-#   4. static checks: ruff, pylint with the pylint-odoo plugin (errors fail).
+#   4. static checks: pre-commit run --all-files (.pre-commit-config.yaml: ruff,
+#      ruff format, pylint-odoo, oca-checks-odoo-module, oca-checks-po, README
+#      generation, whitespace...); every failed hook counts as a failure. Hooks
+#      that fix files leave their fixes in the work tree.
 # Ends with one line "N passed, N failed"; exits non-zero on any failure.
 # The database is dropped at the end unless KEEP_DB=1.
 # Environment: ODOO_SRC (see install.sh), TEST_DB (database name),
@@ -97,12 +100,27 @@ else
 fi
 
 # ------------------------------------------------------------ static checks
-say "ruff"
-if ! .venv/bin/ruff check .; then failed=$((failed + 1)); fi
-say "pylint (pylint-odoo) on the addons"
-.venv/bin/pylint --rcfile=.pylintrc --disable=import-error,no-name-in-module,no-member,missing-readme redu_partnership redu_services redu_feedback_prep
-lrc=$?
-if [ $((lrc & 3)) -ne 0 ]; then say "pylint found errors (exit $lrc)"; failed=$((failed + 1)); fi
+# pre-commit with the hooks of .pre-commit-config.yaml (local hooks running the
+# tools of the venv: no network). A hook that fixes files (ruff, ruff format,
+# whitespace) changes them in the work tree and fails: review and commit the fix.
+# Each failed hook counts as one failure.
+say "pre-commit run --all-files (.pre-commit-config.yaml)"
+PC_LOG=$LOGDIR/pre-commit-$DB.log
+if ! git -C "$REPO" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    say "pre-commit needs a git checkout; $REPO is none"
+    failed=$((failed + 1))
+else
+    PRE_COMMIT_HOME=$REPO/.odoo/pre-commit \
+        .venv/bin/pre-commit run --all-files --show-diff-on-failure --color=never >"$PC_LOG" 2>&1
+    pcrc=$?
+    cat "$PC_LOG"
+    pc_failed=$(grep -cE '\.{3,}Failed$' "$PC_LOG")
+    if [ "$pcrc" -ne 0 ] && [ "$pc_failed" -eq 0 ]; then pc_failed=1; fi
+    if [ "$pc_failed" -gt 0 ]; then
+        say "pre-commit: $pc_failed hook(s) failed: $(grep -E '\.{3,}Failed$' "$PC_LOG" | sed -E 's/\.{3,}Failed$//' | paste -sd, -)"
+    fi
+    failed=$((failed + pc_failed))
+fi
 
 say "wall time $(( $(date +%s) - START )) s"
 echo "$passed passed, $failed failed"

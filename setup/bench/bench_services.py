@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
+# Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Benchmark of redu_services: the revenue report pivot and the invoiced_revenue recomputation.
 
-Issue 4, Performance: with 20,000 service processes and 1,000,000 invoice lines, the revenue
-report's pivot grouped by month x category returns in under 2 s, and ``invoiced_revenue`` is not
-recomputed per line in Python (no per-record queries).
+With 20,000 service processes and 1,000,000 invoice lines, the revenue report's pivot grouped
+by month x category returns in under 2 s (goal 0.5 s), and ``invoiced_revenue`` is not
+recomputed per line in Python (no per-record queries). The SQL queries of each figure are
+printed.
 
 Run from the repository root:
     .venv/bin/python setup/bench/bench_services.py                      # full size
@@ -17,60 +19,15 @@ It never fails as a test: it only reports.
 """
 
 import argparse
-import os
 import random
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-import demo_data  # noqa: E402  (setup/demo_data.py: the project's seeded value generators)
+from benchlib import Bench, Report, db_name, demo_data, log, measure, vacuum
 
-REPO = Path(__file__).resolve().parents[2]
-os.environ.setdefault("ODOO_RC", str(REPO / ".odoo" / "odoo.conf"))
-DB = "redu_bench_services"
-PIVOT_BASELINE_S = 2.0  # the issue's limit for the month x category pivot
+DB = db_name("redu_bench_services")
+PIVOT_BUDGET_S = 2.0  # the issue's limit for the month x category pivot
+PIVOT_GOAL_S = 0.5
 LINES_PER_MOVE = 5
-
-
-def sh(*cmd, check=True):
-    return subprocess.run(cmd, check=check, capture_output=True, text=True)
-
-
-def install_db():
-    sh("dropdb", "--if-exists", DB)
-    t0 = time.perf_counter()
-    res = subprocess.run(
-        [
-            str(REPO / "setup" / "odoo.sh"),
-            "-d",
-            DB,
-            "-i",
-            "redu_services",
-            "--without-demo=True",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if res.returncode != 0:
-        print(res.stdout[-3000:], res.stderr[-3000:], file=sys.stderr)
-        raise SystemExit("install of redu_services failed")
-    print(f"setup: installed redu_services in {time.perf_counter() - t0:.0f} s")
-
-
-def open_env():
-    import odoo
-    from odoo import api
-    from odoo.modules.registry import Registry
-    from odoo.tools import config
-
-    config.parse_config([])
-    registry = Registry(DB)
-    cr = registry.cursor()
-    return odoo, cr, api.Environment(cr, odoo.SUPERUSER_ID, {})
 
 
 def generate(env, size, n_processes):
@@ -141,7 +98,7 @@ def generate(env, size, n_processes):
     )
     cr.execute("SELECT min(id), max(id) FROM redu_service_process WHERE name LIKE 'BENCH/%%'")
     pmin, pmax = cr.fetchone()
-    print(f"setup: {n_processes} processes inserted in {time.perf_counter() - t0:.1f} s")
+    log(f"{n_processes} processes inserted in {time.perf_counter() - t0:.1f} s")
 
     # posted customer invoices (every 20th a credit note) over the last two years
     t1 = time.perf_counter()
@@ -170,7 +127,7 @@ def generate(env, size, n_processes):
             pmax=pmax,
         )
     )
-    print(f"setup: {n_moves} invoices inserted in {time.perf_counter() - t1:.1f} s")
+    log(f"{n_moves} invoices inserted in {time.perf_counter() - t1:.1f} s")
 
     t2 = time.perf_counter()
     cr.execute(
@@ -229,59 +186,56 @@ def generate(env, size, n_processes):
          WHERE t.move_id = m.id AND m.name LIKE 'BENCH/INV/%%'
         """
     )
-    print(f"setup: {product_lines} invoice lines (+ receivable lines) inserted in {time.perf_counter() - t2:.1f} s")
-    cr.commit()
-    # as autovacuum does on a live database: statistics and visibility map (index-only scans)
-    for table in ("account_move", "account_move_line", "redu_service_process"):
-        sh("psql", "-q", "-d", DB, "-c", f"VACUUM ANALYZE {table}")
-    env.invalidate_all()
-    return pmin, pmax, product_lines
+    log(f"{product_lines} invoice lines (+ receivable lines) inserted in {time.perf_counter() - t2:.1f} s")
+    return product_lines
 
 
-def measure(env, n_processes, product_lines):
-    cr = env.cr
-    Report = env["redu.service.revenue.report"]
+def measure_pivot(env, report, product_lines):
+    Report_ = env["redu.service.revenue.report"]
     # Pivot month x category as the web client asks it: one grouping-sets call with the totals.
     grouping_sets = [[], ["date:month"], ["category_id"], ["date:month", "category_id"]]
     timings = []
     for _i in range(3):
         env.invalidate_all()
-        q0 = cr.sql_log_count
-        t0 = time.perf_counter()
-        result = Report.formatted_read_grouping_sets([], grouping_sets, ["amount:sum", "__count"])
-        timings.append((time.perf_counter() - t0, cr.sql_log_count - q0))
+        result, elapsed, _cpu, queries = measure(
+            env, Report_.formatted_read_grouping_sets, [], grouping_sets, ["amount:sum", "__count"]
+        )
+        timings.append((elapsed, queries))
     best, queries = min(timings)
-    cells = len(result[3])
-    print(
-        f"pivot month x category ({product_lines} invoice lines, {cells} cells): {best:.3f} s best of 3, "
-        f"{queries} SQL queries; ratio to the 2 s limit: {best / PIVOT_BASELINE_S:.2f}"
+    report.figure(
+        f"pivot month x category ({product_lines} invoice lines, {len(result[3])} cells), best of 3",
+        best,
+        "s",
+        digits=3,
+        budget=PIVOT_BUDGET_S,
+        goal=PIVOT_GOAL_S,
+        summary=f"pivot month x category over {product_lines} invoice lines {best:.2f} s, {queries} SQL queries",
     )
+    report.figure("    SQL queries of the pivot", queries, digits=0)
     # the single-level grouped read too
     env.invalidate_all()
-    q0 = cr.sql_log_count
-    t0 = time.perf_counter()
-    Report.formatted_read_group([], ["date:month", "category_id"], ["amount:sum"])
-    elapsed = time.perf_counter() - t0
-    print(
-        f"read_group month x category: {elapsed:.3f} s, {cr.sql_log_count - q0} SQL queries; "
-        f"ratio to the 2 s limit: {elapsed / PIVOT_BASELINE_S:.2f}"
+    _result, elapsed, _cpu, queries = measure(
+        env, Report_.formatted_read_group, [], ["date:month", "category_id"], ["amount:sum"]
     )
+    report.figure("read_group month x category", elapsed, "s", digits=3, budget=PIVOT_BUDGET_S, goal=PIVOT_GOAL_S)
+    report.figure("    SQL queries of the read_group", queries, digits=0)
 
-    # invoiced_revenue of every process recomputed at once
+
+def measure_invoiced_revenue(env, report):
+    """invoiced_revenue of every process recomputed at once, checked against SQL."""
+    cr = env.cr
     processes = env["redu.service.process"].search([])
     field = processes._fields["invoiced_revenue"]
     env.invalidate_all()
     env.add_to_compute(field, processes)
-    q0 = cr.sql_log_count
-    t0 = time.perf_counter()
-    processes.flush_recordset(["invoiced_revenue"])
-    elapsed = time.perf_counter() - t0
-    queries = cr.sql_log_count - q0
-    print(
-        f"invoiced_revenue recomputed for {len(processes)} processes: {elapsed:.2f} s, {queries} SQL queries "
-        f"({queries / len(processes):.4f} queries per process; per-record computing would be >= 1.0)"
+    _result, elapsed, _cpu, queries = measure(env, processes.flush_recordset, ["invoiced_revenue"])
+    report.figure(f"invoiced_revenue recomputed for {len(processes)} processes", elapsed, "s")
+    report.figure(
+        "    SQL queries per process (per-record computing would be >= 1.0)",
+        queries / len(processes),
+        digits=4,
+        summary=f"invoiced_revenue of {len(processes)} processes {elapsed:.2f} s, {queries} SQL queries",
     )
-    # check the totals against SQL
     cr.execute(
         """SELECT round(sum(amount_untaxed_signed), 2) FROM account_move
             WHERE state = 'posted' AND move_type IN ('out_invoice', 'out_refund')
@@ -289,15 +243,14 @@ def measure(env, n_processes, product_lines):
     )
     expected = float(cr.fetchone()[0] or 0)
     got = round(sum(processes.mapped("invoiced_revenue")), 2)
-    print(f"check: sum of invoiced_revenue {got:.2f} == posted invoices {expected:.2f}: {abs(got - expected) < 0.01}")
-    print(
-        f"SUMMARY pivot month x category over {product_lines} invoice lines: {best:.2f} s, "
-        f"ratio {best / PIVOT_BASELINE_S:.2f} to the 2 s limit; invoiced_revenue of {len(processes)} processes: "
-        f"{elapsed:.2f} s, {queries} SQL queries"
+    report.line(
+        f"check: sum of invoiced_revenue {got:.2f} == posted invoices {expected:.2f}: {abs(got - expected) < 0.01}"
     )
+    return processes
 
-    # incremental: one more invoice posted through the ORM recomputes only its process
-    process = processes[:1]
+
+def measure_one_invoice(env, report, process):
+    """One more invoice posted through the ORM recomputes only its process."""
     move = env["account.move"].create(
         {
             "move_type": "out_invoice",
@@ -309,16 +262,19 @@ def measure(env, n_processes, product_lines):
         }
     )
     before = process.invoiced_revenue
-    q0 = cr.sql_log_count
-    t0 = time.perf_counter()
-    move.action_post()
-    env.flush_all()
-    elapsed = time.perf_counter() - t0
-    print(
-        f"post one invoice (incl. invoiced_revenue of its process, {before:.2f} -> {process.invoiced_revenue:.2f}): "
-        f"{elapsed * 1000:.0f} ms, {cr.sql_log_count - q0} SQL queries"
+
+    def post():
+        move.action_post()
+        env.flush_all()
+
+    _result, elapsed, _cpu, queries = measure(env, post)
+    report.figure(
+        f"post one invoice (incl. invoiced_revenue of its process, {before:.2f} -> {process.invoiced_revenue:.2f})",
+        elapsed * 1000,
+        "ms",
+        digits=0,
     )
-    cr.rollback()
+    report.figure("    SQL queries of the posting", queries, digits=0)
 
 
 def main():
@@ -328,24 +284,22 @@ def main():
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
 
-    start = time.perf_counter()
-    install_db()
-    odoo, cr, env = open_env()
-    try:
-        _pmin, _pmax, product_lines = generate(env, args.size, args.processes)
-        measure(env, args.processes, product_lines)
-    finally:
-        cr.close()
-        from odoo.modules.registry import Registry
-        from odoo.sql_db import close_db
-
-        Registry.delete(DB)
-        close_db(DB)
-        if not args.keep:
-            res = sh("dropdb", "--if-exists", "--force", DB, check=False)
-            if res.returncode:
-                print(f"could not drop {DB}: {res.stderr.strip()}")
-    print(f"total wall time: {time.perf_counter() - start:.0f} s")
+    with Bench(keep=args.keep) as bench:
+        bench.install(DB, "redu_services")
+        with bench.env(DB) as env:
+            product_lines = generate(env, args.size, args.processes)
+        # as autovacuum does on a live database: statistics and visibility map (index-only scans)
+        vacuum(DB, ["account_move", "account_move_line", "redu_service_process"])
+        report = Report("bench_services")
+        with bench.env(DB) as env:
+            measure_pivot(env, report, product_lines)
+            processes = measure_invoiced_revenue(env, report)
+            measure_one_invoice(env, report, processes[:1])
+            env.cr.rollback()
+        report.summary(
+            f"redu_services, {args.processes} processes, {product_lines} invoice lines "
+            f"(budget: pivot < {PIVOT_BUDGET_S:g} s, goal {PIVOT_GOAL_S:g} s)"
+        )
 
 
 if __name__ == "__main__":

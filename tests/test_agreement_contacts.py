@@ -16,16 +16,28 @@ class TestAgreementContacts(CrossAddonCase):
     def setUpClass(cls):
         super().setUpClass()
         today = fields.Date.today()
-        cls.process = cls.env["redu.service.process"].create({
-            "partner_id": cls.org.id, "contact_id": cls.instructor.id, "service_id": cls.service.id,
-        })
-        cls.agreement = cls.env["redu.workplace.agreement"].create({
-            "agreement_type": "training_agreement", "source_ref": "KOSKI-CROSS-1",
-            "student_name": "Eetu Esimerkki", "employer_id": cls.org.id, "instructor_id": cls.instructor.id,
-            "start_date": today - timedelta(days=30), "end_date": today + timedelta(days=60),
-            "part_time_percent": 100, "teacher_id": cls.teacher.id, "company_id": cls.company.id,
-            "service_process_id": cls.process.id,
-        })
+        cls.process = cls.env["redu.service.process"].create(
+            {
+                "partner_id": cls.org.id,
+                "contact_id": cls.instructor.id,
+                "service_id": cls.service.id,
+            }
+        )
+        cls.agreement = cls.env["redu.workplace.agreement"].create(
+            {
+                "agreement_type": "training_agreement",
+                "source_ref": "KOSKI-CROSS-1",
+                "student_name": "Eetu Esimerkki",
+                "employer_id": cls.org.id,
+                "instructor_id": cls.instructor.id,
+                "start_date": today - timedelta(days=30),
+                "end_date": today + timedelta(days=60),
+                "part_time_percent": 100,
+                "teacher_id": cls.teacher.id,
+                "company_id": cls.company.id,
+                "service_process_id": cls.process.id,
+            }
+        )
 
     def codes(self, agreement):
         return set(agreement.issue_ids.mapped("rule_code"))
@@ -53,15 +65,25 @@ class TestAgreementContacts(CrossAddonCase):
         self.assertEqual(self.agreement.readiness, "ready")
 
     def test_other_entity_does_not_see_the_agreement_or_process(self):
-        outsider = self.env["res.users"].create({
-            "name": "Opettaja toisesta yksiköstä", "login": "cross_outsider",
-            "company_id": self.other_company.id, "company_ids": [(6, 0, self.other_company.ids)],
-            "group_ids": [(6, 0, [
-                self.env.ref("base.group_user").id,
-                self.env.ref("redu_services.group_service_user").id,
-                self.env.ref("redu_feedback_prep.group_feedback_user").id,
-            ])],
-        })
+        outsider = self.env["res.users"].create(
+            {
+                "name": "Opettaja toisesta yksiköstä",
+                "login": "cross_outsider",
+                "company_id": self.other_company.id,
+                "company_ids": [(6, 0, self.other_company.ids)],
+                "group_ids": [
+                    (
+                        6,
+                        0,
+                        [
+                            self.env.ref("base.group_user").id,
+                            self.env.ref("redu_services.group_service_user").id,
+                            self.env.ref("redu_feedback_prep.group_feedback_user").id,
+                        ],
+                    )
+                ],
+            }
+        )
         env = self.env(user=outsider, context={"allowed_company_ids": self.other_company.ids})
         self.assertFalse(env["redu.workplace.agreement"].search([("id", "=", self.agreement.id)]))
         self.assertFalse(env["redu.service.process"].search([("id", "=", self.process.id)]))

@@ -10,9 +10,13 @@ from .common import CrossAddonCase
 
 class TestPartnerRevenueLevel(CrossAddonCase):
     def _invoiced_process(self):
-        process = self.env["redu.service.process"].create({
-            "partner_id": self.org.id, "contact_id": self.instructor.id, "service_id": self.service.id,
-        })
+        process = self.env["redu.service.process"].create(
+            {
+                "partner_id": self.org.id,
+                "contact_id": self.instructor.id,
+                "service_id": self.service.id,
+            }
+        )
         process.action_create_quotation()
         order = process.sale_order_ids
         self.assertEqual(len(order), 1, "the quotation is linked to the process")
@@ -28,9 +32,13 @@ class TestPartnerRevenueLevel(CrossAddonCase):
         self.assertEqual(self.org.company_registry, self.business_id)
 
     def test_revenue_raises_suggested_level_and_history_records_it(self):
-        occasional = self.env["redu.cooperation.form"].create({
-            "name": "Vierailuluento", "knowledge_sharing": 2, "knowledge_renewal": 1,
-        })
+        occasional = self.env["redu.cooperation.form"].create(
+            {
+                "name": "Vierailuluento",
+                "knowledge_sharing": 2,
+                "knowledge_renewal": 1,
+            }
+        )
         self.org.cooperation_form_ids = [(6, 0, occasional.ids)]
         level_b = self.env.ref("redu_partnership.partnership_level_b")
         level_d = self.env.ref("redu_partnership.partnership_level_d")

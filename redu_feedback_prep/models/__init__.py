@@ -2,6 +2,7 @@
 # isort: off
 # the abstract model first: the study-data models inherit it
 from . import redu_agreement_study_data_mixin
+
 # isort: on
 from . import (
     redu_agreement_interruption,

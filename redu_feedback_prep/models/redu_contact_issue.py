@@ -32,18 +32,25 @@ class ReduContactIssue(models.Model):
     _order = "deadline, agreement_id, severity, rule_code"
 
     agreement_id = fields.Many2one(
-        "redu.workplace.agreement", required=True, ondelete="cascade", index=True,
+        "redu.workplace.agreement",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     instructor_id = fields.Many2one("res.partner", string="Workplace instructor", index="btree_not_null")
     employer_id = fields.Many2one("res.partner", index="btree_not_null")
     rule_code = fields.Selection(RULE_SELECTION, string="Rule", required=True, index=True)
     severity = fields.Selection(SEVERITY_SELECTION, required=True, index=True)
     kind = fields.Selection(
-        KIND_SELECTION, compute="_compute_rule", store=True, index=True,
+        KIND_SELECTION,
+        compute="_compute_rule",
+        store=True,
+        index=True,
         help="What the rule is about: the HOKS rejected, no survey, the email, the text message, attention.",
     )
     source = fields.Char(
-        string="National rule", compute="_compute_source",
+        string="National rule",
+        compute="_compute_source",
         help="The public code of the Finnish National Agency for Education that the rule follows.",
     )
     detail = fields.Char(string="Value", help="The value that was checked, as it is in the data.")
@@ -54,11 +61,13 @@ class ReduContactIssue(models.Model):
     end_date = fields.Date(string="End date")
     deadline = fields.Date(string="Fix deadline", help="The agreement's fix deadline at the last validation.")
     urgency = fields.Selection(
-        URGENCY_SELECTION, index=True,
+        URGENCY_SELECTION,
+        index=True,
         help="Urgency at the last validation (refreshed every night).",
     )
     days_to_deadline = fields.Integer(
-        string="Days to deadline", compute="_compute_days_to_deadline",
+        string="Days to deadline",
+        compute="_compute_days_to_deadline",
         help="Days left until the fix deadline; negative when passed.",
     )
 

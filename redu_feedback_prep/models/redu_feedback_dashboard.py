@@ -22,7 +22,8 @@ class ReduFeedbackDashboard(models.Model):
     unchecked_count = fields.Integer(string="Unchecked", readonly=True)
     ready_percent = fields.Float(string="Ready %", readonly=True, aggregator=False, digits=(16, 1))
     blocked_soon_count = fields.Integer(
-        string="Blocked, ending within 14 days", readonly=True,
+        string="Blocked, ending within 14 days",
+        readonly=True,
         help="Blocked agreements whose workplace period ends in the next 14 days.",
     )
 

@@ -28,7 +28,8 @@ class ReduStudyRightPeriod(models.Model):
     start_date = fields.Date(string="Start date", required=True)
     state = fields.Selection(STUDY_RIGHT_STATES, required=True, default="lasna")
     funding_code = fields.Char(
-        string="Funding code", size=3,
+        string="Funding code",
+        size=3,
         help="Koski's funding code (opintojen rahoitus) of the period; 6, 14 and 15 (externally funded) leave the "
-             "workplace periods ending in it out of the working-life feedback.",
+        "workplace periods ending in it out of the working-life feedback.",
     )

@@ -15,12 +15,30 @@ from .redu_contact_issue import urgency_of
 # the nightly run and the revalidation triggers cover agreements ended at most this many days ago
 OPEN_DAYS_AFTER_END = 30
 # changing these fields of an agreement revalidates it
-VALIDATED_FIELDS = frozenset({
-    "agreement_type", "employer_id", "workplace_name", "instructor_id", "start_date", "end_date",
-    "part_time_percent", "apprenticeship_basis", "teacher_id", "company_id", "student_ref",
-    "study_right_start", "study_right_end", "study_type", "study_right_linked", "tuva_related",
-    "study_right_period_ids", "interruption_ids", "provider_oid", "qualification_code",
-})
+VALIDATED_FIELDS = frozenset(
+    {
+        "agreement_type",
+        "employer_id",
+        "workplace_name",
+        "instructor_id",
+        "start_date",
+        "end_date",
+        "part_time_percent",
+        "apprenticeship_basis",
+        "teacher_id",
+        "company_id",
+        "student_ref",
+        "study_right_start",
+        "study_right_end",
+        "study_type",
+        "study_right_linked",
+        "tuva_related",
+        "study_right_period_ids",
+        "interruption_ids",
+        "provider_oid",
+        "qualification_code",
+    }
+)
 STUDY_TYPES = [
     ("ammatillinentutkinto", "Vocational qualification"),
     ("ammatillinentutkintoosittainen", "Part of a vocational qualification"),
@@ -42,15 +60,39 @@ EXCLUSION_REASONS = [
 ]
 # the outcome the validation writes; nobody else does
 OUTCOME_FIELDS = (
-    "readiness", "national_hoks_rejected", "national_rejection_detail", "national_excluded_reason",
-    "national_email_sent", "national_sms_sent", "national_survey_reaches", "national_fix_deadline",
+    "readiness",
+    "national_hoks_rejected",
+    "national_rejection_detail",
+    "national_excluded_reason",
+    "national_email_sent",
+    "national_sms_sent",
+    "national_survey_reaches",
+    "national_fix_deadline",
 )
 # what the validation reads of an agreement
 _ROW_FIELDS = [
-    "agreement_type", "workplace_name", "employer_id", "instructor_id", "start_date", "end_date",
-    "part_time_percent", "apprenticeship_basis", "teacher_id", "company_id", "student_ref", "name",
-    "study_right_start", "study_right_end", "study_type", "study_right_linked", "tuva_related",
-    "provider_oid", "qualification_code", "bundle_key", "bundling_date", *OUTCOME_FIELDS,
+    "agreement_type",
+    "workplace_name",
+    "employer_id",
+    "instructor_id",
+    "start_date",
+    "end_date",
+    "part_time_percent",
+    "apprenticeship_basis",
+    "teacher_id",
+    "company_id",
+    "student_ref",
+    "name",
+    "study_right_start",
+    "study_right_end",
+    "study_type",
+    "study_right_linked",
+    "tuva_related",
+    "provider_oid",
+    "qualification_code",
+    "bundle_key",
+    "bundling_date",
+    *OUTCOME_FIELDS,
 ]
 _PARTNER_FIELDS = ["name", "email", "phone", "company_registry", "is_company", "commercial_partner_id"]
 
@@ -65,32 +107,51 @@ class ReduWorkplaceAgreement(models.Model):
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     agreement_type = fields.Selection(
         [("training_agreement", "Training agreement"), ("apprenticeship", "Apprenticeship")],
-        string="Agreement type", required=True, default="training_agreement", tracking=True,
+        string="Agreement type",
+        required=True,
+        default="training_agreement",
+        tracking=True,
     )
     source_ref = fields.Char(
-        string="Source ID", copy=False, tracking=True,
+        string="Source ID",
+        copy=False,
+        tracking=True,
         help="The ID of the agreement in the student administration system; unique per entity.",
     )
     student_name = fields.Char(string="Student", groups="redu_feedback_prep.group_feedback_user")
     student_ref = fields.Char(
-        string="Student ID", index="btree_not_null",
+        string="Student ID",
+        index="btree_not_null",
         help="The student's number in the student administration system (no identity code). The agreements "
-             "of one student ID form the student's HOKS: data that eHOKS rejects in one rejects them all.",
+        "of one student ID form the student's HOKS: data that eHOKS rejects in one rejects them all.",
     )
     student_anonymised = fields.Boolean(string="Student anonymised", readonly=True, copy=False)
     employer_id = fields.Many2one(
-        "res.partner", index="btree_not_null", tracking=True, check_company=True,
+        "res.partner",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
         domain="[('is_company', '=', True)]",
     )
     workplace_name = fields.Char(
-        string="Workplace name", compute="_compute_workplace_name", store=True, readonly=False, precompute=True,
+        string="Workplace name",
+        compute="_compute_workplace_name",
+        store=True,
+        readonly=False,
+        precompute=True,
         tracking=True,
     )
     employer_business_id = fields.Char(
-        string="Business ID", related="employer_id.company_registry", readonly=False,
+        string="Business ID",
+        related="employer_id.company_registry",
+        readonly=False,
     )
     instructor_id = fields.Many2one(
-        "res.partner", string="Workplace instructor", index="btree_not_null", tracking=True, check_company=True,
+        "res.partner",
+        string="Workplace instructor",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
         domain="[('is_company', '=', False)]",
     )
     instructor_email = fields.Char(string="Instructor email", related="instructor_id.email", readonly=False)
@@ -100,104 +161,154 @@ class ReduWorkplaceAgreement(models.Model):
     part_time_percent = fields.Integer(string="Part-time %", tracking=True, help="Working time in percent, 1-100.")
     apprenticeship_basis = fields.Selection(
         [("employment", "Employment relationship"), ("entrepreneur", "Entrepreneur")],
-        string="Apprenticeship basis", tracking=True,
+        string="Apprenticeship basis",
+        tracking=True,
     )
     qualification = fields.Char()
     qualification_code = fields.Char(
-        string="Qualification code", tracking=True,
+        string="Qualification code",
+        tracking=True,
         help="The code of the qualification in the national registers (e.g. 351101); part of the survey bundle.",
     )
     qualification_unit = fields.Char(string="Qualification unit")
     teacher_id = fields.Many2one(
-        "res.users", default=lambda self: self.env.user, index="btree_not_null", tracking=True,
+        "res.users",
+        default=lambda self: self.env.user,
+        index="btree_not_null",
+        tracking=True,
     )
     company_id = fields.Many2one(
-        "res.company", string="Group entity", required=True, default=lambda self: self.env.company, index=True,
+        "res.company",
+        string="Group entity",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
     )
     provider_oid = fields.Char(
-        string="Education provider OID", compute="_compute_provider_oid", store=True, readonly=False,
+        string="Education provider OID",
+        compute="_compute_provider_oid",
+        store=True,
+        readonly=False,
         precompute=True,
         help="The education provider (koulutustoimija) of the study right; defaults to the entity's OID.",
     )
     service_process_id = fields.Many2one(
-        "redu.service.process", string="Service process", index="btree_not_null", check_company=True,
+        "redu.service.process",
+        string="Service process",
+        index="btree_not_null",
+        check_company=True,
     )
     # ------------------------------------------------------------ study right
     study_type = fields.Selection(
-        STUDY_TYPES, string="Study type", default="ammatillinentutkinto", tracking=True,
+        STUDY_TYPES,
+        string="Study type",
+        default="ammatillinentutkinto",
+        tracking=True,
         help="The type of the studies (Koski's suoritus type): only vocational qualifications get the "
-             "working-life feedback; TELMA needs no part-time percentage.",
+        "working-life feedback; TELMA needs no part-time percentage.",
     )
     study_right_start = fields.Date(string="Study right start", tracking=True)
     study_right_end = fields.Date(
-        string="Study right estimated end", tracking=True,
+        string="Study right estimated end",
+        tracking=True,
         help="The estimated end of the study right: a workplace period may not end after it.",
     )
     study_right_linked = fields.Boolean(
-        string="Linked study right", tracking=True,
+        string="Linked study right",
+        tracking=True,
         help="The study right is included in another study right (sisältyy opiskeluoikeuteen).",
     )
     tuva_related = fields.Boolean(
-        string="TUVA-related HOKS", tracking=True,
+        string="TUVA-related HOKS",
+        tracking=True,
         help="The HOKS has preparatory-education (TUVA) parts or a TUVA study right linked to it.",
     )
     study_right_period_ids = fields.One2many(
-        "redu.study.right.period", "agreement_id", string="Study right periods", copy=True,
+        "redu.study.right.period",
+        "agreement_id",
+        string="Study right periods",
+        copy=True,
     )
     interruption_ids = fields.One2many("redu.agreement.interruption", "agreement_id", string="Interruptions", copy=True)
     # ---------------------------------------------------------- the outcome
     readiness = fields.Selection(
         [("unchecked", "Unchecked"), ("ready", "Ready"), ("warning", "Warnings"), ("blocked", "Blocked")],
-        default="unchecked", required=True, readonly=True, copy=False,
+        default="unchecked",
+        required=True,
+        readonly=True,
+        copy=False,
         help="Ready: the survey reaches the instructor by email and text message. Warnings: by one channel only, "
-             "or something needs attention. Blocked: the survey will not reach the instructor.",
+        "or something needs attention. Blocked: the survey will not reach the instructor.",
     )
     national_hoks_rejected = fields.Boolean(
-        string="HOKS rejected", readonly=True, copy=False,
+        string="HOKS rejected",
+        readonly=True,
+        copy=False,
         help="eHOKS rejects the student's HOKS with these data: no period of the student gets the survey.",
     )
     national_rejection_detail = fields.Char(
-        string="Rejected because", readonly=True, copy=False,
+        string="Rejected because",
+        readonly=True,
+        copy=False,
         help="The data that make eHOKS reject the HOKS.",
     )
     national_excluded_reason = fields.Selection(
-        EXCLUSION_REASONS, string="Excluded from the survey", readonly=True, copy=False,
+        EXCLUSION_REASONS,
+        string="Excluded from the survey",
+        readonly=True,
+        copy=False,
         help="Why the national system sends no survey for this period; empty when it is in scope.",
     )
     national_email_sent = fields.Boolean(string="Email sent", readonly=True, copy=False)
     national_sms_sent = fields.Boolean(string="Text message sent", readonly=True, copy=False)
     national_survey_reaches = fields.Boolean(string="Survey reaches", readonly=True, copy=False)
     national_fix_deadline = fields.Date(
-        string="Fix deadline", readonly=True, copy=False,
+        string="Fix deadline",
+        readonly=True,
+        copy=False,
         help="The last day a fix still gets the survey sent: the contact deadline, or the bundling deadline when "
-             "the HOKS is rejected or the period wrongly excluded.",
+        "the HOKS is rejected or the period wrongly excluded.",
     )
     national_contact_deadline = fields.Date(
-        string="Contact deadline", compute="_compute_national_dates", store=True,
+        string="Contact deadline",
+        compute="_compute_national_dates",
+        store=True,
         help="Contact details are copied to the national system on the end date: fix them by the day before.",
     )
     national_structural_deadline = fields.Date(
-        string="Bundling deadline", compute="_compute_national_dates", store=True,
+        string="Bundling deadline",
+        compute="_compute_national_dates",
+        store=True,
         help="The last day a fixed HOKS still gets the period into a survey bundle.",
     )
     national_last_answer_day = fields.Date(
-        string="Last answer day", compute="_compute_national_dates", store=True,
+        string="Last answer day",
+        compute="_compute_national_dates",
+        store=True,
         help="The last day of the answering time of the period: min(end + 59 days, first of next month + 29 days).",
     )
     bundling_date = fields.Date(
-        string="Bundling date", compute="_compute_national_dates", store=True, index=True,
+        string="Bundling date",
+        compute="_compute_national_dates",
+        store=True,
+        index=True,
         help="The first day of the month after the end date, when the national system bundles the period.",
     )
     bundle_key = fields.Char(
-        string="Bundle", compute="_compute_bundle_key", store=True, index=True, copy=False,
+        string="Bundle",
+        compute="_compute_bundle_key",
+        store=True,
+        index=True,
+        copy=False,
         help="Instructor name / business ID / education provider / qualification, as the national system forms "
-             "it: the periods with the same key and bundling date get one survey link.",
+        "it: the periods with the same key and bundling date get one survey link.",
     )
     issue_ids = fields.One2many("redu.contact.issue", "agreement_id", string="Issues", readonly=True)
     issue_count = fields.Integer(string="Issue count", compute="_compute_issue_count")
     last_validated = fields.Datetime(string="Last validated", readonly=True, copy=False)
     days_to_deadline = fields.Integer(
-        string="Days to deadline", compute="_compute_days_to_deadline",
+        string="Days to deadline",
+        compute="_compute_days_to_deadline",
         help="Days left until the fix deadline; negative when passed.",
     )
 
@@ -232,29 +343,46 @@ class ReduWorkplaceAgreement(models.Model):
             agreement.national_contact_deadline = national.contact_deadline(end) or False
             agreement.national_structural_deadline = national.structural_deadline(end) or False
 
-    @api.depends("instructor_id.name", "employer_id.company_registry", "provider_oid", "qualification_code",
-                 "company_id")
+    @api.depends(
+        "instructor_id.name", "employer_id.company_registry", "provider_oid", "qualification_code", "company_id"
+    )
     def _compute_bundle_key(self):
         for agreement in self:
-            agreement.bundle_key = agreement._national_bundle_key(
-                agreement.instructor_id.name, agreement.employer_id.company_registry, agreement.provider_oid,
-                agreement.qualification_code, agreement.company_id.id,
-            ) if agreement.instructor_id else False
+            agreement.bundle_key = (
+                agreement._national_bundle_key(
+                    agreement.instructor_id.name,
+                    agreement.employer_id.company_registry,
+                    agreement.provider_oid,
+                    agreement.qualification_code,
+                    agreement.company_id.id,
+                )
+                if agreement.instructor_id
+                else False
+            )
 
     @api.model
     def _national_bundle_key(self, instructor_name, business_id, provider_oid, qualification_code, company_id):
         # without the entity's provider OID the bundles stay within the entity
         return national.bundle_key(
-            instructor_name, business_id or None, provider_oid or f"entity-{company_id}", qualification_code or None,
+            instructor_name,
+            business_id or None,
+            provider_oid or f"entity-{company_id}",
+            qualification_code or None,
         )
 
     @api.depends("issue_ids")
     def _compute_issue_count(self):
         # sudo: whoever may read the agreement may see how many issues it has, also a user who
         # cannot open the issues themselves (a back-office user of the services addon)
-        counts = dict(self.env["redu.contact.issue"].sudo()._read_group(
-            [("agreement_id", "in", self.ids)], ["agreement_id"], ["__count"],
-        ))
+        counts = dict(
+            self.env["redu.contact.issue"]
+            .sudo()
+            ._read_group(
+                [("agreement_id", "in", self.ids)],
+                ["agreement_id"],
+                ["__count"],
+            )
+        )
         for agreement in self:
             agreement.issue_count = counts.get(agreement.sudo(), 0)
 
@@ -322,15 +450,19 @@ class ReduWorkplaceAgreement(models.Model):
         """Every agreement in one of the bundles or of one of the students, with one search."""
         domain = []
         if bundles:
-            domain.append([
-                ("bundle_key", "in", list({key for key, _date in bundles})),
-                ("bundling_date", "in", list({date for _key, date in bundles})),
-            ])
+            domain.append(
+                [
+                    ("bundle_key", "in", list({key for key, _date in bundles})),
+                    ("bundling_date", "in", list({date for _key, date in bundles})),
+                ]
+            )
         if students:
-            domain.append([
-                ("student_ref", "in", list({ref for _company, ref in students})),
-                ("company_id", "in", list({company for company, _ref in students})),
-            ])
+            domain.append(
+                [
+                    ("student_ref", "in", list({ref for _company, ref in students})),
+                    ("company_id", "in", list({company for company, _ref in students})),
+                ]
+            )
         if not domain:
             return self.browse()
         # sudo: a bundle or a HOKS spans every agreement of the provider, whichever entities the user
@@ -374,7 +506,8 @@ class ReduWorkplaceAgreement(models.Model):
             rows.update(self._national_rows(others))
         open_limit = today - datetime.timedelta(days=OPEN_DAYS_AFTER_END)
         to_judge = set(batch.ids) | {
-            agreement_id for agreement_id in mates.ids
+            agreement_id
+            for agreement_id in mates.ids
             if not rows[agreement_id]["end_date"] or rows[agreement_id]["end_date"] >= open_limit
         }
         # 2. every partner and every study-right row concerned, with one read each
@@ -404,15 +537,27 @@ class ReduWorkplaceAgreement(models.Model):
         """A :class:`national_rules.Period` per agreement."""
         ids = list(rows)
         study_rows = defaultdict(list)
-        for values in self.env["redu.study.right.period"].sudo().search_read(
-            [("agreement_id", "in", ids)], ["agreement_id", "start_date", "state", "funding_code"], load=None,
+        for values in (
+            self.env["redu.study.right.period"]
+            .sudo()
+            .search_read(
+                [("agreement_id", "in", ids)],
+                ["agreement_id", "start_date", "state", "funding_code"],
+                load=None,
+            )
         ):
             study_rows[values["agreement_id"]].append(
                 (values["start_date"], values["state"], (values["funding_code"] or "").strip() or None),
             )
         interruptions = defaultdict(list)
-        for values in self.env["redu.agreement.interruption"].sudo().search_read(
-            [("agreement_id", "in", ids)], ["agreement_id", "start_date", "end_date"], load=None,
+        for values in (
+            self.env["redu.agreement.interruption"]
+            .sudo()
+            .search_read(
+                [("agreement_id", "in", ids)],
+                ["agreement_id", "start_date", "end_date"],
+                load=None,
+            )
         ):
             interruptions[values["agreement_id"]].append((values["start_date"], values["end_date"] or None))
         periods = {}
@@ -462,8 +607,12 @@ class ReduWorkplaceAgreement(models.Model):
         # the bundles: the contacts of the periods that reach the bundling
         members = defaultdict(list)
         for agreement_id, row in rows.items():
-            if row["bundle_key"] and row["bundling_date"] and not rejected(agreement_id) \
-                    and not exclusions[agreement_id]:
+            if (
+                row["bundle_key"]
+                and row["bundling_date"]
+                and not rejected(agreement_id)
+                and not exclusions[agreement_id]
+            ):
                 members[row["bundle_key"], row["bundling_date"]].append(periods[agreement_id])
         outcome = {}
         issues = {}
@@ -505,8 +654,10 @@ class ReduWorkplaceAgreement(models.Model):
                 found.append(("deadline_passed", None))
             severities = {RULE_BY_CODE[code].severity for code, _detail in found}
             readiness = (
-                "blocked" if not reaches or "blocking" in severities
-                else "warning" if found or not (email_sent and sms_sent)
+                "blocked"
+                if not reaches or "blocking" in severities
+                else "warning"
+                if found or not (email_sent and sms_sent)
                 else "ready"
             )
             outcome[agreement_id] = {
@@ -514,8 +665,10 @@ class ReduWorkplaceAgreement(models.Model):
                 "national_hoks_rejected": is_rejected,
                 "national_rejection_detail": "; ".join(
                     RULE_BY_CODE[code].label + (f": {detail}" if detail else "")
-                    for code, detail in found if RULE_BY_CODE[code].kind == "hoks"
-                ) or False,
+                    for code, detail in found
+                    if RULE_BY_CODE[code].kind == "hoks"
+                )
+                or False,
                 "national_excluded_reason": reason or False,
                 "national_email_sent": email_sent,
                 "national_sms_sent": sms_sent,
@@ -529,8 +682,10 @@ class ReduWorkplaceAgreement(models.Model):
     def _exclusion_covered(self, reason, own_codes):
         """An exclusion whose cause a HOKS rejection of the period already names."""
         if reason == "workplace_data_missing":
-            return bool(own_codes & {"instructor_missing", "workplace_name_missing", "business_id_missing",
-                                     "business_id_invalid"})
+            return bool(
+                own_codes
+                & {"instructor_missing", "workplace_name_missing", "business_id_missing", "business_id_invalid"}
+            )
         if reason == "part_time_missing":
             return "part_time_missing" in own_codes
         return False
@@ -598,8 +753,13 @@ class ReduWorkplaceAgreement(models.Model):
     def _store_validation(self, rows, to_judge, outcome, issues):
         """Replace the issues (one unlink, one create) and write the outcome grouped by value."""
         issue_model = self.env["redu.contact.issue"].sudo()
-        agreement_model = self.env["redu.workplace.agreement"].sudo().with_context(
-            tracking_disable=True, redu_skip_validation=True,
+        agreement_model = (
+            self.env["redu.workplace.agreement"]
+            .sudo()
+            .with_context(
+                tracking_disable=True,
+                redu_skip_validation=True,
+            )
         )
         new_issues = {}
         for agreement_id in to_judge:
@@ -608,20 +768,45 @@ class ReduWorkplaceAgreement(models.Model):
             urgency = urgency_of(None if not deadline else (deadline - fields.Date.context_today(self)).days)
             for code, detail in issues[agreement_id]:
                 key = (
-                    agreement_id, code, detail or False, row["instructor_id"] or False, row["employer_id"] or False,
-                    row["teacher_id"] or False, row["company_id"], row["end_date"] or False, deadline or False,
+                    agreement_id,
+                    code,
+                    detail or False,
+                    row["instructor_id"] or False,
+                    row["employer_id"] or False,
+                    row["teacher_id"] or False,
+                    row["company_id"],
+                    row["end_date"] or False,
+                    deadline or False,
                 )
                 new_issues[key] = urgency
         to_unlink = []
         urgency_updates = defaultdict(list)
         kept = set()
-        for old in issue_model.search_read([("agreement_id", "in", list(to_judge))], [
-            "agreement_id", "rule_code", "detail", "instructor_id", "employer_id", "teacher_id", "company_id",
-            "end_date", "deadline", "urgency",
-        ], load=None):
+        for old in issue_model.search_read(
+            [("agreement_id", "in", list(to_judge))],
+            [
+                "agreement_id",
+                "rule_code",
+                "detail",
+                "instructor_id",
+                "employer_id",
+                "teacher_id",
+                "company_id",
+                "end_date",
+                "deadline",
+                "urgency",
+            ],
+            load=None,
+        ):
             key = (
-                old["agreement_id"], old["rule_code"], old["detail"] or False, old["instructor_id"] or False,
-                old["employer_id"] or False, old["teacher_id"] or False, old["company_id"], old["end_date"] or False,
+                old["agreement_id"],
+                old["rule_code"],
+                old["detail"] or False,
+                old["instructor_id"] or False,
+                old["employer_id"] or False,
+                old["teacher_id"] or False,
+                old["company_id"],
+                old["end_date"] or False,
                 old["deadline"] or False,
             )
             if key in new_issues and key not in kept:
@@ -636,9 +821,17 @@ class ReduWorkplaceAgreement(models.Model):
             issue_model.browse(ids).write({"urgency": urgency})
         to_create = [
             {
-                "agreement_id": key[0], "rule_code": key[1], "severity": RULE_BY_CODE[key[1]].severity,
-                "detail": key[2], "instructor_id": key[3], "employer_id": key[4], "teacher_id": key[5],
-                "company_id": key[6], "end_date": key[7], "deadline": key[8], "urgency": urgency,
+                "agreement_id": key[0],
+                "rule_code": key[1],
+                "severity": RULE_BY_CODE[key[1]].severity,
+                "detail": key[2],
+                "instructor_id": key[3],
+                "employer_id": key[4],
+                "teacher_id": key[5],
+                "company_id": key[6],
+                "end_date": key[7],
+                "deadline": key[8],
+                "urgency": urgency,
             }
             for key, urgency in new_issues.items()
             if key not in kept
@@ -678,12 +871,23 @@ class ReduWorkplaceAgreement(models.Model):
         """Clear the student's name and ID once the retention period after the end date is over."""
         limit = fields.Date.context_today(self) - relativedelta(years=self._get_retention_years())
         # sudo: the retention applies to every agreement of every entity, whoever runs the cron
-        agreements = self.sudo().with_context(active_test=False).search([
-            ("end_date", "<", limit), ("student_anonymised", "=", False),
-        ])
-        agreements.with_context(redu_skip_validation=True).write({
-            "student_name": False, "student_ref": False, "student_anonymised": True,
-        })
+        agreements = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("end_date", "<", limit),
+                    ("student_anonymised", "=", False),
+                ]
+            )
+        )
+        agreements.with_context(redu_skip_validation=True).write(
+            {
+                "student_name": False,
+                "student_ref": False,
+                "student_anonymised": True,
+            }
+        )
         return agreements
 
     # ---------------------------------------------------------------- actions

@@ -9,5 +9,5 @@ class ResCompany(models.Model):
     redu_provider_oid = fields.Char(
         string="Education provider OID",
         help="The OID of the education provider (koulutustoimija) in the national registers, e.g. "
-             "1.2.246.562.10.12345678901; part of the key of the working-life feedback bundles.",
+        "1.2.246.562.10.12345678901; part of the key of the working-life feedback bundles.",
     )

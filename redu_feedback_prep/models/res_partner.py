@@ -15,9 +15,14 @@ class ResPartner(models.Model):
         # The partner may be edited by someone who cannot read workplace agreements
         # (a sales user); the agreements concerned must be revalidated all the same.
         agreement_model = self.env["redu.workplace.agreement"].sudo().with_context(active_test=False)
-        agreements = agreement_model.search(agreement_model._open_domain() + [
-            "|", ("instructor_id", "in", self.ids), ("employer_id", "in", self.ids),
-        ])
+        agreements = agreement_model.search(
+            agreement_model._open_domain()
+            + [
+                "|",
+                ("instructor_id", "in", self.ids),
+                ("employer_id", "in", self.ids),
+            ]
+        )
         old_bundles = agreements._national_bundles()
         result = super().write(vals)
         if agreements:

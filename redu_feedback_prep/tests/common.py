@@ -28,27 +28,46 @@ class FeedbackCase(TransactionCase):
         cls.Agreement = cls.env["redu.workplace.agreement"]
         cls.Partner = cls.env["res.partner"]
         finland = cls.env.ref("base.fi")
-        cls.employer = cls.Partner.create({
-            "name": "Lapin Testirakennus Oy", "is_company": True, "company_registry": BID_A,
-            "country_id": finland.id,
-        })
-        cls.employer_b = cls.Partner.create({
-            "name": "Napapiirin Testihoiva Oy", "is_company": True, "company_registry": BID_B,
-            "country_id": finland.id,
-        })
-        cls.instructor = cls.Partner.create({
-            "name": "Maija Mäkelä", "parent_id": cls.employer.id, "type": "contact",
-            "email": "maija.makela@lapintesti.fi", "phone": "+358401234567",
-        })
+        cls.employer = cls.Partner.create(
+            {
+                "name": "Lapin Testirakennus Oy",
+                "is_company": True,
+                "company_registry": BID_A,
+                "country_id": finland.id,
+            }
+        )
+        cls.employer_b = cls.Partner.create(
+            {
+                "name": "Napapiirin Testihoiva Oy",
+                "is_company": True,
+                "company_registry": BID_B,
+                "country_id": finland.id,
+            }
+        )
+        cls.instructor = cls.Partner.create(
+            {
+                "name": "Maija Mäkelä",
+                "parent_id": cls.employer.id,
+                "type": "contact",
+                "email": "maija.makela@lapintesti.fi",
+                "phone": "+358401234567",
+            }
+        )
         cls.teacher = new_test_user(
-            cls.env, login="fb_teacher", name="Tiina Opettaja",
+            cls.env,
+            login="fb_teacher",
+            name="Tiina Opettaja",
             groups="redu_feedback_prep.group_feedback_user",
-            company_id=cls.company.id, company_ids=[cls.company.id],
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
         )
         cls.manager = new_test_user(
-            cls.env, login="fb_manager", name="Kalle Koulutuspäällikkö",
+            cls.env,
+            login="fb_manager",
+            name="Kalle Koulutuspäällikkö",
             groups="redu_feedback_prep.group_feedback_manager",
-            company_id=cls.company.id, company_ids=[cls.company.id, cls.other_company.id],
+            company_id=cls.company.id,
+            company_ids=[cls.company.id, cls.other_company.id],
         )
 
     @classmethod
@@ -72,22 +91,54 @@ class FeedbackCase(TransactionCase):
     def _agreement(cls, **values):
         return cls.Agreement.create(cls._agreement_vals(**values))
 
-    _names = itertools.cycle([
-        f"{first} {last}"
-        for last in ("Niemi", "Korhonen", "Virtanen", "Laine", "Heikkinen", "Koskinen", "Järvinen", "Lehtonen",
-                     "Salminen", "Hämäläinen")
-        for first in ("Pekka", "Liisa", "Juha", "Sari", "Mikko", "Anne", "Jari", "Tuula", "Timo", "Minna",
-                      "Kari", "Päivi", "Jukka", "Riitta", "Antti")
-    ])
+    _names = itertools.cycle(
+        [
+            f"{first} {last}"
+            for last in (
+                "Niemi",
+                "Korhonen",
+                "Virtanen",
+                "Laine",
+                "Heikkinen",
+                "Koskinen",
+                "Järvinen",
+                "Lehtonen",
+                "Salminen",
+                "Hämäläinen",
+            )
+            for first in (
+                "Pekka",
+                "Liisa",
+                "Juha",
+                "Sari",
+                "Mikko",
+                "Anne",
+                "Jari",
+                "Tuula",
+                "Timo",
+                "Minna",
+                "Kari",
+                "Päivi",
+                "Jukka",
+                "Riitta",
+                "Antti",
+            )
+        ]
+    )
 
     @classmethod
     def _instructor(cls, name=None, employer=None, **values):
         """A new instructor with a name of its own (same names would share a bundle)."""
-        return cls.Partner.create({
-            "name": name or next(cls._names), "parent_id": (employer or cls.employer).id, "type": "contact",
-            "email": values.pop("email", "pekka.niemi@lapintesti.fi"),
-            "phone": values.pop("phone", "+358501112233"), **values,
-        })
+        return cls.Partner.create(
+            {
+                "name": name or next(cls._names),
+                "parent_id": (employer or cls.employer).id,
+                "type": "contact",
+                "email": values.pop("email", "pekka.niemi@lapintesti.fi"),
+                "phone": values.pop("phone", "+358501112233"),
+                **values,
+            }
+        )
 
     def codes(self, agreement):
         return set(agreement.issue_ids.mapped("rule_code"))

@@ -126,15 +126,24 @@ class TestBundles(FeedbackCase):
         self.assertIn("email_mismatch", self.codes(excluded))
 
     def _unchecked(self, count, prefix):
-        instructors = self.Partner.create([{
-            "name": f"Ohjaaja {prefix} {chr(75 + i // 10)}{chr(97 + i % 10)}",
-            "parent_id": self.employer.id, "type": "contact",
-            "email": f"ohjaaja.{prefix}{i}@lapintesti.fi", "phone": f"04012345{i:02d}",
-        } for i in range(count)])
-        return self.Agreement.with_context(redu_skip_validation=True).create([
-            self._agreement_vals(instructor_id=partner.id, part_time_percent=0 if i % 4 == 0 else 100)
-            for i, partner in enumerate(instructors)
-        ])
+        instructors = self.Partner.create(
+            [
+                {
+                    "name": f"Ohjaaja {prefix} {chr(75 + i // 10)}{chr(97 + i % 10)}",
+                    "parent_id": self.employer.id,
+                    "type": "contact",
+                    "email": f"ohjaaja.{prefix}{i}@lapintesti.fi",
+                    "phone": f"04012345{i:02d}",
+                }
+                for i in range(count)
+            ]
+        )
+        return self.Agreement.with_context(redu_skip_validation=True).create(
+            [
+                self._agreement_vals(instructor_id=partner.id, part_time_percent=0 if i % 4 == 0 else 100)
+                for i, partner in enumerate(instructors)
+            ]
+        )
 
     def test_batch_validation_is_set_based(self):
         small = self._unchecked(4, "s")

@@ -14,15 +14,19 @@ from .common import FeedbackCase
 
 @tagged("post_install", "-at_install")
 class TestCrons(FeedbackCase):
-
     def test_retention_default_and_anonymisation(self):
         settings = self.env["res.config.settings"].create({})
         self.assertEqual(settings.redu_feedback_retention_years, 3)
         limit = self.today - relativedelta(years=3)
-        expired = self._agreement(student_name="Vanha Opiskelija", student_ref="S-OLD",
-                                  start_date=limit - timedelta(days=100), end_date=limit - timedelta(days=1))
-        kept = self._agreement(student_name="Tuore Opiskelija", student_ref="S-NEW",
-                               start_date=limit - timedelta(days=100), end_date=limit)
+        expired = self._agreement(
+            student_name="Vanha Opiskelija",
+            student_ref="S-OLD",
+            start_date=limit - timedelta(days=100),
+            end_date=limit - timedelta(days=1),
+        )
+        kept = self._agreement(
+            student_name="Tuore Opiskelija", student_ref="S-NEW", start_date=limit - timedelta(days=100), end_date=limit
+        )
         done = self.Agreement._cron_anonymise_students()
         self.assertIn(expired, done)
         self.assertFalse(expired.student_name)
@@ -34,8 +38,9 @@ class TestCrons(FeedbackCase):
     def test_retention_setting(self):
         self.env["res.config.settings"].create({"redu_feedback_retention_years": 1}).execute()
         self.assertEqual(self.Agreement._get_retention_years(), 1)
-        agreement = self._agreement(start_date=self.today - timedelta(days=800),
-                                    end_date=self.today - timedelta(days=400))
+        agreement = self._agreement(
+            start_date=self.today - timedelta(days=800), end_date=self.today - timedelta(days=400)
+        )
         self.Agreement._cron_anonymise_students()
         self.assertFalse(agreement.student_name)
 
@@ -45,11 +50,13 @@ class TestCrons(FeedbackCase):
 
     def test_nightly_validation(self):
         Agreement = self.Agreement.with_context(redu_skip_validation=True)
-        recent = Agreement.create(self._agreement_vals(start_date=self.today - timedelta(days=100),
-                                                       end_date=self.today - timedelta(days=30)))
+        recent = Agreement.create(
+            self._agreement_vals(start_date=self.today - timedelta(days=100), end_date=self.today - timedelta(days=30))
+        )
         upcoming = Agreement.create(self._agreement_vals(part_time_percent=0))
-        old = Agreement.create(self._agreement_vals(start_date=self.today - timedelta(days=100),
-                                                    end_date=self.today - timedelta(days=31)))
+        old = Agreement.create(
+            self._agreement_vals(start_date=self.today - timedelta(days=100), end_date=self.today - timedelta(days=31))
+        )
         self.Agreement._cron_validate_contacts()
         self.assertEqual(recent.readiness, "ready")
         self.assertEqual(upcoming.readiness, "blocked")
@@ -63,15 +70,18 @@ class TestCrons(FeedbackCase):
         self.env.flush_all()
         line = self.env["redu.feedback.dashboard"].search([("company_id", "=", self.company.id)])
         self.assertEqual(
-            (line.agreement_count, line.ready_count, line.warning_count, line.blocked_count,
-             line.blocked_soon_count),
+            (line.agreement_count, line.ready_count, line.warning_count, line.blocked_count, line.blocked_soon_count),
             (4, 1, 1, 2, 1),
         )
         self.assertEqual(line.ready_percent, 25.0)
         action = line.action_open_blocked()
         self.assertEqual(self.Agreement.search(action["domain"]).mapped("readiness"), ["blocked", "blocked"])
-        other = self.env["redu.feedback.dashboard"].with_user(self.teacher).with_context(
-            allowed_company_ids=[self.company.id]).search([])
+        other = (
+            self.env["redu.feedback.dashboard"]
+            .with_user(self.teacher)
+            .with_context(allowed_company_ids=[self.company.id])
+            .search([])
+        )
         self.assertEqual(other.company_id, self.company)
 
 

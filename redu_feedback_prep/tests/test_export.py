@@ -12,11 +12,15 @@ from .common import FeedbackCase
 
 @tagged("post_install", "-at_install")
 class TestExport(FeedbackCase):
-
     def _export(self, agreements, **values):
-        wizard = self.env["redu.transfer.export.wizard"].with_user(self.manager).with_context(
-            allowed_company_ids=[self.company.id],
-        ).create({"agreement_ids": [(6, 0, agreements.ids)], **values})
+        wizard = (
+            self.env["redu.transfer.export.wizard"]
+            .with_user(self.manager)
+            .with_context(
+                allowed_company_ids=[self.company.id],
+            )
+            .create({"agreement_ids": [(6, 0, agreements.ids)], **values})
+        )
         wizard.action_export()
         text = base64.b64decode(wizard.file_data).decode("utf-8-sig")
         return wizard, list(csv.DictReader(io.StringIO(text), delimiter=";"))
@@ -62,12 +66,28 @@ class TestExport(FeedbackCase):
 
     def test_export_column_order(self):
         _wizard, rows = self._export(self._agreement())
-        self.assertEqual(list(rows[0]), [
-            "agreement_ref", "source_ref", "agreement_type", "student_ref", "workplace_name", "business_id",
-            "instructor_name", "instructor_email", "instructor_phone", "start_date", "end_date",
-            "part_time_percent", "apprenticeship_basis", "qualification", "qualification_unit", "warning",
-            "warning_codes",
-        ])
+        self.assertEqual(
+            list(rows[0]),
+            [
+                "agreement_ref",
+                "source_ref",
+                "agreement_type",
+                "student_ref",
+                "workplace_name",
+                "business_id",
+                "instructor_name",
+                "instructor_email",
+                "instructor_phone",
+                "start_date",
+                "end_date",
+                "part_time_percent",
+                "apprenticeship_basis",
+                "qualification",
+                "qualification_unit",
+                "warning",
+                "warning_codes",
+            ],
+        )
 
     def test_export_revalidates_and_skips_ended(self):
         stale = self.Agreement.with_context(redu_skip_validation=True).create(self._agreement_vals(part_time_percent=0))

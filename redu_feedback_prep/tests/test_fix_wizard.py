@@ -8,17 +8,25 @@ from .common import FeedbackCase
 
 @tagged("post_install", "-at_install")
 class TestFixWizard(FeedbackCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.broken_employer = cls.Partner.create({
-            "name": "Kemin Testikone", "is_company": True, "company_registry": "FI 0737546 2x",
-        })
-        cls.bad_instructor = cls.Partner.create({
-            "name": "Pertti Puutteellinen", "parent_id": cls.broken_employer.id, "type": "contact",
-            "email": "Pertti.Puutteellinen@KEMINTESTI.FI ", "phone": "016 123 456",
-        })
+        cls.broken_employer = cls.Partner.create(
+            {
+                "name": "Kemin Testikone",
+                "is_company": True,
+                "company_registry": "FI 0737546 2x",
+            }
+        )
+        cls.bad_instructor = cls.Partner.create(
+            {
+                "name": "Pertti Puutteellinen",
+                "parent_id": cls.broken_employer.id,
+                "type": "contact",
+                "email": "Pertti.Puutteellinen@KEMINTESTI.FI ",
+                "phone": "016 123 456",
+            }
+        )
         cls.agreement = cls._agreement(employer_id=cls.broken_employer.id, instructor_id=cls.bad_instructor.id)
         cls.good = cls._agreement()
 
@@ -67,8 +75,9 @@ class TestFixWizard(FeedbackCase):
         wizard = form.save()
         wizard.action_save()
         self.assertEqual(self.bad_instructor.email, "Info@KeminTesti.fi", "trimmed, never rewritten")
-        self.assertEqual(set(wizard.issue_ids.mapped("rule_code")),
-                         {"business_id_invalid", "phone_not_mobile", "email_generic"})
+        self.assertEqual(
+            set(wizard.issue_ids.mapped("rule_code")), {"business_id_invalid", "phone_not_mobile", "email_generic"}
+        )
         self.assertIn("3 issue", wizard.result_message)
         self.assertEqual(self.agreement.readiness, "blocked")
 
@@ -103,9 +112,14 @@ class TestFixWizard(FeedbackCase):
             self.assertNotEqual(self.bad_instructor.email, value)
 
     def test_opened_from_issues(self):
-        wizard = self.env["redu.contact.fix.wizard"].with_context(
-            active_model="redu.contact.issue", active_ids=self.agreement.issue_ids.ids,
-        ).create({})
+        wizard = (
+            self.env["redu.contact.fix.wizard"]
+            .with_context(
+                active_model="redu.contact.issue",
+                active_ids=self.agreement.issue_ids.ids,
+            )
+            .create({})
+        )
         self.assertEqual(wizard.agreement_ids, self.agreement)
         action = self.agreement.issue_ids[:1].action_open_fix_wizard()
         self.assertEqual(action["context"]["active_ids"], self.agreement.ids)

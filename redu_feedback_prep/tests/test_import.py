@@ -17,22 +17,34 @@ HEADER = (
     "apprenticeship_basis;qualification;qualification_unit;teacher_login"
 )
 OPTIONAL_COLUMNS = [
-    "qualification_code", "study_type", "study_right_start", "study_right_end", "study_right_state",
-    "study_right_state_start", "funding_code", "study_right_linked", "tuva_related", "interruption_start",
+    "qualification_code",
+    "study_type",
+    "study_right_start",
+    "study_right_end",
+    "study_right_state",
+    "study_right_state_start",
+    "funding_code",
+    "study_right_linked",
+    "tuva_related",
+    "interruption_start",
     "interruption_end",
 ]
 
 
 @tagged("post_install", "-at_install")
 class TestImport(FeedbackCase):
-
     def _csv(self, *lines):
         return base64.b64encode("\n".join((HEADER, *lines)).encode())
 
     def _import(self, data, name="agreements.csv"):
-        wizard = self.env["redu.agreement.import.wizard"].with_user(self.manager).with_context(
-            allowed_company_ids=[self.company.id],
-        ).create({"file_data": data, "file_name": name})
+        wizard = (
+            self.env["redu.agreement.import.wizard"]
+            .with_user(self.manager)
+            .with_context(
+                allowed_company_ids=[self.company.id],
+            )
+            .create({"file_data": data, "file_name": name})
+        )
         wizard.action_import()
         return wizard
 
@@ -58,8 +70,9 @@ class TestImport(FeedbackCase):
         partners_before = self.Partner.search_count([])
         wizard = self._import(self._csv(*self._rows()))
         by_row = {result.row_number: result for result in wizard.result_ids}
-        self.assertEqual([by_row[n].status for n in range(2, 8)],
-                         ["created", "created", "created", "error", "error", "error"])
+        self.assertEqual(
+            [by_row[n].status for n in range(2, 8)], ["created", "created", "created", "error", "error", "error"]
+        )
         self.assertIn("harjoittelu", by_row[5].message)
         self.assertIn("31.2.2025", by_row[6].message)
         self.assertIn("source", by_row[7].message)
@@ -127,10 +140,48 @@ class TestImport(FeedbackCase):
         self.assertEqual(header, [*HEADER.split(";"), *OPTIONAL_COLUMNS])
         start = self.today - datetime.timedelta(days=10)
         end = datetime.datetime.combine(self.today + datetime.timedelta(days=50), datetime.time())
-        sheet.append(["XL-1", "oppisopimus", "Liisa L", "S9", "Lapin Testirakennus Oy", BID_A, None,
-                      "Maija Mäkelä", None, None, start, end, 100.0, "yrittäjä", None, None, None])
-        sheet.append(["XL-2", "apprenticeship", "Kalle K", None, None, None, None, None, None, None,
-                      start, "not a date", 100, None, None, None, None])
+        sheet.append(
+            [
+                "XL-1",
+                "oppisopimus",
+                "Liisa L",
+                "S9",
+                "Lapin Testirakennus Oy",
+                BID_A,
+                None,
+                "Maija Mäkelä",
+                None,
+                None,
+                start,
+                end,
+                100.0,
+                "yrittäjä",
+                None,
+                None,
+                None,
+            ]
+        )
+        sheet.append(
+            [
+                "XL-2",
+                "apprenticeship",
+                "Kalle K",
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                start,
+                "not a date",
+                100,
+                None,
+                None,
+                None,
+                None,
+            ]
+        )
         output = io.BytesIO()
         workbook.save(output)
         result = self._import(base64.b64encode(output.getvalue()), name="agreements.xlsx")
@@ -148,8 +199,10 @@ class TestImport(FeedbackCase):
         start = self.today - datetime.timedelta(days=10)
         end = self.today + datetime.timedelta(days=50)
         header = HEADER + ";" + ";".join(OPTIONAL_COLUMNS)
-        common = (f"koulutussopimus;Aino A;S77;Lapin Testirakennus Oy;{BID_A};;Maija Mäkelä;"
-                  f"maija.makela@lapintesti.fi;+358401234567;{start};{end};100;;Tutkinto;;")
+        common = (
+            f"koulutussopimus;Aino A;S77;Lapin Testirakennus Oy;{BID_A};;Maija Mäkelä;"
+            f"maija.makela@lapintesti.fi;+358401234567;{start};{end};100;;Tutkinto;;"
+        )
         lines = [
             f"ST-1;{common};351101;ammatillinentutkinto;{start};{end};lasna;{start};14;;;;",
             f"ST-2;{common};351101;telma;;;;;;0;kyllä;{end};",

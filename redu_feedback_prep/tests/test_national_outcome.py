@@ -11,11 +11,13 @@ from .common import FeedbackCase
 
 @tagged("post_install", "-at_install")
 class TestNationalOutcome(FeedbackCase):
-
     def outcome(self, agreement):
         return (
-            agreement.national_hoks_rejected, agreement.national_excluded_reason, agreement.national_email_sent,
-            agreement.national_sms_sent, agreement.national_survey_reaches,
+            agreement.national_hoks_rejected,
+            agreement.national_excluded_reason,
+            agreement.national_email_sent,
+            agreement.national_sms_sent,
+            agreement.national_survey_reaches,
         )
 
     def test_valid_agreement_reaches_by_both_channels(self):
@@ -78,9 +80,11 @@ class TestNationalOutcome(FeedbackCase):
         self.assertIn("business_id_invalid", self.codes(agreement))
 
     def test_excluded_by_external_funding_needs_no_fix(self):
-        agreement = self._agreement(study_right_period_ids=[
-            (0, 0, {"start_date": self.today - timedelta(days=400), "state": "lasna", "funding_code": "14"}),
-        ])
+        agreement = self._agreement(
+            study_right_period_ids=[
+                (0, 0, {"start_date": self.today - timedelta(days=400), "state": "lasna", "funding_code": "14"}),
+            ]
+        )
         self.assertEqual(self.outcome(agreement), (False, "external_funding", False, False, False))
         self.assertEqual(agreement.readiness, "blocked")
         self.assertFalse(agreement.national_fix_deadline, "rightly outside the survey: nothing to fix")
@@ -88,20 +92,30 @@ class TestNationalOutcome(FeedbackCase):
 
     def test_study_right_changes_revalidate(self):
         agreement = self._agreement()
-        period = self.env["redu.study.right.period"].create({
-            "agreement_id": agreement.id, "start_date": self.today - timedelta(days=400), "state": "lasna",
-        })
+        period = self.env["redu.study.right.period"].create(
+            {
+                "agreement_id": agreement.id,
+                "start_date": self.today - timedelta(days=400),
+                "state": "lasna",
+            }
+        )
         self.assertEqual(agreement.readiness, "ready")
         period.write({"start_date": agreement.end_date - timedelta(days=1), "state": "eronnut"})
         self.assertEqual(agreement.national_excluded_reason, "study_right_ended")
         period.unlink()
         self.assertEqual(agreement.readiness, "ready")
-        interruption = self.env["redu.agreement.interruption"].create({
-            "agreement_id": agreement.id, "start_date": agreement.end_date - timedelta(days=5),
-        })
+        interruption = self.env["redu.agreement.interruption"].create(
+            {
+                "agreement_id": agreement.id,
+                "start_date": agreement.end_date - timedelta(days=5),
+            }
+        )
         self.assertEqual(agreement.national_excluded_reason, "interrupted")
-        self.assertEqual(agreement.national_fix_deadline, agreement.national_structural_deadline,
-                         "a wrong interruption can be fixed while the period can still be bundled")
+        self.assertEqual(
+            agreement.national_fix_deadline,
+            agreement.national_structural_deadline,
+            "a wrong interruption can be fixed while the period can still be bundled",
+        )
         interruption.end_date = agreement.end_date - timedelta(days=1)
         self.assertFalse(agreement.national_excluded_reason)
 
@@ -121,7 +135,8 @@ class TestNationalOutcome(FeedbackCase):
 
     def test_deadline_passed_means_feedback_lost(self):
         agreement = self._agreement(
-            start_date=self.today - timedelta(days=60), end_date=self.today - timedelta(days=2),
+            start_date=self.today - timedelta(days=60),
+            end_date=self.today - timedelta(days=2),
             instructor_id=self._instructor(email=False, phone=False).id,
         )
         self.assertIn("deadline_passed", self.codes(agreement))

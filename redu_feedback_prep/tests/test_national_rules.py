@@ -16,11 +16,19 @@ D = datetime.date
 
 def period(**values):
     base = {
-        "agreement_type": "apprenticeship", "start": D(2023, 9, 9), "end": D(2023, 12, 15),
-        "instructor_name": "Esi Merkki", "workplace_name": "Kohtuu mesta Oy", "business_id": "1234567-1",
-        "part_time": 100, "apprenticeship_basis": "01", "interruptions": [(D(2023, 9, 28), D(2023, 9, 29))],
-        "provider_oid": "1.2.246.562.10.346830761110", "qualification_code": "12345",
-        "instructor_email": "esi.merkki@esimerkki.fi", "instructor_phone": "0401234567",
+        "agreement_type": "apprenticeship",
+        "start": D(2023, 9, 9),
+        "end": D(2023, 12, 15),
+        "instructor_name": "Esi Merkki",
+        "workplace_name": "Kohtuu mesta Oy",
+        "business_id": "1234567-1",
+        "part_time": 100,
+        "apprenticeship_basis": "01",
+        "interruptions": [(D(2023, 9, 28), D(2023, 9, 29))],
+        "provider_oid": "1.2.246.562.10.346830761110",
+        "qualification_code": "12345",
+        "instructor_email": "esi.merkki@esimerkki.fi",
+        "instructor_phone": "0401234567",
     }
     base.update(values)
     return national.Period(**base)
@@ -84,15 +92,32 @@ class TestSmsRules(TransactionCase):
 @tagged("at_install", "-post_install")
 class TestEmailRules(TransactionCase):
     def test_deliverable_international_addresses(self):
-        for address in ("maija.makela@lapintesti.fi", "o'brien@firma.fi", "pää.käyttäjä@yritys.fi",
-                        "matti@äänekoski-yhtiö.fi", "Matti.Meikalainen@Firma.FI", "a+tag@firma.co.uk",
-                        "info@xn--nekoski-5wa.fi"):
+        for address in (
+            "maija.makela@lapintesti.fi",
+            "o'brien@firma.fi",
+            "pää.käyttäjä@yritys.fi",
+            "matti@äänekoski-yhtiö.fi",
+            "Matti.Meikalainen@Firma.FI",
+            "a+tag@firma.co.uk",
+            "info@xn--nekoski-5wa.fi",
+        ):
             self.assertTrue(national.email_deliverable(address), address)
 
     def test_not_deliverable_and_never_read_as_another_address(self):
-        for address in ("matti meikalainen@firma.fi", "Matti <matti@firma.fi>", "matti@firma", "matti@@firma.fi",
-                        "a@firma.fi, b@firma.fi", "matti.@firma.fi", ".matti@firma.fi", "matti..m@firma.fi",
-                        "matti@-firma.fi", "pekka.niemi@", "", None):
+        for address in (
+            "matti meikalainen@firma.fi",
+            "Matti <matti@firma.fi>",
+            "matti@firma",
+            "matti@@firma.fi",
+            "a@firma.fi, b@firma.fi",
+            "matti.@firma.fi",
+            ".matti@firma.fi",
+            "matti..m@firma.fi",
+            "matti@-firma.fi",
+            "pekka.niemi@",
+            "",
+            None,
+        ):
             self.assertFalse(national.email_deliverable(address), address)
 
 
@@ -119,8 +144,14 @@ class TestHoksSchemaRules(TransactionCase):
         self.assertNotIn("business_id_missing", self.codes(business_id=None, start=D(2021, 6, 1), end=D(2021, 8, 25)))
         self.assertIn("business_id_missing", self.codes(business_id=None, start=D(2021, 6, 1), end=D(2021, 8, 26)))
         # no workplace block at all: accepted (and excluded, see TestExclusions)
-        no_block = {"business_id": None, "workplace_name": None, "instructor_present": False,
-                    "instructor_name": None, "instructor_email": None, "instructor_phone": None}
+        no_block = {
+            "business_id": None,
+            "workplace_name": None,
+            "instructor_present": False,
+            "instructor_name": None,
+            "instructor_email": None,
+            "instructor_phone": None,
+        }
         self.assertEqual(self.codes(start=D(2022, 12, 12), end=D(2022, 12, 20), **no_block), set())
 
     def test_workplace_block_needs_instructor_and_names(self):
@@ -141,12 +172,17 @@ class TestHoksSchemaRules(TransactionCase):
 
     def test_apprenticeship_basis_from_1_july_2021(self):
         # ehoks schema.clj:290-297
-        self.assertNotIn("apprenticeship_basis_missing",
-                         self.codes(apprenticeship_basis=None, start=D(2021, 1, 4), end=D(2021, 6, 30)))
-        self.assertIn("apprenticeship_basis_missing",
-                      self.codes(apprenticeship_basis=None, start=D(2021, 1, 4), end=D(2021, 7, 1)))
-        self.assertNotIn("apprenticeship_basis_missing",
-                         self.codes(agreement_type="training_agreement", apprenticeship_basis=None))
+        self.assertNotIn(
+            "apprenticeship_basis_missing",
+            self.codes(apprenticeship_basis=None, start=D(2021, 1, 4), end=D(2021, 6, 30)),
+        )
+        self.assertIn(
+            "apprenticeship_basis_missing",
+            self.codes(apprenticeship_basis=None, start=D(2021, 1, 4), end=D(2021, 7, 1)),
+        )
+        self.assertNotIn(
+            "apprenticeship_basis_missing", self.codes(agreement_type="training_agreement", apprenticeship_basis=None)
+        )
 
     def test_dates(self):
         # ehoks invalid_hoks_handler_test.clj:279-292 (S1, S2)
@@ -164,27 +200,37 @@ class TestHoksSchemaRules(TransactionCase):
     def test_period_within_the_study_right_unless_it_ended(self):
         # ehoks invalid_hoks_handler_test.clj:293-304 (S3, S4), hoks_handler_test.clj:1113-1122 (S5)
         lasna = [(D(2010, 10, 1), "lasna", "1")]
-        self.assertIn("period_outside_study_right",
-                      self.codes(study_right_start=D(2023, 10, 1), study_right_periods=lasna))
-        self.assertIn("period_outside_study_right",
-                      self.codes(study_right_start=D(2010, 10, 1), study_right_end=D(2010, 12, 1),
-                                 study_right_periods=lasna))
+        self.assertIn(
+            "period_outside_study_right", self.codes(study_right_start=D(2023, 10, 1), study_right_periods=lasna)
+        )
+        self.assertIn(
+            "period_outside_study_right",
+            self.codes(study_right_start=D(2010, 10, 1), study_right_end=D(2010, 12, 1), study_right_periods=lasna),
+        )
         eronnut = [*lasna, (D(2010, 12, 1), "eronnut", "1")]
-        self.assertNotIn("period_outside_study_right",
-                         self.codes(study_right_start=D(2010, 10, 1), study_right_end=D(2010, 12, 1),
-                                    study_right_periods=eronnut))
+        self.assertNotIn(
+            "period_outside_study_right",
+            self.codes(study_right_start=D(2010, 10, 1), study_right_end=D(2010, 12, 1), study_right_periods=eronnut),
+        )
         # same day on both ends is inside
-        self.assertNotIn("period_outside_study_right",
-                         self.codes(study_right_start=D(2023, 9, 9), study_right_end=D(2023, 12, 15)))
+        self.assertNotIn(
+            "period_outside_study_right", self.codes(study_right_start=D(2023, 9, 9), study_right_end=D(2023, 12, 15))
+        )
 
     def test_interruptions_may_not_overlap(self):
         # ehoks schema.clj:270-278
-        self.assertIn("interruptions_overlap",
-                      self.codes(interruptions=[(D(2023, 10, 1), None), (D(2023, 11, 1), D(2023, 11, 2))]))
-        self.assertIn("interruptions_overlap",
-                      self.codes(interruptions=[(D(2023, 10, 1), D(2023, 11, 1)), (D(2023, 11, 1), D(2023, 11, 2))]))
-        self.assertNotIn("interruptions_overlap",
-                         self.codes(interruptions=[(D(2023, 10, 1), D(2023, 10, 31)), (D(2023, 11, 1), None)]))
+        self.assertIn(
+            "interruptions_overlap",
+            self.codes(interruptions=[(D(2023, 10, 1), None), (D(2023, 11, 1), D(2023, 11, 2))]),
+        )
+        self.assertIn(
+            "interruptions_overlap",
+            self.codes(interruptions=[(D(2023, 10, 1), D(2023, 11, 1)), (D(2023, 11, 1), D(2023, 11, 2))]),
+        )
+        self.assertNotIn(
+            "interruptions_overlap",
+            self.codes(interruptions=[(D(2023, 10, 1), D(2023, 10, 31)), (D(2023, 11, 1), None)]),
+        )
 
     def test_valid_period_is_accepted(self):
         self.assertEqual(self.codes(), set())
@@ -198,16 +244,26 @@ class TestExclusions(TransactionCase):
         self.assertIsNone(national.exclusion_reason(period()))  # E14
         cases = [
             # E4: valiaikaisestikeskeytynyt from 2023-01-01, in force on 12-15 and 12-14
-            ({"study_right_periods": [
-                (D(2022, 8, 10), "lasna", "1"), (D(2023, 1, 1), "valiaikaisestikeskeytynyt", "1"),
-            ]}, "study_right_ended"),
+            (
+                {
+                    "study_right_periods": [
+                        (D(2022, 8, 10), "lasna", "1"),
+                        (D(2023, 1, 1), "valiaikaisestikeskeytynyt", "1"),
+                    ]
+                },
+                "study_right_ended",
+            ),
             ({"part_time": None}, "part_time_missing"),  # E5
             ({"business_id": None}, "workplace_data_missing"),  # E6
-            ({"interruptions": [(D(2023, 9, 28), D(2023, 9, 29)), (D(2023, 12, 1), D(2023, 12, 15))]},
-             "interrupted"),  # E7
+            (
+                {"interruptions": [(D(2023, 9, 28), D(2023, 9, 29)), (D(2023, 12, 1), D(2023, 12, 15))]},
+                "interrupted",
+            ),  # E7
             ({"study_type": "muu"}, "not_vocational"),  # E8
-            ({"study_right_periods": [(D(2023, 8, 10), "lasna", "14"), (D(2024, 1, 1), "lasna", "1")]},
-             "external_funding"),  # E9
+            (
+                {"study_right_periods": [(D(2023, 8, 10), "lasna", "14"), (D(2024, 1, 1), "lasna", "1")]},
+                "external_funding",
+            ),  # E9
             ({"tuva_related": True}, "tuva_related"),  # E10
             ({"study_type": "tuva"}, "not_vocational"),  # E11: no vocational suoritus comes first in our model
             ({"study_right_linked": True}, "linked_study_right"),  # E12
@@ -255,8 +311,10 @@ class TestExclusions(TransactionCase):
             ([(D(2019, 1, 3), "lasna", "1"), (D(2022, 9, 1), "lasna", "1")], False),
             ([(D(2019, 1, 3), "lasna", "6"), (D(2019, 9, 1), "valmistunut", "6")], True),
             ([(D(2020, 3, 15), "lasna", "3"), (D(2019, 9, 1), "lasna", "6")], False),
-            ([(D(2021, 3, 15), "valmistunut", "2"), (D(2020, 3, 15), "lasna", "14"), (D(2019, 9, 1), "lasna", "14")],
-             False),
+            (
+                [(D(2021, 3, 15), "valmistunut", "2"), (D(2020, 3, 15), "lasna", "14"), (D(2019, 9, 1), "lasna", "14")],
+                False,
+            ),
             ([(D(2019, 1, 3), "lasna", "5"), (D(2019, 9, 1), "lasna", "15")], True),
         ]
         for rows, expected in cases:
@@ -283,17 +341,26 @@ class TestBundleAndDates(TransactionCase):
         )
         # trimmed at input (ehoks common/schema.clj:70-85), case and inner spaces kept
         self.assertEqual(national.bundle_key(" Olli Ohjaaja\t", "5523718-7", "kj", "1"), "Olli Ohjaaja/5523718-7/kj/1")
-        self.assertNotEqual(national.bundle_key("olli ohjaaja", "5523718-7", "kj", "1"),
-                            national.bundle_key("Olli Ohjaaja", "5523718-7", "kj", "1"))
-        self.assertNotEqual(national.bundle_key("Olli  Ohjaaja", "5523718-7", "kj", "1"),
-                            national.bundle_key("Olli Ohjaaja", "5523718-7", "kj", "1"))
+        self.assertNotEqual(
+            national.bundle_key("olli ohjaaja", "5523718-7", "kj", "1"),
+            national.bundle_key("Olli Ohjaaja", "5523718-7", "kj", "1"),
+        )
+        self.assertNotEqual(
+            national.bundle_key("Olli  Ohjaaja", "5523718-7", "kj", "1"),
+            national.bundle_key("Olli Ohjaaja", "5523718-7", "kj", "1"),
+        )
         # a no-break space is not Java whitespace: it stays
         self.assertEqual(national.java_trim("\u00a0Olli "), "\u00a0Olli")
 
     def test_bundling_date(self):
         # heratepalvelu common_test.clj:238-243, ehoks tyoelama_test.clj:232-239
-        cases = {D(2021, 12, 3): D(2022, 1, 1), D(2021, 12, 27): D(2022, 1, 1), D(2021, 4, 25): D(2021, 5, 1),
-                 D(2022, 6, 24): D(2022, 7, 1), D(2024, 3, 1): D(2024, 4, 1)}
+        cases = {
+            D(2021, 12, 3): D(2022, 1, 1),
+            D(2021, 12, 27): D(2022, 1, 1),
+            D(2021, 4, 25): D(2021, 5, 1),
+            D(2022, 6, 24): D(2022, 7, 1),
+            D(2024, 3, 1): D(2024, 4, 1),
+        }
         for day, expected in cases.items():
             self.assertEqual(national.bundling_date(day), expected, day)
 

@@ -7,16 +7,21 @@ from .common import FeedbackCase
 
 @tagged("post_install", "-at_install")
 class TestReportAndFinnish(FeedbackCase):
-
     def test_pdf_per_teacher_with_fix_hints(self):
-        other_teacher = new_test_user(self.env, login="fb_teacher2", name="Olli Opettaja",
-                                      groups="redu_feedback_prep.group_feedback_user",
-                                      company_id=self.company.id, company_ids=[self.company.id])
+        other_teacher = new_test_user(
+            self.env,
+            login="fb_teacher2",
+            name="Olli Opettaja",
+            groups="redu_feedback_prep.group_feedback_user",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
         first = self._agreement(part_time_percent=0)
         second = self._agreement(agreement_type="apprenticeship", teacher_id=other_teacher.id)
         ready = self._agreement(instructor_id=self._instructor().id)
         html, _format = self.env["ir.actions.report"]._render_qweb_html(
-            "redu_feedback_prep.redu_workplace_agreement_report_fix_list", (first | second | ready).ids,
+            "redu_feedback_prep.redu_workplace_agreement_report_fix_list",
+            (first | second | ready).ids,
         )
         html = html.decode()
         self.assertIn("Tiina Opettaja", html)

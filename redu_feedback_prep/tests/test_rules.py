@@ -36,11 +36,19 @@ class TestRules(FeedbackCase):
         self.assertRule("instructor_missing", self._agreement(instructor_id=False), self._agreement(), "blocking")
 
     def test_instructor_name_missing(self):
-        nameless = self.Partner.create({
-            "name": False, "type": "other", "parent_id": self.employer.id, "email": "x.y@lapintesti.fi",
-        })
+        nameless = self.Partner.create(
+            {
+                "name": False,
+                "type": "other",
+                "parent_id": self.employer.id,
+                "email": "x.y@lapintesti.fi",
+            }
+        )
         self.assertRule(
-            "instructor_name_missing", self._agreement(instructor_id=nameless.id), self._agreement(), "blocking",
+            "instructor_name_missing",
+            self._agreement(instructor_id=nameless.id),
+            self._agreement(),
+            "blocking",
         )
 
     def test_instructor_name_not_person(self):
@@ -52,8 +60,10 @@ class TestRules(FeedbackCase):
         company_instructor = self.Partner.create({"name": "Matti Virtanen", "is_company": True})
         self.assertIn("instructor_name_not_person", self.codes(self._agreement(instructor_id=company_instructor.id)))
         self.assertRule(
-            "instructor_name_not_person", self._agreement(instructor_id=self._instructor(name="Ab Testi Oy").id),
-            self._agreement(instructor_id=self._instructor(name="Anna-Liisa Östman").id), "warning",
+            "instructor_name_not_person",
+            self._agreement(instructor_id=self._instructor(name="Ab Testi Oy").id),
+            self._agreement(instructor_id=self._instructor(name="Anna-Liisa Östman").id),
+            "warning",
         )
 
     def test_workplace_name_missing(self):
@@ -72,8 +82,10 @@ class TestRules(FeedbackCase):
         no_id = self.Partner.create({"name": "Tunnukseton Oy", "is_company": True})
         instructor = self._instructor(employer=no_id)
         self.assertRule(
-            "business_id_missing", self._agreement(employer_id=no_id.id, instructor_id=instructor.id),
-            self._agreement(), "blocking",
+            "business_id_missing",
+            self._agreement(employer_id=no_id.id, instructor_id=instructor.id),
+            self._agreement(),
+            "blocking",
         )
         self.assertIn("business_id_missing", self.codes(self._agreement(employer_id=False, workplace_name="X")))
 
@@ -87,8 +99,10 @@ class TestRules(FeedbackCase):
 
     def test_email_missing(self):
         self.assertRule(
-            "email_missing", self._agreement(instructor_id=self._instructor(email=False).id),
-            self._agreement(), "warning",
+            "email_missing",
+            self._agreement(instructor_id=self._instructor(email=False).id),
+            self._agreement(),
+            "warning",
         )
 
     def test_email_invalid(self):
@@ -96,24 +110,34 @@ class TestRules(FeedbackCase):
             agreement = self._agreement(instructor_id=self._instructor(email=value).id)
             self.assertIn("email_invalid", self.codes(agreement), value)
         self.assertRule(
-            "email_invalid", self._agreement(instructor_id=self._instructor(email="pekka@@x.fi").id),
-            self._agreement(instructor_id=self._instructor(email="Pekka.Niemi@Lapintesti.FI").id), "warning",
+            "email_invalid",
+            self._agreement(instructor_id=self._instructor(email="pekka@@x.fi").id),
+            self._agreement(instructor_id=self._instructor(email="Pekka.Niemi@Lapintesti.FI").id),
+            "warning",
         )
 
     def test_email_generic(self):
-        for value in ("info@lapintesti.fi", "toimisto@lapintesti.fi", "asiakaspalvelu@lapintesti.fi",
-                      "noreply@lapintesti.fi"):
+        for value in (
+            "info@lapintesti.fi",
+            "toimisto@lapintesti.fi",
+            "asiakaspalvelu@lapintesti.fi",
+            "noreply@lapintesti.fi",
+        ):
             agreement = self._agreement(instructor_id=self._instructor(email=value).id)
             self.assertIn("email_generic", self.codes(agreement), value)
         self.assertRule(
-            "email_generic", self._agreement(instructor_id=self._instructor(email="info@lapintesti.fi").id),
-            self._agreement(instructor_id=self._instructor(email="informaatikko.ina@lapintesti.fi").id), "warning",
+            "email_generic",
+            self._agreement(instructor_id=self._instructor(email="info@lapintesti.fi").id),
+            self._agreement(instructor_id=self._instructor(email="informaatikko.ina@lapintesti.fi").id),
+            "warning",
         )
 
     def test_phone_missing(self):
         self.assertRule(
-            "phone_missing", self._agreement(instructor_id=self._instructor(phone=False).id),
-            self._agreement(), "warning",
+            "phone_missing",
+            self._agreement(instructor_id=self._instructor(phone=False).id),
+            self._agreement(),
+            "warning",
         )
 
     def test_phone_invalid(self):
@@ -121,8 +145,10 @@ class TestRules(FeedbackCase):
             agreement = self._agreement(instructor_id=self._instructor(phone=value).id)
             self.assertIn("phone_invalid", self.codes(agreement), value)
         self.assertRule(
-            "phone_invalid", self._agreement(instructor_id=self._instructor(phone="040 12").id),
-            self._agreement(instructor_id=self._instructor(phone="040 123 4567").id), "warning",
+            "phone_invalid",
+            self._agreement(instructor_id=self._instructor(phone="040 12").id),
+            self._agreement(instructor_id=self._instructor(phone="040 123 4567").id),
+            "warning",
         )
 
     def test_phone_not_mobile(self):
@@ -198,8 +224,9 @@ class TestRules(FeedbackCase):
         self.assertEqual(ends_today.issue_ids.filtered(lambda i: i.rule_code == "deadline_passed").severity, "warning")
         self.assertEqual(ends_today.days_to_deadline, -1)
         # ends tomorrow: today is the deadline day, still in time
-        ends_tomorrow = self._agreement(start_date=start, end_date=self.today + timedelta(days=1),
-                                        instructor_id=unreachable.id)
+        ends_tomorrow = self._agreement(
+            start_date=start, end_date=self.today + timedelta(days=1), instructor_id=unreachable.id
+        )
         self.assertNotIn("deadline_passed", self.codes(ends_tomorrow))
         self.assertEqual(ends_tomorrow.days_to_deadline, 0)
         self.assertEqual(set(ends_tomorrow.issue_ids.mapped("urgency")), {"week"})
@@ -250,7 +277,6 @@ class TestRules(FeedbackCase):
 
 @tagged("post_install", "-at_install")
 class TestAgreementForm(FeedbackCase):
-
     def test_form_defaults_and_sequence(self):
         form = Form(self.Agreement.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id]))
         form.employer_id = self.employer

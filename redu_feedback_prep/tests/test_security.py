@@ -8,18 +8,26 @@ from .common import FeedbackCase
 
 @tagged("post_install", "-at_install")
 class TestSecurity(FeedbackCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.own = cls._agreement(student_name="Aino Opiskelija")
         cls.foreign = cls._agreement(company_id=cls.other_company.id, student_name="Eero Esimerkki")
-        cls.internal = new_test_user(cls.env, login="fb_internal", groups="base.group_user",
-                                     company_id=cls.company.id, company_ids=[cls.company.id])
+        cls.internal = new_test_user(
+            cls.env,
+            login="fb_internal",
+            groups="base.group_user",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
 
     def _as(self, user):
-        return self.env["redu.workplace.agreement"].with_user(user).with_context(
-            allowed_company_ids=user.company_ids.ids,
+        return (
+            self.env["redu.workplace.agreement"]
+            .with_user(user)
+            .with_context(
+                allowed_company_ids=user.company_ids.ids,
+            )
         )
 
     def test_groups_hierarchy(self):
@@ -35,9 +43,14 @@ class TestSecurity(FeedbackCase):
         self.assertEqual(agreements.student_name, "Aino Opiskelija")
         agreements.write({"part_time_percent": 0})
         self.assertEqual(agreements.readiness, "blocked")
-        issues = self.env["redu.contact.issue"].with_user(self.teacher).with_context(
-            allowed_company_ids=self.teacher.company_ids.ids,
-        ).search([("agreement_id", "in", (self.own | self.foreign).ids)])
+        issues = (
+            self.env["redu.contact.issue"]
+            .with_user(self.teacher)
+            .with_context(
+                allowed_company_ids=self.teacher.company_ids.ids,
+            )
+            .search([("agreement_id", "in", (self.own | self.foreign).ids)])
+        )
         self.assertEqual(issues.agreement_id, self.own)
         with self.assertRaises(AccessError):
             self._as(self.teacher).browse(self.foreign.id).read(["name"])
@@ -65,8 +78,13 @@ class TestSecurity(FeedbackCase):
     def test_student_name_restricted_to_feedback_groups(self):
         service_group = self.env.ref("redu_services.group_service_user", raise_if_not_found=False)
         self.assertTrue(service_group, "redu_services provides group_service_user")
-        service_user = new_test_user(self.env, login="fb_service", groups="redu_services.group_service_user",
-                                     company_id=self.company.id, company_ids=[self.company.id])
+        service_user = new_test_user(
+            self.env,
+            login="fb_service",
+            groups="redu_services.group_service_user",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
         agreement = self._as(service_user).browse(self.own.id)
         self.assertEqual(agreement.read(["workplace_name"])[0]["workplace_name"], "Lapin Testirakennus Oy")
         with self.assertRaises(AccessError):

@@ -14,32 +14,51 @@ class TestUi(HttpCase):
         super().setUp()
         self.company = self.env["res.company"].create({"name": "Lapin koulutuskeskus Tour"})
         self.teacher = new_test_user(
-            self.env, login="fb_tour_teacher", name="Tiina Tour-Opettaja",
+            self.env,
+            login="fb_tour_teacher",
+            name="Tiina Tour-Opettaja",
             groups="redu_feedback_prep.group_feedback_user",
-            company_id=self.company.id, company_ids=[self.company.id], lang="en_US",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+            lang="en_US",
         )
-        employer = self.env["res.partner"].create({
-            "name": "Kemin Kierroskone Oy", "is_company": True, "company_registry": "0737546-2",
-            "country_id": self.env.ref("base.fi").id,
-        })
-        self.instructor = self.env["res.partner"].create({
-            "name": "Pertti Puutteellinen", "parent_id": employer.id, "type": "contact",
-            "email": "pertti.puutteellinen@kemintesti.fi", "phone": "016 123 456",
-        })
+        employer = self.env["res.partner"].create(
+            {
+                "name": "Kemin Kierroskone Oy",
+                "is_company": True,
+                "company_registry": "0737546-2",
+                "country_id": self.env.ref("base.fi").id,
+            }
+        )
+        self.instructor = self.env["res.partner"].create(
+            {
+                "name": "Pertti Puutteellinen",
+                "parent_id": employer.id,
+                "type": "contact",
+                "email": "pertti.puutteellinen@kemintesti.fi",
+                "phone": "016 123 456",
+            }
+        )
         today = fields.Date.context_today(self.env["redu.workplace.agreement"])
-        self.agreement = self.env["redu.workplace.agreement"].with_company(self.company).create({
-            "name": "TPS/TOUR/00001",
-            "agreement_type": "training_agreement",
-            "student_name": "Aino Opiskelija",
-            "employer_id": employer.id,
-            "instructor_id": self.instructor.id,
-            "start_date": today - timedelta(days=60),
-            "end_date": today + timedelta(days=20),
-            "part_time_percent": 100,
-            "qualification_code": "351101",
-            "teacher_id": self.teacher.id,
-            "company_id": self.company.id,
-        })
+        self.agreement = (
+            self.env["redu.workplace.agreement"]
+            .with_company(self.company)
+            .create(
+                {
+                    "name": "TPS/TOUR/00001",
+                    "agreement_type": "training_agreement",
+                    "student_name": "Aino Opiskelija",
+                    "employer_id": employer.id,
+                    "instructor_id": self.instructor.id,
+                    "start_date": today - timedelta(days=60),
+                    "end_date": today + timedelta(days=20),
+                    "part_time_percent": 100,
+                    "qualification_code": "351101",
+                    "teacher_id": self.teacher.id,
+                    "company_id": self.company.id,
+                }
+            )
+        )
 
     def test_fix_instructor_phone_tour(self):
         # the tour starts from an agreement that only a landline keeps from being ready

@@ -12,22 +12,96 @@ from odoo.addons.redu_partnership.tools.business_id import normalize_business_id
 from . import national_rules
 
 # Local parts of role mailboxes: the survey must reach a person.
-GENERIC_LOCAL_PARTS = frozenset({
-    "info", "toimisto", "asiakaspalvelu", "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply",
-    "office", "contact", "yhteystiedot", "myynti", "sales", "tuki", "support", "helpdesk", "palaute",
-    "kirjaamo", "posti", "mail", "hallinto", "henkilosto", "henkilöstö", "hr", "rekry", "rekrytointi",
-    "laskutus", "reception", "vastaanotto", "admin", "postmaster", "webmaster", "palvelu", "asiakastuki",
-})
+GENERIC_LOCAL_PARTS = frozenset(
+    {
+        "info",
+        "toimisto",
+        "asiakaspalvelu",
+        "noreply",
+        "no-reply",
+        "no_reply",
+        "donotreply",
+        "do-not-reply",
+        "office",
+        "contact",
+        "yhteystiedot",
+        "myynti",
+        "sales",
+        "tuki",
+        "support",
+        "helpdesk",
+        "palaute",
+        "kirjaamo",
+        "posti",
+        "mail",
+        "hallinto",
+        "henkilosto",
+        "henkilöstö",
+        "hr",
+        "rekry",
+        "rekrytointi",
+        "laskutus",
+        "reception",
+        "vastaanotto",
+        "admin",
+        "postmaster",
+        "webmaster",
+        "palvelu",
+        "asiakastuki",
+    }
+)
 # Words that show that a name is a company, a department or a mailbox, not a person.
-NOT_PERSON_WORDS = frozenset({
-    # company forms
-    "oy", "oyj", "ab", "abp", "ky", "ay", "tmi", "ry", "osk", "oü", "ltd", "inc", "gmbh", "llc", "plc",
-    "as", "aps", "kommandiittiyhtiö", "osakeyhtiö", "toiminimi", "yhdistys", "säätiö", "kunta", "kaupunki",
-    # departments and units
-    "osasto", "yksikkö", "tiimi", "team", "department", "dept", "toimisto", "office", "palvelut",
-    "asiakaspalvelu", "henkilöstöhallinto", "henkilöstöpalvelut", "hallinto", "keskus", "vastaanotto",
-    "reception", "myynti", "sales",
-}) | GENERIC_LOCAL_PARTS
+NOT_PERSON_WORDS = (
+    frozenset(
+        {
+            # company forms
+            "oy",
+            "oyj",
+            "ab",
+            "abp",
+            "ky",
+            "ay",
+            "tmi",
+            "ry",
+            "osk",
+            "oü",
+            "ltd",
+            "inc",
+            "gmbh",
+            "llc",
+            "plc",
+            "as",
+            "aps",
+            "kommandiittiyhtiö",
+            "osakeyhtiö",
+            "toiminimi",
+            "yhdistys",
+            "säätiö",
+            "kunta",
+            "kaupunki",
+            # departments and units
+            "osasto",
+            "yksikkö",
+            "tiimi",
+            "team",
+            "department",
+            "dept",
+            "toimisto",
+            "office",
+            "palvelut",
+            "asiakaspalvelu",
+            "henkilöstöhallinto",
+            "henkilöstöpalvelut",
+            "hallinto",
+            "keskus",
+            "vastaanotto",
+            "reception",
+            "myynti",
+            "sales",
+        }
+    )
+    | GENERIC_LOCAL_PARTS
+)
 
 
 def normalize_person_name(name):

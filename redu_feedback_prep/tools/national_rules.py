@@ -47,9 +47,13 @@ TERMINAL_STATES = frozenset({"eronnut", "katsotaaneronneeksi", "mitatoity", "per
 # ehoks src/oph/ehoks/palaute.clj:158-166
 EXTERNAL_FUNDING_CODES = frozenset({"6", "14", "15"})
 # ehoks src/oph/ehoks/opiskeluoikeus/suoritus.clj:6-13: the suoritus types of the vocational survey
-VOCATIONAL_TYPES = frozenset({
-    "ammatillinentutkinto", "ammatillinentutkintoosittainen", "ammatillinentutkintoosittainenuseastatutkinnosta",
-})
+VOCATIONAL_TYPES = frozenset(
+    {
+        "ammatillinentutkinto",
+        "ammatillinentutkintoosittainen",
+        "ammatillinentutkintoosittainenuseastatutkinnosta",
+    }
+)
 # ehoks src/oph/ehoks/opiskeluoikeus/suoritus.clj:15-18
 TELMA_TYPES = frozenset({"telma"})
 # heratepalvelu src/oph/heratepalvelu/common.clj:369
@@ -60,8 +64,15 @@ _JAVA_NON_WHITESPACE = "\u00a0\u2007\u202f"
 # the exclusion reasons in the order OPH checks them (ehoks src/oph/ehoks/palaute/tyoelama.clj:67-96,
 # src/oph/ehoks/palaute.clj:188-229); selection keys of ``national_excluded_reason``
 EXCLUSION_ORDER = (
-    "workplace_data_missing", "part_time_missing", "interrupted", "tuva_related", "not_vocational",
-    "study_right_ended", "external_funding", "tuva_study_right", "linked_study_right",
+    "workplace_data_missing",
+    "part_time_missing",
+    "interrupted",
+    "tuva_related",
+    "not_vocational",
+    "study_right_ended",
+    "external_funding",
+    "tuva_study_right",
+    "linked_study_right",
 )
 # exclusions that mean the data are wrong (a fix brings the period back) rather than that the
 # period is rightly outside the survey (ehoks src/oph/ehoks/palaute.clj:21-28: ei_laheteta is re-evaluated
@@ -153,13 +164,16 @@ def latest_state(period):
 def state_on(period, day):
     """(state, funding code) of the study-right period in force on ``day``, or (None, None).
 
-    ehoks src/oph/ehoks/opiskeluoikeus.clj:69-87: the period with the greatest start on or before the day.
+    ehoks src/oph/ehoks/opiskeluoikeus.clj:69-87: the period with the greatest start on or before the day
+    (of periods starting the same day, the last one listed).
     """
-    current = None
-    for row in period.study_right_periods:
-        if row[0] and row[0] <= day and (current is None or row[0] >= current[0]):
-            current = row
-    return (current[1], current[2]) if current else (None, None)
+    in_force = [
+        (row[0], index, row) for index, row in enumerate(period.study_right_periods) if row[0] and row[0] <= day
+    ]
+    if not in_force:
+        return None, None
+    row = max(in_force)[2]
+    return row[1], row[2]
 
 
 def hoks_errors(period):
@@ -169,65 +183,96 @@ def hoks_errors(period):
     is validated as one schema before anything is saved); the caller spreads it to the student's
     other periods.
     """
+    return [
+        *_workplace_errors(period),
+        *_required_data_errors(period),
+        *_date_errors(period),
+        *_interruption_errors(period),
+    ]
+
+
+def _workplace_errors(period):
     errors = []
-    add = errors.append
-    end, start = period.end, period.start
-    # ehoks src/oph/ehoks/hoks/schema.clj:380-385: start and end are required dates
-    if not start:
-        add(("start_date_missing", None))
-    if not end:
-        add(("end_date_missing", None))
     # ehoks src/oph/ehoks/hoks/schema.clj:211-232: inside the workplace block the instructor (with a
     # name) and the workplace name are required; the block itself is optional
     if period.workplace_block_present:
         if not period.instructor_present:
-            add(("instructor_missing", None))
+            errors.append(("instructor_missing", None))
         elif period.instructor_name is None:
-            add(("instructor_name_missing", None))
+            errors.append(("instructor_name_missing", None))
         if period.workplace_name is None:
-            add(("workplace_name_missing", None))
+            errors.append(("workplace_name_missing", None))
     # ehoks src/oph/ehoks/hoks/schema.clj:192-196
     if period.instructor_present and not phone_accepted_by_hoks(period.instructor_phone):
-        add(("phone_rejected_by_hoks", period.instructor_phone))
+        errors.append(("phone_rejected_by_hoks", period.instructor_phone))
     # ehoks src/oph/ehoks/hoks/schema.clj:111-114 (any Y-tunnus given must be valid)
     if period.business_id is not None and not business_id_accepted(period.business_id):
-        add(("business_id_invalid", period.business_id))
+        errors.append(("business_id_invalid", period.business_id))
     # ehoks src/oph/ehoks/hoks/osaamisen_hankkimistapa.clj:47-58, schema.clj:357-358
-    elif (period.business_id is None and end and end > BUSINESS_ID_REQUIRED_AFTER
-          and period.workplace_block_present):
-        add(("business_id_missing", None))
+    elif (
+        period.business_id is None
+        and period.end
+        and period.end > BUSINESS_ID_REQUIRED_AFTER
+        and period.workplace_block_present
+    ):
+        errors.append(("business_id_missing", None))
+    return errors
+
+
+def _required_data_errors(period):
+    errors = []
+    end = period.end
     # ehoks src/oph/ehoks/hoks/schema.clj:280-288 and palaute.clj:179-186 (TELMA study rights exempt)
-    if (end and end > PART_TIME_REQUIRED_AFTER and period.study_type not in TELMA_TYPES
-            and not (period.part_time and 1 <= period.part_time <= 100)):
-        add(("part_time_missing", period.part_time))
+    if (
+        end
+        and end > PART_TIME_REQUIRED_AFTER
+        and period.study_type not in TELMA_TYPES
+        and not (period.part_time and 1 <= period.part_time <= 100)
+    ):
+        errors.append(("part_time_missing", period.part_time))
     # ehoks src/oph/ehoks/hoks/schema.clj:290-297
-    if (period.agreement_type == "apprenticeship" and end and end >= APPRENTICESHIP_BASIS_REQUIRED_FROM
-            and not period.apprenticeship_basis):
-        add(("apprenticeship_basis_missing", None))
-    if start and end:
-        # ehoks src/oph/ehoks/hoks/schema.clj:299-302 (same day allowed)
-        if end < start:
-            add(("dates_invalid", f"{start} - {end}"))
-        # ehoks src/oph/ehoks/hoks/schema.clj:340-344 (exactly five years allowed; Feb 29 -> Feb 28
-        # as Java's plusYears and dateutil's relativedelta both do)
-        elif end > _add_years(start, MAX_PERIOD_YEARS):
-            add(("period_too_long", f"{start} - {end}"))
-        # ehoks src/oph/ehoks/hoks/schema.clj:309-338: inside the study right, unless its latest state
-        # is other than valmistunut, lasna or valiaikaisestikeskeytynyt
-        state = latest_state(period)
-        if state is None or state in STUDY_RIGHT_BINDING_STATES:
-            if period.study_right_start and start < period.study_right_start:
-                add(("period_outside_study_right", f"{start} < {period.study_right_start}"))
-            elif period.study_right_end and end > period.study_right_end:
-                add(("period_outside_study_right", f"{end} > {period.study_right_end}"))
+    if (
+        period.agreement_type == "apprenticeship"
+        and end
+        and end >= APPRENTICESHIP_BASIS_REQUIRED_FROM
+        and not period.apprenticeship_basis
+    ):
+        errors.append(("apprenticeship_basis_missing", None))
+    return errors
+
+
+def _date_errors(period):
+    start, end = period.start, period.end
+    # ehoks src/oph/ehoks/hoks/schema.clj:380-385: start and end are required dates
+    if not start or not end:
+        return [(code, None) for code, value in (("start_date_missing", start), ("end_date_missing", end)) if not value]
+    # ehoks src/oph/ehoks/hoks/schema.clj:299-302 (same day allowed)
+    if end < start:
+        return [("dates_invalid", f"{start} - {end}")]
+    # ehoks src/oph/ehoks/hoks/schema.clj:340-344 (exactly five years allowed; Feb 29 -> Feb 28
+    # as Java's plusYears and dateutil's relativedelta both do)
+    if end > _add_years(start, MAX_PERIOD_YEARS):
+        return [("period_too_long", f"{start} - {end}")]
+    # ehoks src/oph/ehoks/hoks/schema.clj:309-338: inside the study right, unless its latest state
+    # is other than valmistunut, lasna or valiaikaisestikeskeytynyt
+    state = latest_state(period)
+    if state is not None and state not in STUDY_RIGHT_BINDING_STATES:
+        return []
+    if period.study_right_start and start < period.study_right_start:
+        return [("period_outside_study_right", f"{start} < {period.study_right_start}")]
+    if period.study_right_end and end > period.study_right_end:
+        return [("period_outside_study_right", f"{end} > {period.study_right_end}")]
+    return []
+
+
+def _interruption_errors(period):
     # ehoks src/oph/ehoks/hoks/schema.clj:270-278, 440-447: interruptions may not overlap; every one
     # but the last must end strictly before the next one starts
     ordered = sorted(period.interruptions, key=lambda row: row[0] or datetime.date.min)
     for current, following in zip(ordered, ordered[1:], strict=False):
         if not current[1] or not current[1] < following[0]:
-            add(("interruptions_overlap", f"{current[0]} - {current[1] or ''} / {following[0]}"))
-            break
-    return errors
+            return [("interruptions_overlap", f"{current[0]} - {current[1] or ''} / {following[0]}")]
+    return []
 
 
 def _add_years(day, years):
@@ -248,8 +293,10 @@ def interrupted_on_end(period):
 
 def terminal_on(period, day):
     """ehoks src/oph/ehoks/opiskeluoikeus.clj:89-100: terminal on the day and on the day before."""
-    return (state_on(period, day)[0] in TERMINAL_STATES
-            and state_on(period, day - datetime.timedelta(days=1))[0] in TERMINAL_STATES)
+    return (
+        state_on(period, day)[0] in TERMINAL_STATES
+        and state_on(period, day - datetime.timedelta(days=1))[0] in TERMINAL_STATES
+    )
 
 
 def exclusion_reason(period):
@@ -309,9 +356,15 @@ def bundle_key(instructor_name, business_id, provider_oid, qualification_code):
     The name as eHOKS stores it: trimmed at input, case and inner spaces kept; the rest raw.
     A bundle is one key on one bundling date (ehoks src/oph/ehoks/db/dynamodb.clj:56-59).
     """
-    return "/".join(value or "" for value in (
-        java_trim(instructor_name), business_id, provider_oid, qualification_code,
-    ))
+    return "/".join(
+        value or ""
+        for value in (
+            java_trim(instructor_name),
+            business_id,
+            provider_oid,
+            qualification_code,
+        )
+    )
 
 
 def common_value(values):

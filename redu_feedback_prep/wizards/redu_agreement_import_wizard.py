@@ -15,31 +15,69 @@ from ..tools.national_rules import java_trim
 
 # The columns of the import file, in the template's order (documented in readme/USAGE.md).
 IMPORT_COLUMNS = [
-    "source_ref", "agreement_type", "student_name", "student_ref", "employer_name", "employer_business_id",
-    "workplace_name", "instructor_name", "instructor_email", "instructor_phone", "start_date", "end_date",
-    "part_time_percent", "apprenticeship_basis", "qualification", "qualification_unit", "teacher_login",
+    "source_ref",
+    "agreement_type",
+    "student_name",
+    "student_ref",
+    "employer_name",
+    "employer_business_id",
+    "workplace_name",
+    "instructor_name",
+    "instructor_email",
+    "instructor_phone",
+    "start_date",
+    "end_date",
+    "part_time_percent",
+    "apprenticeship_basis",
+    "qualification",
+    "qualification_unit",
+    "teacher_login",
     # optional study-right columns (the national rules use them; empty = not known)
-    "qualification_code", "study_type", "study_right_start", "study_right_end", "study_right_state",
-    "study_right_state_start", "funding_code", "study_right_linked", "tuva_related", "interruption_start",
+    "qualification_code",
+    "study_type",
+    "study_right_start",
+    "study_right_end",
+    "study_right_state",
+    "study_right_state_start",
+    "funding_code",
+    "study_right_linked",
+    "tuva_related",
+    "interruption_start",
     "interruption_end",
 ]
 # the values eHOKS receives as written: only the surrounding spaces go (national_rules.java_trim)
 RAW_COLUMNS = frozenset({"instructor_name", "instructor_email", "instructor_phone", "workplace_name"})
 TRUE_VALUES = frozenset({"1", "x", "true", "yes", "kyllä", "kylla", "k"})
 AGREEMENT_TYPES = {
-    "training_agreement": "training_agreement", "training agreement": "training_agreement",
+    "training_agreement": "training_agreement",
+    "training agreement": "training_agreement",
     "koulutussopimus": "training_agreement",
-    "apprenticeship": "apprenticeship", "oppisopimus": "apprenticeship",
+    "apprenticeship": "apprenticeship",
+    "oppisopimus": "apprenticeship",
 }
 BASES = {
-    "employment": "employment", "työsuhde": "employment", "tyosuhde": "employment",
-    "entrepreneur": "entrepreneur", "yrittäjä": "entrepreneur", "yrittaja": "entrepreneur",
+    "employment": "employment",
+    "työsuhde": "employment",
+    "tyosuhde": "employment",
+    "entrepreneur": "entrepreneur",
+    "yrittäjä": "entrepreneur",
+    "yrittaja": "entrepreneur",
 }
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
 # agreement fields written from the file (workplace_name and teacher_id only when given)
 AGREEMENT_FIELDS = (
-    "agreement_type", "student_name", "student_ref", "employer_id", "workplace_name", "instructor_id",
-    "start_date", "end_date", "part_time_percent", "apprenticeship_basis", "qualification", "qualification_unit",
+    "agreement_type",
+    "student_name",
+    "student_ref",
+    "employer_id",
+    "workplace_name",
+    "instructor_id",
+    "start_date",
+    "end_date",
+    "part_time_percent",
+    "apprenticeship_basis",
+    "qualification",
+    "qualification_unit",
     "teacher_id",
 )
 
@@ -77,14 +115,16 @@ class ReduAgreementImportWizard(models.TransientModel):
             output = io.BytesIO()
             workbook.save(output)
             data = output.getvalue()
-        self.write({
-            "template_data": base64.b64encode(data),
-            "template_name": f"workplace_agreements_template.{file_format}",
-        })
+        self.write(
+            {
+                "template_data": base64.b64encode(data),
+                "template_name": f"workplace_agreements_template.{file_format}",
+            }
+        )
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content?model={self._name}&id={self.id}&field=template_data"
-                   f"&filename_field=template_name&download=true",
+            f"&filename_field=template_name&download=true",
             "target": "self",
         }
 
@@ -106,17 +146,26 @@ class ReduAgreementImportWizard(models.TransientModel):
         header = [str(cell or "").strip().lower() for cell in table[0]]
         missing = [column for column in ("source_ref", "agreement_type") if column not in header]
         if missing:
-            raise UserError(self.env._(
-                "The file has no column %s; download the template to see the columns.", ", ".join(missing),
-            ))
+            raise UserError(
+                self.env._(
+                    "The file has no column %s; download the template to see the columns.",
+                    ", ".join(missing),
+                )
+            )
         rows = []
         for index, cells in enumerate(table[1:], start=2):
             if not any(str(cell).strip() for cell in cells if cell is not None):
                 continue
-            rows.append((index, {
-                column: cells[position] if position < len(cells) else None
-                for position, column in enumerate(header) if column in IMPORT_COLUMNS
-            }))
+            rows.append(
+                (
+                    index,
+                    {
+                        column: cells[position] if position < len(cells) else None
+                        for position, column in enumerate(header)
+                        if column in IMPORT_COLUMNS
+                    },
+                )
+            )
         return rows
 
     @api.model
@@ -171,8 +220,9 @@ class ReduAgreementImportWizard(models.TransientModel):
                 return datetime.datetime.strptime(text, date_format).date()
             except ValueError:
                 continue
-        raise ValueError(self.env._("the %(label)s %(value)s is not a date (use 2025-08-31 or 31.8.2025)",
-                                    label=label, value=text))
+        raise ValueError(
+            self.env._("the %(label)s %(value)s is not a date (use 2025-08-31 or 31.8.2025)", label=label, value=text)
+        )
 
     @api.model
     def _parse_row(self, data, teachers):
@@ -185,14 +235,21 @@ class ReduAgreementImportWizard(models.TransientModel):
             raise ValueError(self.env._("the source ID (source_ref) is missing"))
         agreement_type = AGREEMENT_TYPES.get(text["agreement_type"].lower())
         if not agreement_type:
-            raise ValueError(self.env._("unknown agreement type %s (use training_agreement or apprenticeship)",
-                                        text["agreement_type"] or '""'))
+            raise ValueError(
+                self.env._(
+                    "unknown agreement type %s (use training_agreement or apprenticeship)",
+                    text["agreement_type"] or '""',
+                )
+            )
         basis = False
         if text["apprenticeship_basis"]:
             basis = BASES.get(text["apprenticeship_basis"].lower())
             if not basis:
-                raise ValueError(self.env._("unknown apprenticeship basis %s (use employment or entrepreneur)",
-                                            text["apprenticeship_basis"]))
+                raise ValueError(
+                    self.env._(
+                        "unknown apprenticeship basis %s (use employment or entrepreneur)", text["apprenticeship_basis"]
+                    )
+                )
         percent = 0
         if text["part_time_percent"]:
             try:
@@ -200,8 +257,11 @@ class ReduAgreementImportWizard(models.TransientModel):
             except ValueError:
                 percent = -1
             if not (0 <= percent <= 100) or not float(percent).is_integer():
-                raise ValueError(self.env._("the part-time percentage %s is not a whole number from 1 to 100",
-                                            text["part_time_percent"]))
+                raise ValueError(
+                    self.env._(
+                        "the part-time percentage %s is not a whole number from 1 to 100", text["part_time_percent"]
+                    )
+                )
         teacher = False
         if text["teacher_login"]:
             teacher = teachers.get(text["teacher_login"].lower())
@@ -237,8 +297,13 @@ class ReduAgreementImportWizard(models.TransientModel):
         if text["study_type"]:
             study_type = text["study_type"].lower()
             if study_type not in dict(STUDY_TYPES):
-                raise ValueError(self.env._("unknown study type %(value)s (use %(known)s)", value=text["study_type"],
-                                            known=", ".join(dict(STUDY_TYPES))))
+                raise ValueError(
+                    self.env._(
+                        "unknown study type %(value)s (use %(known)s)",
+                        value=text["study_type"],
+                        known=", ".join(dict(STUDY_TYPES)),
+                    )
+                )
             values["study_type"] = study_type
         for column in ("study_right_start", "study_right_end"):
             if text[column]:
@@ -249,14 +314,23 @@ class ReduAgreementImportWizard(models.TransientModel):
         if text["study_right_state"]:
             state = text["study_right_state"].lower()
             if state not in dict(STUDY_RIGHT_STATES):
-                raise ValueError(self.env._("unknown study right state %(value)s (use Koski's codes: %(known)s)",
-                                            value=text["study_right_state"], known=", ".join(dict(STUDY_RIGHT_STATES))))
-            start = self._parse_date(data.get("study_right_state_start"), "study_right_state_start") \
-                or values.get("study_right_start")
+                raise ValueError(
+                    self.env._(
+                        "unknown study right state %(value)s (use Koski's codes: %(known)s)",
+                        value=text["study_right_state"],
+                        known=", ".join(dict(STUDY_RIGHT_STATES)),
+                    )
+                )
+            start = self._parse_date(data.get("study_right_state_start"), "study_right_state_start") or values.get(
+                "study_right_start"
+            )
             if not start:
                 raise ValueError(self.env._("the study right state needs study_right_state_start or study_right_start"))
-            values["study_right_period"] = {"start_date": start, "state": state,
-                                            "funding_code": text["funding_code"] or False}
+            values["study_right_period"] = {
+                "start_date": start,
+                "state": state,
+                "funding_code": text["funding_code"] or False,
+            }
         if text["interruption_start"]:
             values["interruption"] = {
                 "start_date": self._parse_date(data.get("interruption_start"), "interruption_start"),
@@ -280,11 +354,22 @@ class ReduAgreementImportWizard(models.TransientModel):
             try:
                 values = self._parse_row(data, teachers)
                 if values["source_ref"] in seen_refs:
-                    raise ValueError(self.env._("the source ID %(ref)s is already on row %(row)s",
-                                                ref=values["source_ref"], row=seen_refs[values["source_ref"]]))
+                    raise ValueError(
+                        self.env._(
+                            "the source ID %(ref)s is already on row %(row)s",
+                            ref=values["source_ref"],
+                            row=seen_refs[values["source_ref"]],
+                        )
+                    )
             except ValueError as error:
-                results.append({"row_number": number, "source_ref": self._text(data.get("source_ref")),
-                                "status": "error", "message": str(error)})
+                results.append(
+                    {
+                        "row_number": number,
+                        "source_ref": self._text(data.get("source_ref")),
+                        "status": "error",
+                        "message": str(error),
+                    }
+                )
                 continue
             seen_refs[values["source_ref"]] = number
             good.append((number, values))
@@ -293,14 +378,16 @@ class ReduAgreementImportWizard(models.TransientModel):
         results += self._upsert_agreements(good, employers, instructors)
         results.sort(key=lambda result: result["row_number"])
         self.result_ids.unlink()
-        self.write({
-            "result_ids": [Command.create(result) for result in results],
-            "created_count": sum(1 for result in results if result["status"] == "created"),
-            "updated_count": sum(1 for result in results if result["status"] == "updated"),
-            "unchanged_count": sum(1 for result in results if result["status"] == "unchanged"),
-            "error_count": sum(1 for result in results if result["status"] == "error"),
-            "state": "done",
-        })
+        self.write(
+            {
+                "result_ids": [Command.create(result) for result in results],
+                "created_count": sum(1 for result in results if result["status"] == "created"),
+                "updated_count": sum(1 for result in results if result["status"] == "updated"),
+                "unchanged_count": sum(1 for result in results if result["status"] == "unchanged"),
+                "error_count": sum(1 for result in results if result["status"] == "error"),
+                "state": "done",
+            }
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -329,13 +416,20 @@ class ReduAgreementImportWizard(models.TransientModel):
         ]
         found = {}
         if keys:
-            partners = partner_model.search([
-                ("is_company", "=", True), "|", ("company_registry", "in", business_ids), ("name", "in", names),
-            ], order="id")
+            partners = partner_model.search(
+                [
+                    ("is_company", "=", True),
+                    "|",
+                    ("company_registry", "in", business_ids),
+                    ("name", "in", names),
+                ],
+                order="id",
+            )
             for partner in partners:
                 if partner.company_registry:
-                    found.setdefault(("bid", check_business_id(partner.company_registry)[0]
-                                      or partner.company_registry), partner.id)
+                    found.setdefault(
+                        ("bid", check_business_id(partner.company_registry)[0] or partner.company_registry), partner.id
+                    )
                 found.setdefault(("name", partner.name.casefold()), partner.id)
         finland = self.env.ref("base.fi")
         to_create = []
@@ -365,9 +459,15 @@ class ReduAgreementImportWizard(models.TransientModel):
         emails = list({v["instructor_email"] for v in wanted} - {"", False})
         by_email, by_name = {}, {}
         if wanted:
-            partners = partner_model.search([
-                ("is_company", "=", False), "|", ("parent_id", "in", employer_ids), ("email", "in", emails),
-            ], order="id")
+            partners = partner_model.search(
+                [
+                    ("is_company", "=", False),
+                    "|",
+                    ("parent_id", "in", employer_ids),
+                    ("email", "in", emails),
+                ],
+                order="id",
+            )
             for partner in partners:
                 parent = partner.parent_id.id or False
                 if partner.email:
@@ -410,9 +510,12 @@ class ReduAgreementImportWizard(models.TransientModel):
         company = self.env.company
         existing = {
             agreement.source_ref: agreement
-            for agreement in agreement_model.with_context(active_test=False).search([
-                ("company_id", "=", company.id), ("source_ref", "in", [values["source_ref"] for _n, values in good]),
-            ])
+            for agreement in agreement_model.with_context(active_test=False).search(
+                [
+                    ("company_id", "=", company.id),
+                    ("source_ref", "in", [values["source_ref"] for _n, values in good]),
+                ]
+            )
         }
         results = []
         to_create = []
@@ -439,29 +542,42 @@ class ReduAgreementImportWizard(models.TransientModel):
                 vals["workplace_name"] = values["workplace_name"]
             if values["teacher_id"]:
                 vals["teacher_id"] = values["teacher_id"]
-            for name in ("qualification_code", "study_type", "study_right_start", "study_right_end",
-                         "study_right_linked", "tuva_related"):
+            for name in (
+                "qualification_code",
+                "study_type",
+                "study_right_start",
+                "study_right_end",
+                "study_right_linked",
+                "tuva_related",
+            ):
                 if name in values:
                     vals[name] = values[name]
             agreement = existing.get(values["source_ref"])
             result = {"row_number": number, "source_ref": values["source_ref"]}
             if agreement:
                 changes = {
-                    name: value for name, value in vals.items()
-                    if self._current(agreement, name) != (value or False)
+                    name: value for name, value in vals.items() if self._current(agreement, name) != (value or False)
                 }
                 changes.update(self._child_changes(agreement, values))
                 if changes:
                     agreement.write(changes)
                     touched |= agreement
-                    result.update(status="updated", agreement_id=agreement.id, message=self.env._(
-                        "Updated: %s", ", ".join(agreement._fields[name].get_description(self.env)["string"]
-                                                 for name in changes)))
+                    result.update(
+                        status="updated",
+                        agreement_id=agreement.id,
+                        message=self.env._(
+                            "Updated: %s",
+                            ", ".join(agreement._fields[name].get_description(self.env)["string"] for name in changes),
+                        ),
+                    )
                 else:
                     result.update(status="unchanged", agreement_id=agreement.id, message=self.env._("No changes"))
             else:
-                vals.update(source_ref=values["source_ref"], company_id=company.id,
-                            **self._child_changes(agreement_model, values))
+                vals.update(
+                    source_ref=values["source_ref"],
+                    company_id=company.id,
+                    **self._child_changes(agreement_model, values),
+                )
                 to_create.append((result, vals))
                 result.update(status="created", message=self.env._("Created"))
             results.append(result)
@@ -481,9 +597,11 @@ class ReduAgreementImportWizard(models.TransientModel):
             wanted = values.get(key)
             if not wanted:
                 continue
-            current = [
-                {name: self._current(line, name) for name in wanted} for line in agreement[field_name]
-            ] if agreement else []
+            current = (
+                [{name: self._current(line, name) for name in wanted} for line in agreement[field_name]]
+                if agreement
+                else []
+            )
             if current != [{name: value or False for name, value in wanted.items()}]:
                 changes[field_name] = [Command.clear(), Command.create(wanted)]
         return changes

@@ -22,7 +22,9 @@ class ReduContactFixWizard(models.TransientModel):
     agreement_ids = fields.Many2many("redu.workplace.agreement", string="Agreements")
     line_ids = fields.One2many("redu.contact.fix.wizard.line", "wizard_id", string="Contacts")
     issue_ids = fields.Many2many(
-        "redu.contact.issue", string="Open issues", compute="_compute_issue_ids",
+        "redu.contact.issue",
+        string="Open issues",
+        compute="_compute_issue_ids",
     )
     open_issue_count = fields.Integer(string="Open issues count", compute="_compute_issue_ids")
     result_message = fields.Char(string="Result", readonly=True)
@@ -62,24 +64,28 @@ class ReduContactFixWizard(models.TransientModel):
                 agreements_by_partner[partner].add(agreement.id)
         lines = []
         for partner in agreements.instructor_id:
-            lines.append({
-                "line_type": "instructor",
-                "partner_id": partner.id,
-                "name": partner.name,
-                "email": partner.email,
-                "phone": partner.phone,
-                "agreement_count": len(agreements_by_partner[partner]),
-                "issue_summary": self._summary(issues_by_partner[partner]),
-            })
+            lines.append(
+                {
+                    "line_type": "instructor",
+                    "partner_id": partner.id,
+                    "name": partner.name,
+                    "email": partner.email,
+                    "phone": partner.phone,
+                    "agreement_count": len(agreements_by_partner[partner]),
+                    "issue_summary": self._summary(issues_by_partner[partner]),
+                }
+            )
         for partner in agreements.employer_id:
-            lines.append({
-                "line_type": "employer",
-                "partner_id": partner.id,
-                "name": partner.name,
-                "business_id": partner.company_registry,
-                "agreement_count": len(agreements_by_partner[partner]),
-                "issue_summary": self._summary(issues_by_partner[partner]),
-            })
+            lines.append(
+                {
+                    "line_type": "employer",
+                    "partner_id": partner.id,
+                    "name": partner.name,
+                    "business_id": partner.company_registry,
+                    "agreement_count": len(agreements_by_partner[partner]),
+                    "issue_summary": self._summary(issues_by_partner[partner]),
+                }
+            )
         return lines
 
     @api.model
@@ -117,11 +123,15 @@ class ReduContactFixWizard(models.TransientModel):
             if typed:
                 value, error = check(typed)
                 if error in REFUSED_ERRORS:
-                    errors.append(self.env._(
-                        "%(name)s: %(value)s is not a valid %(what)s. %(hint)s",
-                        name=label, value=typed, what=line._fields[field_name].get_description(self.env)["string"],
-                        hint=self.env._(RULE_BY_CODE[f"{field_name}_{error}"].hint),
-                    ))
+                    errors.append(
+                        self.env._(
+                            "%(name)s: %(value)s is not a valid %(what)s. %(hint)s",
+                            name=label,
+                            value=typed,
+                            what=line._fields[field_name].get_description(self.env)["string"],
+                            hint=self.env._(RULE_BY_CODE[f"{field_name}_{error}"].hint),
+                        )
+                    )
             if (value or False) != (partner[partner_field] or False):
                 changes[partner_field] = value or False
         return changes, errors
@@ -145,9 +155,14 @@ class ReduContactFixWizard(models.TransientModel):
         concerned = self.agreement_ids
         if partners:
             # sudo: a fixed contact may also serve agreements of other teachers or entities
-            concerned |= agreement_model.sudo().search(agreement_model._open_domain() + [
-                "|", ("instructor_id", "in", partners.ids), ("employer_id", "in", partners.ids),
-            ])
+            concerned |= agreement_model.sudo().search(
+                agreement_model._open_domain()
+                + [
+                    "|",
+                    ("instructor_id", "in", partners.ids),
+                    ("employer_id", "in", partners.ids),
+                ]
+            )
         old_bundles = concerned._national_bundles()
         for partner, changes in writes:
             partner.with_context(redu_skip_validation=True).write(changes)
@@ -155,13 +170,16 @@ class ReduContactFixWizard(models.TransientModel):
         agreements = self.agreement_ids
         agreements.invalidate_recordset()
         self.line_ids.unlink()
-        self.write({
-            "line_ids": [Command.create(vals) for vals in self._prepare_lines(agreements)],
-            "result_message": self.env._(
-                "%(partners)s contact(s) updated; %(open)s issue(s) still open.",
-                partners=len(writes), open=len(agreements.issue_ids),
-            ),
-        })
+        self.write(
+            {
+                "line_ids": [Command.create(vals) for vals in self._prepare_lines(agreements)],
+                "result_message": self.env._(
+                    "%(partners)s contact(s) updated; %(open)s issue(s) still open.",
+                    partners=len(writes),
+                    open=len(agreements.issue_ids),
+                ),
+            }
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Fix contact details"),

@@ -10,7 +10,9 @@ class ReduContactFixWizardLine(models.TransientModel):
 
     wizard_id = fields.Many2one("redu.contact.fix.wizard", required=True, ondelete="cascade")
     line_type = fields.Selection(
-        [("instructor", "Workplace instructor"), ("employer", "Employer")], string="Type", required=True,
+        [("instructor", "Workplace instructor"), ("employer", "Employer")],
+        string="Type",
+        required=True,
     )
     partner_id = fields.Many2one("res.partner", string="Contact", required=True, ondelete="cascade")
     name = fields.Char()

@@ -10,9 +10,23 @@ from ..tools.national_rules import java_trim
 
 # The column order of the transfer file (documented in readme/USAGE.md).
 EXPORT_COLUMNS = [
-    "agreement_ref", "source_ref", "agreement_type", "student_ref", "workplace_name", "business_id",
-    "instructor_name", "instructor_email", "instructor_phone", "start_date", "end_date", "part_time_percent",
-    "apprenticeship_basis", "qualification", "qualification_unit", "warning", "warning_codes",
+    "agreement_ref",
+    "source_ref",
+    "agreement_type",
+    "student_ref",
+    "workplace_name",
+    "business_id",
+    "instructor_name",
+    "instructor_email",
+    "instructor_phone",
+    "start_date",
+    "end_date",
+    "part_time_percent",
+    "apprenticeship_basis",
+    "qualification",
+    "qualification_unit",
+    "warning",
+    "warning_codes",
 ]
 
 
@@ -21,7 +35,8 @@ class ReduTransferExportWizard(models.TransientModel):
     _description = "Transfer export to the national working-life feedback system"
 
     agreement_ids = fields.Many2many(
-        "redu.workplace.agreement", string="Agreements",
+        "redu.workplace.agreement",
+        string="Agreements",
         help="Leave empty to export every agreement of the selected entities.",
     )
     include_ended = fields.Boolean(
@@ -63,25 +78,27 @@ class ReduTransferExportWizard(models.TransientModel):
         for agreement in agreements.filtered(lambda a: a.national_survey_reaches and not a.national_hoks_rejected):
             instructor = agreement.instructor_id
             warnings = sorted({issue.rule_code for issue in agreement.issue_ids if issue.severity == "warning"})
-            rows.append([
-                agreement.name,
-                agreement.source_ref or "",
-                agreement.agreement_type,
-                agreement.student_ref or "",
-                " ".join((agreement.workplace_name or "").split()),
-                agreement.employer_id.company_registry or "",
-                " ".join((instructor.name or "").split()),
-                java_trim(instructor.email) or "",
-                java_trim(instructor.phone) or "",
-                fields.Date.to_string(agreement.start_date) or "",
-                fields.Date.to_string(agreement.end_date) or "",
-                agreement.part_time_percent or "",
-                agreement.apprenticeship_basis or "",
-                agreement.qualification or "",
-                agreement.qualification_unit or "",
-                1 if agreement.readiness == "warning" else 0,
-                ";".join(warnings),
-            ])
+            rows.append(
+                [
+                    agreement.name,
+                    agreement.source_ref or "",
+                    agreement.agreement_type,
+                    agreement.student_ref or "",
+                    " ".join((agreement.workplace_name or "").split()),
+                    agreement.employer_id.company_registry or "",
+                    " ".join((instructor.name or "").split()),
+                    java_trim(instructor.email) or "",
+                    java_trim(instructor.phone) or "",
+                    fields.Date.to_string(agreement.start_date) or "",
+                    fields.Date.to_string(agreement.end_date) or "",
+                    agreement.part_time_percent or "",
+                    agreement.apprenticeship_basis or "",
+                    agreement.qualification or "",
+                    agreement.qualification_unit or "",
+                    1 if agreement.readiness == "warning" else 0,
+                    ";".join(warnings),
+                ]
+            )
         return rows
 
     def action_export(self):
@@ -94,14 +111,16 @@ class ReduTransferExportWizard(models.TransientModel):
         writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
         writer.writerow(EXPORT_COLUMNS)
         writer.writerows(rows)
-        self.write({
-            "file_data": base64.b64encode(buffer.getvalue().encode("utf-8-sig")),
-            "file_name": f"tyoelamapalaute_{fields.Date.context_today(self)}.csv",
-            "exported_count": len(rows),
-            "warning_count": sum(1 for row in rows if row[-2]),
-            "blocked_count": len(agreements.filtered(lambda a: a.readiness == "blocked")),
-            "state": "done",
-        })
+        self.write(
+            {
+                "file_data": base64.b64encode(buffer.getvalue().encode("utf-8-sig")),
+                "file_name": f"tyoelamapalaute_{fields.Date.context_today(self)}.csv",
+                "exported_count": len(rows),
+                "warning_count": sum(1 for row in rows if row[-2]),
+                "blocked_count": len(agreements.filtered(lambda a: a.readiness == "blocked")),
+                "state": "done",
+            }
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,

@@ -305,7 +305,12 @@ class ReduWorkplaceAgreement(models.Model):
     )
     issue_ids = fields.One2many("redu.contact.issue", "agreement_id", string="Issues", readonly=True)
     issue_count = fields.Integer(string="Issue count", compute="_compute_issue_count")
-    last_validated = fields.Datetime(string="Last validated", readonly=True, copy=False)
+    last_validated = fields.Datetime(
+        string="Last validated",
+        readonly=True,
+        copy=False,
+        help="When the validation last changed the verdict or the issues of the agreement.",
+    )
     days_to_deadline = fields.Integer(
         string="Days to deadline",
         compute="_compute_days_to_deadline",
@@ -780,6 +785,7 @@ class ReduWorkplaceAgreement(models.Model):
                 )
                 new_issues[key] = urgency
         to_unlink = []
+        dropped = set()
         urgency_updates = defaultdict(list)
         kept = set()
         for old in issue_model.search_read(
@@ -815,6 +821,7 @@ class ReduWorkplaceAgreement(models.Model):
                     urgency_updates[new_issues[key]].append(old["id"])
             else:
                 to_unlink.append(old["id"])
+                dropped.add(old["agreement_id"])
         if to_unlink:
             issue_model.browse(to_unlink).unlink()
         for urgency, ids in urgency_updates.items():
@@ -838,18 +845,20 @@ class ReduWorkplaceAgreement(models.Model):
         ]
         if to_create:
             issue_model.create(to_create)
-        # the outcome: only what changed, one write per distinct change
+        # the outcome: only what changed, one write per distinct change; an agreement whose verdict
+        # stays is not rewritten (a nightly run over 100,000 agreements writes only the few that changed)
+        changed = {key[0] for key in new_issues if key not in kept} | dropped
         changes = defaultdict(list)
         for agreement_id in to_judge:
             row = rows[agreement_id]
             diff = tuple(
                 (name, value) for name, value in outcome[agreement_id].items() if (row[name] or False) != value
             )
-            if diff:
+            if diff or agreement_id in changed:
                 changes[diff].append(agreement_id)
+        now = fields.Datetime.now()
         for diff, ids in changes.items():
-            agreement_model.browse(ids).write(dict(diff))
-        agreement_model.browse(list(to_judge)).write({"last_validated": fields.Datetime.now()})
+            agreement_model.browse(ids).write({**dict(diff), "last_validated": now})
 
     # ------------------------------------------------------------------ crons
     @api.model

@@ -390,43 +390,48 @@ def parse_phone(value):
         return None
 
 
+def _phone_verdict(value):
+    """(number, type) of a phone string parsed in region FI; type UNKNOWN when not a valid number.
+
+    ``number_type`` is UNKNOWN exactly when ``is_valid_number`` is False (both match the number
+    against the metadata of its region), so one call answers both.
+    """
+    number = parse_phone(value)
+    if not number:
+        return None, phonenumbers.PhoneNumberType.UNKNOWN
+    return number, phonenumbers.number_type(number)
+
+
 def valid_finnish_number(value):
     """heratepalvelu src/oph/heratepalvelu/common.clj:367-386 ``valid-finnish-number?``.
 
     Parsed in region FI; no letters; a valid number; country code 358; type MOBILE or
     FIXED_LINE_OR_MOBILE. (Åland shares 358; its landlines fail the type.)
     """
-    if not value:
-        return False
-    number = parse_phone(value)
-    return bool(
-        number
-        and not any(char.isalpha() for char in value)
-        and phonenumbers.is_valid_number(number)
-        and number.country_code == 358
-        and phonenumbers.number_type(number) in SMS_TYPES
-    )
+    return phone_problem(value) is None if value else False
 
 
 def phone_problem(value):
     """Why a single phone string cannot receive the survey SMS, or None when it can.
 
-    ``"missing"``, ``"rejected_by_hoks"`` (eHOKS refuses the HOKS), ``"invalid"`` (no number),
-    ``"not_finnish"`` (a valid number of another country), ``"not_mobile"`` (a Finnish landline or
-    service number).
+    ``"missing"``, ``"rejected_by_hoks"`` (eHOKS refuses the HOKS), ``"invalid"`` (no number, or
+    letters in it), ``"not_finnish"`` (a valid number of another country), ``"not_mobile"`` (a Finnish
+    landline or service number).
     """
     if value is None or value is False:
         return "missing"
     if not phone_accepted_by_hoks(value):
         return "rejected_by_hoks"
-    if valid_finnish_number(java_trim(value)):
-        return None
-    number = parse_phone(java_trim(value))
-    if not number or not phonenumbers.is_valid_number(number):
+    if any(char.isalpha() for char in value):
+        return "invalid"
+    number, number_type = _phone_verdict(java_trim(value))
+    if number_type == phonenumbers.PhoneNumberType.UNKNOWN:
         return "invalid"
     if number.country_code != 358:
         return "not_finnish"
-    return "not_mobile"
+    if number_type not in SMS_TYPES:
+        return "not_mobile"
+    return None
 
 
 def phone_e164(value):
@@ -438,6 +443,10 @@ def phone_e164(value):
 
 
 # ------------------------------------------------------------------ email
+# a plain ASCII address: nothing in it that Odoo's parser could read as a name or a second address
+_PLAIN_ADDRESS_RE = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*@[A-Za-z0-9.\-]+"
+)
 _LOCAL_ATOM_RE = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-\u0080-\U0010ffff]+")
 _DOMAIN_LABEL_RE = re.compile(r"(?!-)[A-Za-z0-9\-\u0080-\U0010ffff]{1,63}(?<!-)")
 _TLD_RE = re.compile(r"[A-Za-z\u0080-\U0010ffff]{2,63}|xn--[A-Za-z0-9\-]{2,59}")
@@ -456,9 +465,10 @@ def email_deliverable(value):
     value = java_trim(value)
     if not value or len(value) > 254 or value.count("@") != 1:
         return False
-    pairs = email_split_tuples(value)
-    if len(pairs) != 1 or pairs[0][0] or pairs[0][1] != value:
-        return False
+    if not _PLAIN_ADDRESS_RE.fullmatch(value):
+        pairs = email_split_tuples(value)
+        if len(pairs) != 1 or pairs[0][0] or pairs[0][1] != value:
+            return False
     local, domain = value.split("@")
     if not local or len(local) > 64 or any(not _LOCAL_ATOM_RE.fullmatch(atom) for atom in local.split(".")):
         return False

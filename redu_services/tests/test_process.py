@@ -54,28 +54,6 @@ class TestProcess(ReduServicesCommon):
         process = form.save()
         self.assertEqual(process.stage_id, self.stage_inquiry)
 
-    def test_stage_activity_scheduled(self):
-        process = self._create_process()
-        inquiry_type = self.stage_inquiry.activity_type_id
-        self.assertTrue(inquiry_type)
-        self.assertEqual(process.activity_ids.activity_type_id, inquiry_type)
-        self.assertEqual(process.activity_ids.user_id, self.user_a)
-        process.stage_id = self.stage_needs
-        needs_activity = process.activity_ids.filtered(
-            lambda act: act.activity_type_id == self.stage_needs.activity_type_id
-        )
-        self.assertEqual(len(needs_activity), 1)
-        self.assertEqual(needs_activity.user_id, self.user_a)
-        self.assertEqual(process.activity_ids, needs_activity, "the inquiry activity is marked done on leaving")
-        self.assertTrue(
-            process.message_ids.filtered(lambda msg: msg.mail_activity_type_id == inquiry_type),
-            "the done activity is logged in the chatter",
-        )
-        # a stage without activity type schedules nothing
-        self.stage_offer.activity_type_id = False
-        process.stage_id = self.stage_offer
-        self.assertFalse(process.activity_ids)
-
     def test_response_time(self):
         with freeze_time("2026-03-02 08:00:00"):
             process = self._create_process()

@@ -1,7 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
     account_move,
-    account_move_line,
     redu_service,
     redu_service_category,
     redu_service_checklist_template,
@@ -11,6 +10,7 @@ from . import (
     redu_service_process_member,
     redu_service_role,
     redu_service_stage,
+    redu_service_stage_gate,
     res_config_settings,
     res_partner,
     sale_order,

@@ -11,7 +11,7 @@ FUNDING_SELECTION = [
 
 class ReduService(models.Model):
     _name = "redu.service"
-    _description = "Service to Working Life"
+    _description = "Service to working life"
     _inherit = ["mail.thread"]
     _order = "category_id, name, id"
     _check_company_auto = True
@@ -26,7 +26,7 @@ class ReduService(models.Model):
     )
     company_id = fields.Many2one(
         "res.company",
-        string="Group Entity",
+        string="Group entity",
         required=True,
         index=True,
         default=lambda self: self.env.company,
@@ -42,15 +42,17 @@ class ReduService(models.Model):
         help="The service product used on quotations and invoices. Required for paid services.",
     )
     description = fields.Html(translate=True)
-    checklist_template_id = fields.Many2one("redu.service.checklist.template", ondelete="restrict")
+    checklist_template_id = fields.Many2one(
+        "redu.service.checklist.template", string="Checklist template", ondelete="restrict"
+    )
     responsible_role_ids = fields.Many2many(
         "redu.service.role",
-        string="Responsible Roles",
+        string="Responsible roles",
         help="The roles that take part in delivering the service.",
     )
     active = fields.Boolean(default=True)
     process_ids = fields.One2many("redu.service.process", "service_id", string="Processes")
-    process_count = fields.Integer(compute="_compute_process_count")
+    process_count = fields.Integer(string="Process count", compute="_compute_process_count")
 
     @api.constrains("funding", "product_id")
     def _check_product_for_paid(self):

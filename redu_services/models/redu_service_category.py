@@ -4,7 +4,7 @@ from odoo import fields, models
 
 class ReduServiceCategory(models.Model):
     _name = "redu.service.category"
-    _description = "Service Category"
+    _description = "Service category"
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, translate=True)

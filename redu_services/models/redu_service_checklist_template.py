@@ -4,14 +4,14 @@ from odoo import fields, models
 
 class ReduServiceChecklistTemplate(models.Model):
     _name = "redu.service.checklist.template"
-    _description = "Service Checklist Template"
+    _description = "Service checklist template"
     _order = "name, id"
 
     name = fields.Char(required=True, translate=True)
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
     line_ids = fields.One2many(
-        "redu.service.checklist.template.line", "template_id", string="Checklist Items", copy=True
+        "redu.service.checklist.template.line", "template_id", string="Checklist items", copy=True
     )
     line_count = fields.Integer(compute="_compute_line_count", string="Items")
 

@@ -4,7 +4,7 @@ from odoo import fields, models
 
 class ReduServiceChecklistTemplateLine(models.Model):
     _name = "redu.service.checklist.template.line"
-    _description = "Service Checklist Template Item"
+    _description = "Service checklist template item"
     _order = "template_id, sequence, id"
 
     template_id = fields.Many2one("redu.service.checklist.template", required=True, ondelete="cascade", index=True)
@@ -13,7 +13,7 @@ class ReduServiceChecklistTemplateLine(models.Model):
     required = fields.Boolean(default=True)
     stage_id = fields.Many2one(
         "redu.service.stage",
-        string="Done By Stage",
+        string="Done by stage",
         ondelete="restrict",
         help="The item must be done before the process moves past this stage.",
     )

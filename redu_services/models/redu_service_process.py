@@ -3,8 +3,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-
-from .redu_service import FUNDING_SELECTION
+from odoo.fields import Domain
 
 CHANNEL_SELECTION = [
     ("web", "Web"),
@@ -19,7 +18,7 @@ CHANNEL_SELECTION = [
 
 class ReduServiceProcess(models.Model):
     _name = "redu.service.process"
-    _description = "Service Process"
+    _description = "Service process"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "priority desc, date_inquiry desc, id desc"
     _check_company_auto = True
@@ -46,7 +45,7 @@ class ReduServiceProcess(models.Model):
     )
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact Person",
+        string="Contact person",
         tracking=True,
         domain="[('commercial_partner_id', '=', partner_id)]",
     )
@@ -61,7 +60,7 @@ class ReduServiceProcess(models.Model):
     funding = fields.Selection(related="service_id.funding", store=True)
     company_id = fields.Many2one(
         "res.company",
-        string="Group Entity",
+        string="Group entity",
         required=True,
         index=True,
         tracking=True,
@@ -86,7 +85,7 @@ class ReduServiceProcess(models.Model):
         index=True,
         copy=False,
         ondelete="restrict",
-        group_expand="_read_group_expand_stage_ids",
+        group_expand="_read_group_expand_full",
         default=lambda self: self._default_stage_id(),
     )
     stage_kind = fields.Selection(related="stage_id.kind")
@@ -94,26 +93,27 @@ class ReduServiceProcess(models.Model):
     checklist_line_ids = fields.One2many(
         "redu.service.process.checklist.line", "process_id", string="Checklist", copy=True
     )
-    checklist_progress = fields.Float(compute="_compute_checklist_progress")
-    channel = fields.Selection(CHANNEL_SELECTION, string="Contact Channel", default="email", tracking=True)
-    date_inquiry = fields.Datetime(string="Inquiry Received", required=True, default=fields.Datetime.now, tracking=True)
-    date_first_response = fields.Datetime(string="First Response", tracking=True, copy=False)
+    checklist_progress = fields.Float(string="Checklist progress", compute="_compute_checklist_progress")
+    channel = fields.Selection(CHANNEL_SELECTION, string="Contact channel", default="email", tracking=True)
+    date_inquiry = fields.Datetime(string="Inquiry received", required=True, default=fields.Datetime.now, tracking=True)
+    date_first_response = fields.Datetime(string="First response", tracking=True, copy=False)
     response_hours = fields.Float(
-        string="Response Time (hours)",
+        string="Response time (hours)",
         compute="_compute_response_hours",
         store=True,
         aggregator="avg",
         help="Hours from the inquiry to the first response (reachability, critical point 1).",
     )
-    date_agreement = fields.Date(string="Agreement Date", tracking=True, copy=False)
-    date_start = fields.Date(string="Start Date")
-    date_end = fields.Date(string="End Date")
-    expected_revenue = fields.Monetary(currency_field="currency_id", tracking=True)
-    sale_order_ids = fields.One2many("sale.order", "service_process_id", string="Sale Orders")
-    sale_order_count = fields.Integer(compute="_compute_sale_order_count")
+    date_agreement = fields.Date(string="Agreement date", tracking=True, copy=False)
+    date_start = fields.Date(string="Start date")
+    date_end = fields.Date(string="End date")
+    expected_revenue = fields.Monetary(string="Expected revenue", currency_field="currency_id", tracking=True)
+    sale_order_ids = fields.One2many("sale.order", "service_process_id", string="Sale orders")
+    sale_order_count = fields.Integer(string="Sale order count", compute="_compute_sale_order_count")
     invoice_ids = fields.One2many("account.move", "service_process_id", string="Invoices")
-    invoice_count = fields.Integer(compute="_compute_invoice_count")
+    invoice_count = fields.Integer(string="Invoice count", compute="_compute_invoice_count")
     invoiced_revenue = fields.Monetary(
+        string="Invoiced revenue",
         currency_field="currency_id",
         compute="_compute_invoiced_revenue",
         store=True,
@@ -122,7 +122,8 @@ class ReduServiceProcess(models.Model):
         "in the currency of the group entity.",
     )
     feedback_score = fields.Selection(
-        [
+        string="Feedback score",
+        selection=[
             ("1", "1 - Poor"),
             ("2", "2 - Fair"),
             ("3", "3 - Good"),
@@ -132,8 +133,8 @@ class ReduServiceProcess(models.Model):
         tracking=True,
         copy=False,
     )
-    feedback_note = fields.Text(copy=False)
-    cancel_reason = fields.Text(string="Cancellation Reason", tracking=True, copy=False)
+    feedback_note = fields.Text(string="Feedback note", copy=False)
+    cancel_reason = fields.Text(string="Cancellation reason", tracking=True, copy=False)
     description = fields.Html(string="Notes")
 
     _dates_check = models.Constraint(
@@ -147,10 +148,6 @@ class ReduServiceProcess(models.Model):
     @api.model
     def _default_stage_id(self):
         return self.env["redu.service.stage"].search([], limit=1)
-
-    @api.model
-    def _read_group_expand_stage_ids(self, stages, domain):
-        return stages.search([], order=stages._order)
 
     @api.depends("service_id")
     def _compute_company_id(self):
@@ -194,17 +191,16 @@ class ReduServiceProcess(models.Model):
             self.env["account.move"]
             .sudo()
             ._read_group(
-                [("service_process_id", "in", self.ids), ("move_type", "in", ("out_invoice", "out_refund"))],
+                [
+                    ("service_process_id", "in", self.ids),
+                    ("move_type", "in", self.env["account.move"].get_sale_types()),
+                ],
                 ["service_process_id"],
                 ["__count"],
             )
         )
         for process in self:
             process.invoice_count = counts.get(process, 0)
-
-    @api.model
-    def _invoiced_revenue_domain(self):
-        return [("state", "=", "posted"), ("move_type", "in", ("out_invoice", "out_refund"))]
 
     @api.depends(
         "invoice_ids.state",
@@ -213,17 +209,19 @@ class ReduServiceProcess(models.Model):
         "invoice_ids.company_id",
     )
     def _compute_invoiced_revenue(self):
-        """One grouped query for the whole batch: posted invoices minus credit notes.
+        """One grouped query for the whole batch: the revenue moves (posted customer invoices minus
+        credit notes, see ``account.move._redu_revenue_domain``).
 
         amount_untaxed_signed is in company currency and negative for credit notes.
         """
         ids = [pid for pid in self.ids if pid]
         totals = {}
         if ids:
+            Move = self.env["account.move"]
             totals = {
                 process.id: amount
-                for process, amount in self.env["account.move"]._read_group(
-                    [("service_process_id", "in", ids), *self._invoiced_revenue_domain()],
+                for process, amount in Move._read_group(
+                    Domain("service_process_id", "in", ids) & Move._redu_revenue_domain(),
                     ["service_process_id"],
                     ["amount_untaxed_signed:sum"],
                 )
@@ -244,9 +242,7 @@ class ReduServiceProcess(models.Model):
                 ) or self.env._("New")
         processes = super().create(vals_list)
         processes._copy_checklist_from_template()
-        for process in processes:
-            if process.stage_id:
-                process._check_stage_gates(process.stage_id, self.env["redu.service.stage"])
+        processes._check_stage_gates()
         processes._schedule_stage_activity()
         return processes
 
@@ -262,18 +258,14 @@ class ReduServiceProcess(models.Model):
         leaving_inquiry = moving.filtered(
             lambda p: p.stage_id.kind == "inquiry" and not p.date_first_response and not vals.get("date_first_response")
         )
-        other_vals = {fname: value for fname, value in vals.items() if fname != "stage_id"}
-        # The other values of the same save (e.g. checklist items ticked together with the move)
-        # count for the gates: they are written first, in a savepoint that a refusal rolls back,
-        # so that nothing is written when a gate refuses the move.
+        # The gates judge each process as the whole save leaves it (e.g. with the checklist items
+        # ticked in the same save): it is written in a savepoint that a refusal rolls back, so
+        # that nothing is written when a gate refuses the move.
         with self.env.cr.savepoint():
-            if other_vals:
-                super().write(other_vals)
-                if "service_id" in vals:
-                    self._copy_checklist_from_template()
-            for process in moving:
-                process._check_stage_gates(new_stage, old_stages[process.id])
-        res = super().write({"stage_id": vals["stage_id"]})
+            res = super().write(vals)
+            if "service_id" in vals:
+                self._copy_checklist_from_template()
+            moving._check_stage_gates(old_stages)
         if leaving_inquiry:
             super(ReduServiceProcess, leaving_inquiry).write({"date_first_response": fields.Datetime.now()})
         backwards = moving.filtered(lambda p: old_stages[p.id] and old_stages[p.id].sequence > new_stage.sequence)
@@ -313,52 +305,79 @@ class ReduServiceProcess(models.Model):
     # ------------------------------------------------------------------
     # stage gates and activities
     # ------------------------------------------------------------------
-    def _check_stage_gates(self, new_stage, old_stage):
-        """Raise a UserError naming what is missing for this process to move from ``old_stage``
-        (empty on creation) to ``new_stage``."""
-        self.ensure_one()
-        missing = []
-        forward = not old_stage or new_stage.sequence > old_stage.sequence
-        if new_stage.kind == "agreement":
-            if not self.date_agreement:
-                missing.append(self.env._("the agreement date"))
-            # sudo: back-office users may have no sales rights; the gate only checks that a
-            # confirmed order of this process exists.
-            orders = self.sudo().sale_order_ids
-            if self.service_id.funding == "paid" and not orders.filtered(lambda so: so.state == "sale"):
-                missing.append(self.env._("a confirmed sale order (the service is paid)"))
-        elif new_stage.kind == "done":
-            undone = self.checklist_line_ids.filtered(lambda line: line.required and not line.done)
-            if undone:
-                missing.append(self.env._("the required checklist items: %s", ", ".join(undone.mapped("name"))))
-            if not self.feedback_score:
-                missing.append(self.env._("a feedback score"))
-        elif new_stage.kind == "cancelled":
-            if not (self.cancel_reason or "").strip():
-                missing.append(self.env._("a cancellation reason"))
-        if forward and new_stage.kind not in ("done", "cancelled"):
-            # Moving forward past the stage of a required checklist item needs that item done.
-            passed = self.checklist_line_ids.filtered(
-                lambda line: (
-                    line.required and not line.done and line.stage_id and line.stage_id.sequence < new_stage.sequence
-                )
-            )
-            if passed:
-                missing.append(
+    def _check_stage_gates(self, old_stages=None):
+        """Refuse (UserError) a process whose stage has a gate that it does not pass.
+
+        Each process is judged as it is now, after the write or create that put it in its stage:
+        every gate of the stage calls its rule ``_gate_<code>``, which returns what is missing.
+        Gates that are only for forward moves are skipped when the process moved back.
+
+        :param dict old_stages: {process id: stage before the move} (none on creation)
+        """
+        old_stages = old_stages or {}
+        for process in self:
+            stage = process.stage_id
+            gates = stage.gate_ids
+            old_stage = old_stages.get(process.id)
+            if old_stage and old_stage.sequence >= stage.sequence:
+                gates = gates.filtered(lambda gate: not gate.forward_only)
+            missing = [message for gate in gates if (message := getattr(process, f"_gate_{gate.code}")())]
+            if missing:
+                raise UserError(
                     self.env._(
-                        "the required checklist items of the stages already passed: %s",
-                        ", ".join(passed.mapped("name")),
+                        "The service process %(process)s cannot enter the stage %(stage)s. Missing: %(missing)s.",
+                        process=process.name,
+                        stage=stage.name,
+                        missing="; ".join(missing),
                     )
                 )
-        if missing:
-            raise UserError(
-                self.env._(
-                    "The service process %(process)s cannot enter the stage %(stage)s. Missing: %(missing)s.",
-                    process=self.name,
-                    stage=new_stage.name,
-                    missing="; ".join(missing),
-                )
+
+    # One rule per gate (redu.service.stage.gate, by its code): what the process misses to pass
+    # the gate, or an empty string.
+    def _gate_agreement_date(self):
+        self.ensure_one()
+        return "" if self.date_agreement else self.env._("the agreement date")
+
+    def _gate_confirmed_sale_order(self):
+        """A paid service needs a confirmed sale order."""
+        self.ensure_one()
+        if self.service_id.funding != "paid":
+            return ""
+        # sudo: back-office users may have no sales rights; the gate only checks that a
+        # confirmed order of this process exists.
+        if self.sudo().sale_order_ids.filtered(lambda order: order.state == "sale"):
+            return ""
+        return self.env._("a confirmed sale order (the service is paid)")
+
+    def _gate_required_checklist(self):
+        """Every required checklist item done."""
+        self.ensure_one()
+        undone = self.checklist_line_ids.filtered(lambda line: line.required and not line.done)
+        if not undone:
+            return ""
+        return self.env._("the required checklist items: %s", ", ".join(undone.mapped("name")))
+
+    def _gate_checklist_passed_stages(self):
+        """The required checklist items of the stages before the process's stage done."""
+        self.ensure_one()
+        passed = self.checklist_line_ids.filtered(
+            lambda line: (
+                line.required and not line.done and line.stage_id and line.stage_id.sequence < self.stage_id.sequence
             )
+        )
+        if not passed:
+            return ""
+        return self.env._(
+            "the required checklist items of the stages already passed: %s", ", ".join(passed.mapped("name"))
+        )
+
+    def _gate_feedback_score(self):
+        self.ensure_one()
+        return "" if self.feedback_score else self.env._("a feedback score")
+
+    def _gate_cancel_reason(self):
+        self.ensure_one()
+        return "" if (self.cancel_reason or "").strip() else self.env._("a cancellation reason")
 
     def _close_stage_activities(self, old_stages):
         """Mark done the open activities that the stages just left had scheduled."""
@@ -426,7 +445,7 @@ class ReduServiceProcess(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("account.action_move_out_invoice_type")
         action["domain"] = [
             ("service_process_id", "=", self.id),
-            ("move_type", "in", ("out_invoice", "out_refund")),
+            ("move_type", "in", self.env["account.move"].get_sale_types()),
         ]
         action["context"] = {
             "default_service_process_id": self.id,
@@ -434,6 +453,3 @@ class ReduServiceProcess(models.Model):
             "default_move_type": "out_invoice",
         }
         return action
-
-    def _get_funding_selection(self):
-        return FUNDING_SELECTION

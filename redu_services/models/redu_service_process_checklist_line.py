@@ -4,19 +4,21 @@ from odoo import api, fields, models
 
 class ReduServiceProcessChecklistLine(models.Model):
     _name = "redu.service.process.checklist.line"
-    _description = "Service Process Checklist Item"
+    _description = "Service process checklist item"
     _order = "process_id, sequence, id"
 
     process_id = fields.Many2one("redu.service.process", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="process_id.company_id", store=True)
-    template_line_id = fields.Many2one("redu.service.checklist.template.line", ondelete="set null")
+    template_line_id = fields.Many2one(
+        "redu.service.checklist.template.line", string="Template line", ondelete="set null"
+    )
     name = fields.Char(string="Item", required=True)
     sequence = fields.Integer(default=10)
     required = fields.Boolean(default=True)
-    stage_id = fields.Many2one("redu.service.stage", string="Done By Stage", ondelete="restrict")
+    stage_id = fields.Many2one("redu.service.stage", string="Done by stage", ondelete="restrict")
     done = fields.Boolean(copy=False)
-    done_by = fields.Many2one("res.users", readonly=True, copy=False)
-    done_date = fields.Datetime(string="Done On", readonly=True, copy=False)
+    done_by = fields.Many2one("res.users", string="Done by", readonly=True, copy=False)
+    done_date = fields.Datetime(string="Done on", readonly=True, copy=False)
 
     def _done_vals(self, vals):
         """Stamp who ticked the item and when (cleared when unticked)."""

@@ -5,7 +5,7 @@ from odoo.exceptions import ValidationError
 
 class ReduServiceProcessMember(models.Model):
     _name = "redu.service.process.member"
-    _description = "Service Process Team Member"
+    _description = "Service process team member"
     _order = "process_id, role_id, id"
 
     process_id = fields.Many2one("redu.service.process", required=True, ondelete="cascade", index=True)

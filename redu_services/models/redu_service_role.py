@@ -4,7 +4,7 @@ from odoo import fields, models
 
 class ReduServiceRole(models.Model):
     _name = "redu.service.role"
-    _description = "Role in Working-Life Cooperation"
+    _description = "Role in working-life cooperation"
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, translate=True)

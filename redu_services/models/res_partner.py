@@ -4,18 +4,14 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.addons.redu_partnership.models.res_partner import SUGGESTED_LEVEL_CODE_BY_TYPE
 from odoo.fields import Domain
-
-# Default revenue thresholds (12 months, company currency) per partnership level code.
-DEFAULT_REVENUE_THRESHOLDS = {"A": 50000.0, "B": 10000.0, "C": 1000.0}
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    service_process_ids = fields.One2many("redu.service.process", "partner_id", string="Service Processes")
-    service_process_count = fields.Integer(compute="_compute_service_process_count")
+    service_process_ids = fields.One2many("redu.service.process", "partner_id", string="Service processes")
+    service_process_count = fields.Integer(string="Service process count", compute="_compute_service_process_count")
     revenue_last_12_months = fields.Monetary(
         string="Revenue (12 months)",
         compute="_compute_revenue_last_12_months",
@@ -23,7 +19,9 @@ class ResPartner(models.Model):
         help="Untaxed revenue of the posted customer invoices linked to service processes of the "
         "organisation in the last 12 months, minus credit notes, over every group entity.",
     )
-    revenue_currency_id = fields.Many2one("res.currency", compute="_compute_revenue_last_12_months")
+    revenue_currency_id = fields.Many2one(
+        "res.currency", string="Revenue currency", compute="_compute_revenue_last_12_months"
+    )
 
     def _compute_service_process_count(self):
         commercial = self.commercial_partner_id
@@ -49,21 +47,18 @@ class ResPartner(models.Model):
     def _read_revenue_last_12_months(self, commercial_ids=None, min_amount=None):
         """Untaxed revenue of the last 12 months per commercial partner, in one grouped read.
 
-        Posted customer invoices linked to a service process minus credit notes, over every group
-        entity. The single source of ``revenue_last_12_months`` and of the search on
-        ``suggested_level_differs``.
+        The revenue moves (``account.move._redu_revenue_domain``: posted customer invoices minus
+        credit notes) linked to a service process, over every group entity. The single source of
+        ``revenue_last_12_months`` and of the search on ``suggested_level_differs``.
 
         :param list commercial_ids: restrict to these commercial partners (None: every partner)
         :param float min_amount: keep only the partners whose revenue is at least this amount
         :return: {commercial partner id: revenue}
         """
-        domain = Domain(
-            [
-                ("service_process_id", "!=", False),
-                ("state", "=", "posted"),
-                ("move_type", "in", ("out_invoice", "out_refund")),
-                ("invoice_date", ">=", self._revenue_period_start()),
-            ]
+        domain = (
+            Domain("service_process_id", "!=", False)
+            & self.env["account.move"]._redu_revenue_domain()
+            & Domain("invoice_date", ">=", self._revenue_period_start())
         )
         if commercial_ids is not None:
             domain &= Domain("commercial_partner_id", "in", commercial_ids)
@@ -87,24 +82,6 @@ class ResPartner(models.Model):
             partner.revenue_currency_id = currency
 
     @api.model
-    def _get_revenue_thresholds(self):
-        """Revenue thresholds per level code, from Settings (system parameters)."""
-        params = self.env["ir.config_parameter"].sudo()
-        thresholds = {}
-        for code, default in DEFAULT_REVENUE_THRESHOLDS.items():
-            raw = params.get_param(f"redu_services.revenue_threshold_{code.lower()}")
-            try:
-                thresholds[code] = float(raw) if raw not in (None, False, "") else default
-            except ValueError:
-                thresholds[code] = default
-        return thresholds
-
-    def _get_revenue_suggested_level(self, levels_by_code, thresholds):
-        """The level suggested by the revenue of the last 12 months (empty if below every threshold)."""
-        self.ensure_one()
-        return self._revenue_level(self.revenue_last_12_months, levels_by_code.values(), thresholds)
-
-    @api.model
     def _revenue_level(self, revenue, levels, thresholds):
         """The level suggested by an amount of revenue: the highest level whose threshold it reaches.
 
@@ -122,10 +99,10 @@ class ResPartner(models.Model):
         the higher of the two levels (lower sequence) wins."""
         super()._compute_suggested_partnership_level()
         levels = self.env["redu.partnership.level"].search([], order="sequence, id")
-        levels_by_code = {level.code: level for level in levels}
-        thresholds = self._get_revenue_thresholds()
+        thresholds = self.env["res.config.settings"]._get_redu_revenue_thresholds()
         for partner in self:
-            by_revenue = partner.commercial_partner_id._get_revenue_suggested_level(levels_by_code, thresholds)
+            # revenue_last_12_months is the revenue of the commercial partner
+            by_revenue = self._revenue_level(partner.revenue_last_12_months, levels, thresholds)
             current = partner.suggested_partnership_level_id
             if by_revenue and (not current or by_revenue.sequence < current.sequence):
                 partner.suggested_partnership_level_id = by_revenue
@@ -153,7 +130,7 @@ class ResPartner(models.Model):
         by_type = super()._search_suggested_level_differs("in", [True])
         # sudo: the filter is available to users who may not read the level configuration
         levels = self.env["redu.partnership.level"].sudo().search_fetch([], ["code", "sequence"], order="sequence, id")
-        thresholds = self._get_revenue_thresholds()
+        thresholds = self.env["res.config.settings"]._get_redu_revenue_thresholds()
         reachable = [thresholds[code] for code in levels.mapped("code") if code in thresholds]
         if not reachable:
             return by_type
@@ -169,7 +146,7 @@ class ResPartner(models.Model):
         levels_by_code = {level.code: level for level in levels}
         type_levels = {
             ctype: levels_by_code[code]
-            for ctype, code in SUGGESTED_LEVEL_CODE_BY_TYPE.items()
+            for ctype, code in self._get_suggested_level_code_by_type().items()
             if code in levels_by_code
         }
         raised_ids = [commercial_id for ids in ids_by_revenue_level.values() for commercial_id in ids]
@@ -194,6 +171,14 @@ class ResPartner(models.Model):
             )
             parts.append(Domain("commercial_partner_id", "in", commercial_ids) & differs)
         return Domain.OR(parts)
+
+    @api.model
+    def _get_suggested_level_code_by_type(self):
+        """{cooperation type: code of the level it suggests}.
+
+        Provided by redu_partnership; remove on merge.
+        """
+        return {"strategic": "A", "developer": "B", "training": "C", "occasional": "D"}
 
     def action_view_service_processes(self):
         self.ensure_one()

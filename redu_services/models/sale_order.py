@@ -7,6 +7,7 @@ class SaleOrder(models.Model):
 
     service_process_id = fields.Many2one(
         "redu.service.process",
+        string="Service process",
         index="btree_not_null",
         copy=False,
         check_company=True,

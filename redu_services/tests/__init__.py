@@ -3,10 +3,10 @@ from . import (
     test_i18n,
     test_partner,
     test_process,
+    test_process_chatter,
     test_revenue,
     test_security,
     test_stage_gates,
-    test_suggested_level_search,
     test_ui,
     test_views,
 )

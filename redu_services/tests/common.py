@@ -1,23 +1,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, fields
+from odoo import Command
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.tests import TransactionCase, new_test_user
 
 
-class ReduServicesCommon(TransactionCase):
-    """Two group entities with a chart of accounts, users of each, a catalogue and an organisation."""
+class ReduServicesSetup:
+    """The set-up that the test classes share: stages, a catalogue of two group entities, an
+    organisation with a contact, and the users of each group."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, mail_create_nolog=True))
-        cls.company_a = cls.env.company
-        cls.company_b = cls.env["res.company"].create(
-            {"name": "REDU Test Entity B", "currency_id": cls.company_a.currency_id.id}
-        )
-        for company in cls.company_a + cls.company_b:
-            if not company.chart_template:
-                cls.env["account.chart.template"].try_loading("generic_coa", company, install_demo=False)
-
+    def _setup_redu_services(cls, company_a, company_b):
+        cls.company_a = company_a
+        cls.company_b = company_b
         cls.stage_inquiry = cls.env.ref("redu_services.stage_inquiry")
         cls.stage_needs = cls.env.ref("redu_services.stage_needs_assessment")
         cls.stage_offer = cls.env.ref("redu_services.stage_offer")
@@ -31,29 +26,29 @@ class ReduServicesCommon(TransactionCase):
             cls.env,
             "redu_srv_user_a",
             groups="redu_services.group_service_user,sales_team.group_sale_salesman",
-            company_id=cls.company_a.id,
-            company_ids=[Command.set(cls.company_a.ids)],
+            company_id=company_a.id,
+            company_ids=[Command.set(company_a.ids)],
         )
         cls.user_b = new_test_user(
             cls.env,
             "redu_srv_user_b",
             groups="redu_services.group_service_user",
-            company_id=cls.company_b.id,
-            company_ids=[Command.set(cls.company_b.ids)],
+            company_id=company_b.id,
+            company_ids=[Command.set(company_b.ids)],
         )
         cls.manager = new_test_user(
             cls.env,
             "redu_srv_manager",
             groups="redu_services.group_service_manager",
-            company_id=cls.company_a.id,
-            company_ids=[Command.set((cls.company_a + cls.company_b).ids)],
+            company_id=company_a.id,
+            company_ids=[Command.set((company_a + company_b).ids)],
         )
         cls.finance_a = new_test_user(
             cls.env,
             "redu_srv_finance_a",
             groups="redu_services.group_service_finance",
-            company_id=cls.company_a.id,
-            company_ids=[Command.set(cls.company_a.ids)],
+            company_id=company_a.id,
+            company_ids=[Command.set(company_a.ids)],
         )
 
         cls.category = cls.env.ref("redu_services.service_category_staff_training")
@@ -72,20 +67,10 @@ class ReduServicesCommon(TransactionCase):
                 "name": "Test checklist",
                 "line_ids": [
                     Command.create(
-                        {
-                            "name": "Map the needs",
-                            "sequence": 1,
-                            "stage_id": cls.stage_needs.id,
-                            "required": True,
-                        }
+                        {"name": "Map the needs", "sequence": 1, "stage_id": cls.stage_needs.id, "required": True}
                     ),
                     Command.create(
-                        {
-                            "name": "Optional call",
-                            "sequence": 2,
-                            "stage_id": cls.stage_offer.id,
-                            "required": False,
-                        }
+                        {"name": "Optional call", "sequence": 2, "stage_id": cls.stage_offer.id, "required": False}
                     ),
                     Command.create(
                         {
@@ -98,52 +83,34 @@ class ReduServicesCommon(TransactionCase):
                 ],
             }
         )
-        cls.service_paid = cls.env["redu.service"].create(
-            {
-                "name": "Customer service training",
-                "category_id": cls.category.id,
-                "company_id": cls.company_a.id,
-                "funding": "paid",
-                "product_id": cls.product.id,
-                "checklist_template_id": cls.template.id,
-            }
-        )
-        cls.service_public = cls.env["redu.service"].create(
-            {
-                "name": "Workplace instructor training",
-                "category_id": cls.env.ref("redu_services.service_category_workplace_instructor_training").id,
-                "company_id": cls.company_a.id,
-                "funding": "public",
-            }
-        )
-        cls.service_b = cls.env["redu.service"].create(
-            {
-                "name": "Ski coaching",
-                "category_id": cls.category.id,
-                "company_id": cls.company_b.id,
-                "funding": "public",
-            }
+        cls.service_paid, cls.service_public, cls.service_b = cls.env["redu.service"].create(
+            [
+                {
+                    "name": "Customer service training",
+                    "category_id": cls.category.id,
+                    "company_id": company_a.id,
+                    "funding": "paid",
+                    "product_id": cls.product.id,
+                    "checklist_template_id": cls.template.id,
+                },
+                {
+                    "name": "Workplace instructor training",
+                    "category_id": cls.env.ref("redu_services.service_category_workplace_instructor_training").id,
+                    "company_id": company_a.id,
+                    "funding": "public",
+                },
+                {
+                    "name": "Ski coaching",
+                    "category_id": cls.category.id,
+                    "company_id": company_b.id,
+                    "funding": "public",
+                },
+            ]
         )
         cls.organisation = cls.env["res.partner"].create({"name": "Lapin Testi Oy", "is_company": True})
         cls.contact = cls.env["res.partner"].create(
-            {
-                "name": "Maija Meikäläinen",
-                "parent_id": cls.organisation.id,
-                "email": "maija@example.com",
-            }
+            {"name": "Maija Meikäläinen", "parent_id": cls.organisation.id, "email": "maija@example.com"}
         )
-
-    @classmethod
-    def _setup_levels_and_forms(cls):
-        """The partnership levels and a strategic, a training and an occasional cooperation form."""
-        cls.level_a = cls.env.ref("redu_partnership.partnership_level_a")
-        cls.level_b = cls.env.ref("redu_partnership.partnership_level_b")
-        cls.level_c = cls.env.ref("redu_partnership.partnership_level_c")
-        cls.level_d = cls.env.ref("redu_partnership.partnership_level_d")
-        Form = cls.env["redu.cooperation.form"]
-        cls.form_strategic = Form.create({"name": "Joint R&D", "knowledge_sharing": 9, "knowledge_renewal": 9})
-        cls.form_training = Form.create({"name": "Work placement", "knowledge_sharing": 7, "knowledge_renewal": 2})
-        cls.form_occasional = Form.create({"name": "Guest lecture", "knowledge_sharing": 1, "knowledge_renewal": 1})
 
     @classmethod
     def _create_process(cls, service=None, **vals):
@@ -156,30 +123,61 @@ class ReduServicesCommon(TransactionCase):
         values.update(vals)
         return cls.env["redu.service.process"].create(values)
 
+
+class ReduServicesCommon(ReduServicesSetup, TransactionCase):
+    """Without accounting: for the processes, the gates, the views and the access rules."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # mail is not what these tests are about (see test_process_chatter for what it does)
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        company_b = cls.env["res.company"].create(
+            {"name": "REDU Test Entity B", "currency_id": cls.env.company.currency_id.id}
+        )
+        cls._setup_redu_services(cls.env.company, company_b)
+
+
+class ReduServicesInvoicingCommon(ReduServicesSetup, AccountTestInvoicingCommon):
+    """With a group entity that invoices (Odoo's accounting test set-up): for the revenue.
+
+    The second entity invoices too where ``invoicing_company_b`` is set (a second chart of
+    accounts: only where a test needs it).
+    """
+
+    invoicing_company_b = False
+
+    @classmethod
+    def get_default_groups(cls):
+        # the user of the tests also runs the service processes and reads the partnership levels
+        return (
+            super().get_default_groups()
+            | cls.quick_ref("redu_services.group_service_manager")
+            | cls.quick_ref("redu_partnership.group_partnership_manager")
+            | cls.quick_ref("sales_team.group_sale_manager")
+        )
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if cls.invoicing_company_b:
+            company_b = cls.setup_other_company(name="REDU Test Entity B")["company"]
+        else:
+            company_b = cls.env["res.company"].create({"name": "REDU Test Entity B"})
+            cls.env.user.company_ids = [Command.link(company_b.id)]
+        cls._setup_redu_services(cls.company_data["company"], company_b)
+
     @classmethod
     def _invoice(cls, process, amount, move_type="out_invoice", invoice_date=None, post=True):
-        move = (
-            cls.env["account.move"]
-            .with_company(process.company_id)
-            .create(
-                {
-                    "move_type": move_type,
-                    "partner_id": process.partner_id.id,
-                    "invoice_date": invoice_date or fields.Date.today(),
-                    "service_process_id": process.id,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": cls.product.id,
-                                "quantity": 1.0,
-                                "price_unit": amount,
-                                "tax_ids": [Command.clear()],
-                            }
-                        )
-                    ],
-                }
-            )
+        """A customer invoice (or credit note) of the process: one untaxed line of ``amount``."""
+        return cls._create_invoice_one_line(
+            move_type=move_type,
+            company_id=process.company_id,
+            partner_id=process.partner_id,
+            service_process_id=process,
+            product_id=cls.product,
+            price_unit=amount,
+            tax_ids=cls.env["account.tax"],
+            invoice_date=invoice_date,
+            post=post,
         )
-        if post:
-            move.action_post()
-        return move

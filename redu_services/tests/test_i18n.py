@@ -26,6 +26,7 @@ class TestFinnish(ReduServicesCommon):
         self.assertEqual(field.field_description, "Laskutettu liikevaihto")
         funding = dict(fi["redu.service"]._fields["funding"]._description_selection(fi))
         self.assertEqual(funding["paid"], "Maksullinen palvelu")
+        self.assertEqual(fi.ref("redu_services.stage_gate_feedback_score").name, "Palautteen arvosana")
 
     def test_gate_error_in_finnish(self):
         process = self._create_process().with_context(lang="fi_FI")

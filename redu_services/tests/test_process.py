@@ -19,16 +19,18 @@ class TestProcess(ReduServicesCommon):
         self.assertEqual(first.company_id, self.company_a, "the entity comes from the service")
 
     def test_checklist_copied_from_template(self):
-        process = self._create_process(service=self.service_paid)
-        lines = process.checklist_line_ids
+        lines = self._create_process(service=self.service_paid).checklist_line_ids
         self.assertEqual(lines.mapped("name"), ["Map the needs", "Optional call", "Send the material"])
         self.assertEqual(lines.mapped("required"), [True, False, True])
         self.assertEqual(lines.mapped("stage_id"), self.stage_needs + self.stage_offer + self.stage_delivery)
         self.assertFalse(any(lines.mapped("done")))
-        # the copy is independent of the template
+
+    def test_checklist_copy_is_independent_of_the_template(self):
+        lines = self._create_process(service=self.service_paid).checklist_line_ids
         self.template.line_ids[0].name = "Renamed in template"
         self.assertEqual(lines[0].name, "Map the needs")
-        # no template: no checklist
+
+    def test_service_without_template_gives_no_checklist(self):
         self.assertFalse(self._create_process().checklist_line_ids)
 
     def test_checklist_copied_when_service_chosen_later(self):
@@ -54,47 +56,30 @@ class TestProcess(ReduServicesCommon):
         process = form.save()
         self.assertEqual(process.stage_id, self.stage_inquiry)
 
-    def test_stage_activity_scheduled(self):
-        process = self._create_process()
-        inquiry_type = self.stage_inquiry.activity_type_id
-        self.assertTrue(inquiry_type)
-        self.assertEqual(process.activity_ids.activity_type_id, inquiry_type)
-        self.assertEqual(process.activity_ids.user_id, self.user_a)
-        process.stage_id = self.stage_needs
-        needs_activity = process.activity_ids.filtered(
-            lambda act: act.activity_type_id == self.stage_needs.activity_type_id
-        )
-        self.assertEqual(len(needs_activity), 1)
-        self.assertEqual(needs_activity.user_id, self.user_a)
-        self.assertEqual(process.activity_ids, needs_activity, "the inquiry activity is marked done on leaving")
-        self.assertTrue(
-            process.message_ids.filtered(lambda msg: msg.mail_activity_type_id == inquiry_type),
-            "the done activity is logged in the chatter",
-        )
-        # a stage without activity type schedules nothing
-        self.stage_offer.activity_type_id = False
-        process.stage_id = self.stage_offer
-        self.assertFalse(process.activity_ids)
-
-    def test_response_time(self):
+    def test_leaving_the_inquiry_stamps_the_first_response(self):
         with freeze_time("2026-03-02 08:00:00"):
             process = self._create_process()
             self.assertFalse(process.date_first_response)
             self.assertEqual(process.response_hours, 0.0)
         with freeze_time("2026-03-02 13:30:00"):
             process.stage_id = self.stage_needs
-            self.assertEqual(process.date_first_response, datetime(2026, 3, 2, 13, 30))
-            self.assertAlmostEqual(process.response_hours, 5.5)
-        with freeze_time("2026-03-05 13:30:00"):
-            # going back to inquiry and leaving it again keeps the first response
-            process.stage_id = self.stage_inquiry
+        self.assertEqual(process.date_first_response, datetime(2026, 3, 2, 13, 30))
+        self.assertAlmostEqual(process.response_hours, 5.5)
+
+    def test_leaving_the_inquiry_again_keeps_the_first_response(self):
+        with freeze_time("2026-03-02 13:30:00"):
+            process = self._create_process()
             process.stage_id = self.stage_needs
-            self.assertEqual(process.date_first_response, datetime(2026, 3, 2, 13, 30))
-        # a response recorded by hand wins
-        other = self._create_process(date_inquiry=datetime.now() - timedelta(hours=2))
-        other.date_first_response = other.date_inquiry + timedelta(hours=1)
-        other.stage_id = self.stage_needs
-        self.assertAlmostEqual(other.response_hours, 1.0)
+            process.stage_id = self.stage_inquiry
+        with freeze_time("2026-03-05 13:30:00"):
+            process.stage_id = self.stage_needs
+        self.assertEqual(process.date_first_response, datetime(2026, 3, 2, 13, 30))
+
+    def test_first_response_recorded_by_hand_is_kept(self):
+        process = self._create_process(date_inquiry=datetime.now() - timedelta(hours=2))
+        process.date_first_response = process.date_inquiry + timedelta(hours=1)
+        process.stage_id = self.stage_needs
+        self.assertAlmostEqual(process.response_hours, 1.0)
 
     def test_quotation_from_process(self):
         process = self._create_process(service=self.service_paid)

@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Date
 from odoo.tests import tagged
 
@@ -9,86 +9,139 @@ from .common import ReduServicesCommon
 
 @tagged("post_install", "-at_install")
 class TestStageGates(ReduServicesCommon):
-    def _done_checklist(self, process):
-        process.checklist_line_ids.filtered("required").write({"done": True})
+    """Each gate alone on a stage of its own, then the gates of the stages of the data."""
 
-    def test_agreement_needs_agreement_date(self):
-        process = self._create_process(title="Original")
-        with self.assertRaisesRegex(UserError, "agreement date"):
-            process.write({"stage_id": self.stage_agreement.id, "title": "Changed"})
-        # nothing written
+    def _stage_with_gate(self, gate_xmlid, sequence=45):
+        """A stage whose only gate is ``gate_xmlid`` (between Agreement and Delivery by default)."""
+        return self.env["redu.service.stage"].create(
+            {
+                "name": "Gate under test",
+                "sequence": sequence,
+                "gate_ids": [Command.set(self.env.ref(f"redu_services.{gate_xmlid}").ids)],
+            }
+        )
+
+    def _line(self, process, name):
+        return process.checklist_line_ids.filtered(lambda line: line.name == name)
+
+    # ------------------------------------------------------------------
+    # one gate at a time
+    # ------------------------------------------------------------------
+    def test_gate_agreement_date_needs_the_agreement_date(self):
+        stage = self._stage_with_gate("stage_gate_agreement_date")
+        process = self._create_process()
+        with self.assertRaisesRegex(UserError, "Missing: the agreement date."):
+            process.stage_id = stage
         self.assertEqual(process.stage_id, self.stage_inquiry)
-        self.assertEqual(process.title, "Original")
-        process.write({"stage_id": self.stage_agreement.id, "date_agreement": Date.today()})
-        self.assertEqual(process.stage_id, self.stage_agreement)
+        process.write({"stage_id": stage.id, "date_agreement": Date.today()})
+        self.assertEqual(process.stage_id, stage)
 
-    def test_agreement_paid_service_needs_confirmed_sale_order(self):
-        process = self._create_process(service=self.service_paid, date_agreement=Date.today())
-        process.checklist_line_ids.filtered(lambda line: line.stage_id == self.stage_needs).done = True
-        with self.assertRaisesRegex(UserError, "confirmed sale order"):
-            process.stage_id = self.stage_agreement
-        self.assertEqual(process.stage_id, self.stage_inquiry)
-        # a quotation is not enough
-        process.action_create_quotation()
-        order = process.sale_order_ids
-        self.assertEqual(order.state, "draft")
-        with self.assertRaisesRegex(UserError, "confirmed sale order"):
-            process.stage_id = self.stage_agreement
-        order.action_confirm()
-        process.stage_id = self.stage_agreement
-        self.assertEqual(process.stage_id, self.stage_agreement)
-
-    def test_done_needs_checklist_and_feedback(self):
+    def test_gate_confirmed_sale_order_needs_a_confirmed_order_for_a_paid_service(self):
+        stage = self._stage_with_gate("stage_gate_confirmed_sale_order")
         process = self._create_process(service=self.service_paid)
-        process.checklist_line_ids.filtered(lambda line: line.stage_id == self.stage_needs).done = True
-        process.stage_id = self.stage_needs
+        with self.assertRaisesRegex(UserError, r"Missing: a confirmed sale order \(the service is paid\)."):
+            process.stage_id = stage
+        process.action_create_quotation()
+        with self.assertRaisesRegex(UserError, "a confirmed sale order", msg="a quotation is not enough"):
+            process.stage_id = stage
+        process.sale_order_ids.action_confirm()
+        process.stage_id = stage
+        self.assertEqual(process.stage_id, stage)
+
+    def test_gate_confirmed_sale_order_lets_a_service_that_is_not_paid_pass(self):
+        stage = self._stage_with_gate("stage_gate_confirmed_sale_order")
+        process = self._create_process(service=self.service_public)
+        process.stage_id = stage
+        self.assertEqual(process.stage_id, stage)
+
+    def test_gate_required_checklist_needs_every_required_item_done(self):
+        stage = self._stage_with_gate("stage_gate_required_checklist")
+        process = self._create_process(service=self.service_paid)
+        with self.assertRaises(UserError) as error:
+            process.stage_id = stage
+        self.assertIn("Missing: the required checklist items: Map the needs, Send the material.", str(error.exception))
+        self.assertNotIn("Optional call", str(error.exception), "an optional item never blocks")
+        (self._line(process, "Map the needs") | self._line(process, "Send the material")).done = True
+        process.stage_id = stage
+        self.assertEqual(process.stage_id, stage)
+
+    def test_gate_feedback_score_needs_a_score(self):
+        stage = self._stage_with_gate("stage_gate_feedback_score")
+        process = self._create_process()
+        with self.assertRaisesRegex(UserError, "Missing: a feedback score."):
+            process.stage_id = stage
+        process.write({"stage_id": stage.id, "feedback_score": "3"})
+        self.assertEqual(process.stage_id, stage)
+
+    def test_gate_cancel_reason_needs_a_reason_that_is_not_blank(self):
+        stage = self._stage_with_gate("stage_gate_cancel_reason")
+        process = self._create_process()
+        with self.assertRaisesRegex(UserError, "Missing: a cancellation reason."):
+            process.stage_id = stage
+        with self.assertRaisesRegex(UserError, "a cancellation reason"):
+            process.write({"stage_id": stage.id, "cancel_reason": "   "})
+        process.write({"stage_id": stage.id, "cancel_reason": "The company postponed the training."})
+        self.assertEqual(process.stage_id, stage)
+
+    def test_gate_checklist_passed_stages_needs_the_required_items_of_earlier_stages(self):
+        stage = self._stage_with_gate("stage_gate_checklist_passed_stages")  # after Needs assessment
+        process = self._create_process(service=self.service_paid)
+        with self.assertRaisesRegex(
+            UserError, "Missing: the required checklist items of the stages already passed: Map the needs."
+        ):
+            process.stage_id = stage
+        # the items of this stage and of later stages do not block
+        self._line(process, "Map the needs").done = True
+        process.stage_id = stage
+        self.assertEqual(process.stage_id, stage)
+
+    def test_gate_checklist_passed_stages_is_not_checked_moving_back(self):
+        stage = self._stage_with_gate("stage_gate_checklist_passed_stages")
+        process = self._create_process(service=self.service_paid)
+        self._line(process, "Map the needs").done = True
+        process.stage_id = self.stage_delivery
+        self._line(process, "Map the needs").done = False
+        process.stage_id = stage
+        self.assertEqual(process.stage_id, stage)
+
+    def test_gate_without_a_rule_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "no method _gate_no_such_rule"):
+            self.env["redu.service.stage.gate"].create({"name": "No rule", "code": "no_such_rule"})
+
+    # ------------------------------------------------------------------
+    # the stages of the data and the judgement of a save
+    # ------------------------------------------------------------------
+    def test_stages_of_the_data_have_the_gates_of_their_step(self):
+        def codes(stage):
+            return set(stage.gate_ids.mapped("code"))
+
+        self.assertEqual(
+            codes(self.stage_agreement), {"agreement_date", "confirmed_sale_order", "checklist_passed_stages"}
+        )
+        self.assertEqual(codes(self.stage_done), {"required_checklist", "feedback_score"})
+        self.assertEqual(codes(self.stage_cancelled), {"cancel_reason"})
+        for stage in (
+            self.stage_inquiry | self.stage_needs | self.stage_offer | self.stage_delivery | self.stage_feedback
+        ):
+            self.assertEqual(codes(stage), {"checklist_passed_stages"})
+
+    def test_new_stage_has_the_gate_of_the_checklist_of_stages_passed(self):
+        stage = self.env["redu.service.stage"].create({"name": "New stage", "sequence": 55})
+        self.assertEqual(stage.gate_ids, self.env.ref("redu_services.stage_gate_checklist_passed_stages"))
+
+    def test_refusal_names_every_missing_item_in_the_order_of_the_gates(self):
+        process = self._create_process(service=self.service_paid)
         with self.assertRaises(UserError) as error:
             process.stage_id = self.stage_done
-        message = str(error.exception)
-        self.assertIn("Send the material", message)
-        self.assertIn("feedback score", message)
-        self.assertNotIn("Optional call", message, "an optional item never blocks")
-        self.assertEqual(process.stage_id, self.stage_needs)
+        self.assertEqual(
+            str(error.exception),
+            f"The service process {process.name} cannot enter the stage Done. Missing: the required checklist "
+            "items: Map the needs, Send the material; a feedback score.",
+        )
 
-        self._done_checklist(process)
-        with self.assertRaisesRegex(UserError, "feedback score"):
-            process.stage_id = self.stage_done
-        process.write({"stage_id": self.stage_done.id, "feedback_score": "5"})
-        self.assertEqual(process.stage_id, self.stage_done)
-        self.assertTrue(process.is_closed)
-
-    def test_cancel_needs_reason(self):
-        process = self._create_process()
-        with self.assertRaisesRegex(UserError, "cancellation reason"):
-            process.stage_id = self.stage_cancelled
-        with self.assertRaisesRegex(UserError, "cancellation reason"):
-            process.write({"stage_id": self.stage_cancelled.id, "cancel_reason": "   "})
-        self.assertEqual(process.stage_id, self.stage_inquiry)
-        process.write({"stage_id": self.stage_cancelled.id, "cancel_reason": "The company postponed the training."})
-        self.assertEqual(process.stage_id, self.stage_cancelled)
-
-    def test_cancel_ignores_checklist(self):
-        process = self._create_process(service=self.service_paid)
-        process.write({"stage_id": self.stage_cancelled.id, "cancel_reason": "No budget"})
-        self.assertEqual(process.stage_id, self.stage_cancelled)
-
-    def test_required_item_of_passed_stage_blocks(self):
-        process = self._create_process(service=self.service_paid)
-        # the needs assessment item must be done before moving past needs assessment
-        process.stage_id = self.stage_needs
-        with self.assertRaisesRegex(UserError, "Map the needs"):
-            process.stage_id = self.stage_offer
-        self.assertEqual(process.stage_id, self.stage_needs)
-        # jumping further is refused too
-        with self.assertRaisesRegex(UserError, "Map the needs"):
-            process.stage_id = self.stage_feedback
-        process.checklist_line_ids.filtered(lambda line: line.name == "Map the needs").done = True
-        process.stage_id = self.stage_offer
-        self.assertEqual(process.stage_id, self.stage_offer)
-
-    def test_items_ticked_in_the_same_save_count(self):
+    def test_values_of_the_same_save_count(self):
         process = self._create_process(service=self.service_paid, stage_id=self.stage_needs.id)
-        line = process.checklist_line_ids.filtered(lambda line: line.name == "Map the needs")
+        line = self._line(process, "Map the needs")
         process.write(
             {"stage_id": self.stage_offer.id, "checklist_line_ids": [Command.update(line.id, {"done": True})]}
         )
@@ -96,35 +149,24 @@ class TestStageGates(ReduServicesCommon):
         self.assertTrue(line.done)
 
     def test_refused_save_writes_nothing(self):
-        process = self._create_process(service=self.service_paid, stage_id=self.stage_needs.id)
-        line = process.checklist_line_ids.filtered(lambda line: line.name == "Map the needs")
+        process = self._create_process(service=self.service_paid, stage_id=self.stage_needs.id, title="Original")
+        line = self._line(process, "Map the needs")
         # ticking the item of needs assessment is not enough to jump to done
         with self.assertRaisesRegex(UserError, "Send the material"):
             process.write(
                 {
                     "stage_id": self.stage_done.id,
+                    "title": "Changed",
                     "feedback_score": "4",
                     "checklist_line_ids": [Command.update(line.id, {"done": True})],
                 }
             )
         self.assertEqual(process.stage_id, self.stage_needs)
+        self.assertEqual(process.title, "Original")
         self.assertFalse(process.feedback_score)
         self.assertFalse(line.done)
 
-    def test_backward_move_allowed_and_logged(self):
-        process = self._create_process(date_agreement=Date.today())
-        process.stage_id = self.stage_agreement
-        process.stage_id = self.stage_delivery
-        # an item unticked later does not block going back
-        process.stage_id = self.stage_offer
-        self.assertEqual(process.stage_id, self.stage_offer)
-        bodies = process.message_ids.mapped("body")
-        self.assertTrue(
-            any("Moved back" in body and "Delivery" in body and "Offer" in body for body in bodies),
-            "the backward move is logged in the chatter",
-        )
-
-    def test_multi_record_write_refused_as_a_whole(self):
+    def test_write_on_many_processes_refused_as_a_whole(self):
         ok = self._create_process(date_agreement=Date.today())
         missing = self._create_process()
         processes = ok + missing
@@ -132,6 +174,11 @@ class TestStageGates(ReduServicesCommon):
             processes.write({"stage_id": self.stage_agreement.id})
         self.assertEqual(processes.mapped("stage_id"), self.stage_inquiry)
 
-    def test_create_in_gated_stage_refused(self):
+    def test_create_in_a_gated_stage_refused(self):
         with self.assertRaisesRegex(UserError, "cancellation reason"):
             self._create_process(stage_id=self.stage_cancelled.id)
+
+    def test_cancelling_ignores_the_checklist(self):
+        process = self._create_process(service=self.service_paid)
+        process.write({"stage_id": self.stage_cancelled.id, "cancel_reason": "No budget"})
+        self.assertEqual(process.stage_id, self.stage_cancelled)

@@ -16,9 +16,7 @@ class TestUi(HttpCase):
         super().setUpClass()
         cls.company = cls.env.company
         cls.env["res.lang"]._activate_lang("fi_FI")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["redu_partnership", "redu_services"], ["fi_FI"], overwrite=True
-        )
+        cls.env["ir.module.module"]._load_module_terms(["redu_partnership", "redu_services"], ["fi_FI"], overwrite=True)
         cls.stage_inquiry = cls.env.ref("redu_services.stage_inquiry")
         cls.stage_needs = cls.env.ref("redu_services.stage_needs_assessment")
         cls.stage_delivery = cls.env.ref("redu_services.stage_delivery")
@@ -68,9 +66,7 @@ class TestUi(HttpCase):
                 "checklist_template_id": template.id,
             }
         )
-        user = self._new_user(
-            "redu_tour_backoffice", "Tiina Taustatoimisto", "redu_services.group_service_user"
-        )
+        user = self._new_user("redu_tour_backoffice", "Tiina Taustatoimisto", "redu_services.group_service_user")
 
         self.start_tour("/odoo", "redu_services_process_tour", login=user.login)
 

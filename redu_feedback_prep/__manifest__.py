@@ -23,7 +23,7 @@
         "wizards/redu_transfer_export_wizard_views.xml",
         "wizards/redu_agreement_import_wizard_views.xml",
         "report/report_agreement_fix_list.xml",
-        "views/redu_feedback_menus.xml",
+        "views/menus.xml",
     ],
     "demo": [
         "demo/redu_feedback_prep_demo.xml",

@@ -14,7 +14,7 @@ class ReduFeedbackDashboard(models.Model):
     _auto = False
     _order = "company_id"
 
-    company_id = fields.Many2one("res.company", string="Entity", readonly=True)
+    company_id = fields.Many2one("res.company", string="Group entity", readonly=True)
     agreement_count = fields.Integer(string="Agreements", readonly=True)
     ready_count = fields.Integer(string="Ready", readonly=True)
     warning_count = fields.Integer(string="Warnings", readonly=True)

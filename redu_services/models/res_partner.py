@@ -97,7 +97,7 @@ class ResPartner(models.Model):
     def _compute_suggested_partnership_level(self):
         """Raise the cooperation-type suggestion of redu_partnership with the revenue suggestion:
         the higher of the two levels (lower sequence) wins."""
-        super()._compute_suggested_partnership_level()
+        result = super()._compute_suggested_partnership_level()
         levels = self.env["redu.partnership.level"].search([], order="sequence, id")
         thresholds = self.env["res.config.settings"]._get_redu_revenue_thresholds()
         for partner in self:
@@ -106,6 +106,7 @@ class ResPartner(models.Model):
             current = partner.suggested_partnership_level_id
             if by_revenue and (not current or by_revenue.sequence < current.sequence):
                 partner.suggested_partnership_level_id = by_revenue
+        return result
 
     def _search_suggested_level_differs(self, operator, value):
         """Find the partners whose suggestion, raised by revenue as in the compute, differs from

@@ -1,8 +1,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
-from odoo.tests import TransactionCase, new_test_user
 
 
 class ReduServicesSetup:

@@ -3,8 +3,9 @@
 and the activities of the stages (mail on, as a user has it)."""
 
 from odoo import Command
-from odoo.addons.mail.tests.common import MailCase
 from odoo.tests import new_test_user, tagged
+
+from odoo.addons.mail.tests.common import MailCase
 
 
 @tagged("post_install", "-at_install")

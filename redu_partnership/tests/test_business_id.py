@@ -1,8 +1,9 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.addons.redu_partnership.tools.business_id import is_valid_business_id, normalize_business_id
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.redu_partnership.tools.business_id import is_valid_business_id, normalize_business_id
 
 from .common import PartnershipCase
 

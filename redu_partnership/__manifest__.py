@@ -24,7 +24,7 @@
         "views/redu_partnership_level_history_views.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
-        "views/redu_partnership_menus.xml",
+        "views/menus.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -35,6 +35,4 @@
             "redu_partnership/static/tests/tours/*.js",
         ],
     },
-    "installable": True,
-    "application": False,
 }

@@ -1,8 +1,5 @@
+# Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-# The mixin first: the models below inherit from it.
-from . import redu_display_name_cache_mixin
-
-# isort: split
 from . import (
     mail_activity,
     redu_contact_role,

@@ -7,7 +7,7 @@ class ReduContactRole(models.Model):
     """Role of a person at a working-life partner (e.g. workplace instructor)."""
 
     _name = "redu.contact.role"
-    _description = "Contact Role"
+    _description = "Contact role"
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, translate=True)

@@ -38,25 +38,27 @@ class ReduCooperationForm(models.Model):
     """A form of working-life cooperation placed on the two axes of the quadrant."""
 
     _name = "redu.cooperation.form"
-    _inherit = ["redu.display.name.cache.mixin"]
-    _description = "Cooperation Form"
+    _description = "Cooperation form"
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     description = fields.Text(translate=True)
     knowledge_sharing = fields.Integer(
+        string="Knowledge sharing",
         default=0,
         required=True,
         help="How much the cooperation shares knowledge, from 0 (not at all) to 10 (very much).",
     )
     knowledge_renewal = fields.Integer(
+        string="Knowledge renewal",
         default=0,
         required=True,
         help="How much the cooperation renews knowledge, from 0 (not at all) to 10 (very much).",
     )
     cooperation_type = fields.Selection(
         COOPERATION_TYPES,
+        string="Cooperation type",
         compute="_compute_cooperation_type",
         store=True,
         help="Quadrant of the form: both axes at 5 or more is strategic cooperation, "
@@ -72,18 +74,14 @@ class ReduCooperationForm(models.Model):
 
     @api.constrains("knowledge_sharing", "knowledge_renewal")
     def _check_axes_range(self):
-        labels = {
-            "knowledge_sharing": self.env._("Knowledge sharing"),
-            "knowledge_renewal": self.env._("Knowledge renewal"),
-        }
         for form in self:
-            for fname, label in labels.items():
+            for fname in ("knowledge_sharing", "knowledge_renewal"):
                 if not AXIS_MIN <= form[fname] <= AXIS_MAX:
                     raise ValidationError(
                         self.env._(
                             "%(axis)s of the cooperation form %(form)s must be between %(min)s and %(max)s, "
                             "not %(value)s.",
-                            axis=label,
+                            axis=self._fields[fname]._description_string(self.env),
                             form=form.name,
                             min=AXIS_MIN,
                             max=AXIS_MAX,

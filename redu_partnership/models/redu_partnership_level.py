@@ -1,7 +1,10 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+# Review interval of a new level, and of a partner whose level has none.
+DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 
 
 class ReduPartnershipLevel(models.Model):
@@ -12,8 +15,7 @@ class ReduPartnershipLevel(models.Model):
     """
 
     _name = "redu.partnership.level"
-    _inherit = ["redu.display.name.cache.mixin"]
-    _description = "Partnership Level"
+    _description = "Partnership level"
     _order = "sequence, code, id"
     _rec_names_search = ["name", "code"]
 
@@ -24,8 +26,8 @@ class ReduPartnershipLevel(models.Model):
         help="Order of the levels: a lower sequence is a higher partnership level.",
     )
     review_interval_months = fields.Integer(
-        string="Review Interval (months)",
-        default=12,
+        string="Review interval (months)",
+        default=DEFAULT_REVIEW_INTERVAL_MONTHS,
         required=True,
         help="How often the partnership of a partner at this level is reviewed.",
     )
@@ -36,17 +38,10 @@ class ReduPartnershipLevel(models.Model):
 
     _code_uniq = models.Constraint("UNIQUE(code)", "The code of a partnership level must be unique.")
 
-    def _build_display_name(self):
-        self.ensure_one()
-        return f"{self.code} – {self.name}" if self.code else self.name or ""
-
-    @api.model
-    @tools.ormcache()
-    def _get_level_ids_by_code(self):
-        """{code: id} of the levels, from the registry cache (cleared on every change of a level)."""
-        # sudo: a registry-wide cache, the same for every user; level codes are not restricted data
-        levels = self.sudo().search_fetch([], ["code"])
-        return {level.code: level.id for level in levels}
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for level in self:
+            level.display_name = f"{level.code} – {level.name}" if level.code else level.name or ""
 
     def _compute_partner_count(self):
         counts = dict(

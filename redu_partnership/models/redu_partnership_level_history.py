@@ -11,17 +11,15 @@ class ReduPartnershipLevelHistory(models.Model):
     """
 
     _name = "redu.partnership.level.history"
-    _description = "Partnership Level History"
+    _description = "Partnership level history"
     _order = "date desc, id desc"
     _rec_name = "partner_id"
 
-    partner_id = fields.Many2one(
-        "res.partner", string="Partner", required=True, index=True, ondelete="cascade", readonly=True
-    )
+    partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade", readonly=True)
     old_level_id = fields.Many2one(
-        "redu.partnership.level", string="Previous Level", ondelete="restrict", readonly=True
+        "redu.partnership.level", string="Previous level", ondelete="restrict", readonly=True
     )
-    new_level_id = fields.Many2one("redu.partnership.level", string="New Level", ondelete="restrict", readonly=True)
+    new_level_id = fields.Many2one("redu.partnership.level", string="New level", ondelete="restrict", readonly=True)
     date = fields.Datetime(default=fields.Datetime.now, required=True, index=True, readonly=True)
     user_id = fields.Many2one(
         "res.users",
@@ -38,7 +36,7 @@ class ReduPartnershipLevelHistory(models.Model):
         store=True,
     )
     partner_org_type = fields.Selection(
-        related="partner_id.partner_org_type", string="Organisation Type", store=True, readonly=True
+        related="partner_id.partner_org_type", string="Organisation type", store=True, readonly=True
     )
 
     @api.depends("old_level_id", "new_level_id")

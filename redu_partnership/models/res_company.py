@@ -7,13 +7,13 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     is_redu_group_entity = fields.Boolean(
-        string="REDU Group Entity",
+        string="REDU group entity",
         help="The company is one of the entities of the REDU group (konserni) that cooperate "
         "with working-life partners.",
     )
     redu_funding_model = fields.Selection(
         [("public", "Publicly funded"), ("paid", "Paid services")],
-        string="Funding Model",
+        string="Funding model",
         help="Publicly funded entities provide degree education or further training funded by the "
         "state; paid-service entities sell their services to companies and people.",
     )

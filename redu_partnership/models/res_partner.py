@@ -10,14 +10,13 @@ from odoo.fields import Domain
 
 from ..tools.business_id import normalize_business_id
 from .redu_cooperation_form import COOPERATION_TYPES, cooperation_type_from_axes
+from .redu_partnership_level import DEFAULT_REVIEW_INTERVAL_MONTHS
 
 PARTNERSHIP_USER = "redu_partnership.group_partnership_user"
-# Prefetch group of the partnership columns: they are read only where they are shown, not with
-# every partner that Odoo reads (which also spares a group check per field on each prefetch).
-PREFETCH = "redu_partnership"
 PARTNERSHIP_MANAGER = "redu_partnership.group_partnership_manager"
 
-# Suggested partnership level (by level code) for each cooperation type.
+# Suggested partnership level (by level code) for each cooperation type. The one definition of
+# the rule: other code reads it with res.partner._get_suggested_level_code_by_type().
 SUGGESTED_LEVEL_CODE_BY_TYPE = {
     "strategic": "A",
     "developer": "B",
@@ -26,8 +25,6 @@ SUGGESTED_LEVEL_CODE_BY_TYPE = {
 }
 # A review activity is scheduled when the review date is at most this many days ahead.
 REVIEW_HORIZON_DAYS = 14
-# Review interval used when a partner has no level (or its level none).
-DEFAULT_REVIEW_INTERVAL_MONTHS = 12
 
 PARTNER_ORG_TYPES = [
     ("company", "Company"),
@@ -43,13 +40,12 @@ class ResPartner(models.Model):
 
     partnership_level_id = fields.Many2one(
         "redu.partnership.level",
-        string="Partnership Level",
+        string="Partnership level",
         tracking=True,
         index="btree_not_null",
         ondelete="restrict",
-        group_expand="_read_group_partnership_level_ids",
+        group_expand="_read_group_expand_full",
         groups=PARTNERSHIP_USER,
-        prefetch=PREFETCH,
         help="Partnership level A-D of the working-life partner; a change is kept in the level history.",
     )
     cooperation_form_ids = fields.Many2many(
@@ -57,56 +53,58 @@ class ResPartner(models.Model):
         "redu_partner_cooperation_form_rel",
         "partner_id",
         "form_id",
-        string="Cooperation Forms",
+        string="Cooperation forms",
         groups=PARTNERSHIP_USER,
     )
     cooperation_type = fields.Selection(
         COOPERATION_TYPES,
+        string="Cooperation type",
         compute="_compute_cooperation_type",
         store=True,
         groups=PARTNERSHIP_USER,
-        prefetch=PREFETCH,
         help="Quadrant of the partner from the highest knowledge sharing and the highest knowledge "
         "renewal of its cooperation forms; empty without cooperation forms.",
     )
-    partner_org_type = fields.Selection(
-        PARTNER_ORG_TYPES, string="Organisation Type", groups=PARTNERSHIP_USER, prefetch=PREFETCH
-    )
+    partner_org_type = fields.Selection(PARTNER_ORG_TYPES, string="Organisation type", groups=PARTNERSHIP_USER)
     group_company_ids = fields.Many2many(
         "res.company",
         "redu_partner_group_company_rel",
         "partner_id",
         "company_id",
-        string="Group Entities",
+        string="Group entities",
         domain=[("is_redu_group_entity", "=", True)],
         groups=PARTNERSHIP_USER,
         help="The entities of the REDU group that cooperate with this partner.",
     )
     partnership_review_date = fields.Date(
-        string="Next Partnership Review",
+        string="Next partnership review",
+        compute="_compute_partnership_review_date",
+        store=True,
+        readonly=False,
+        copy=True,
         tracking=True,
         index="btree_not_null",
         groups=PARTNERSHIP_USER,
-        prefetch=PREFETCH,
-        help="A review activity is scheduled for the salesperson 14 days before this date; marking it "
-        "done moves the date forward by the review interval of the level.",
+        help="Set from the review interval when the partner gets its first level. A review activity is "
+        "scheduled for the salesperson 14 days before this date; marking it done moves the date forward "
+        "by the review interval of the level.",
     )
     partnership_level_history_ids = fields.One2many(
         "redu.partnership.level.history",
         "partner_id",
-        string="Level History",
+        string="Level history",
         readonly=True,
         groups=PARTNERSHIP_USER,
     )
     suggested_partnership_level_id = fields.Many2one(
         "redu.partnership.level",
-        string="Suggested Level",
+        string="Suggested level",
         compute="_compute_suggested_partnership_level",
         groups=PARTNERSHIP_USER,
         help="Level suggested by the cooperation type: strategic A, developer B, training C, occasional D.",
     )
     suggested_level_differs = fields.Boolean(
-        string="Suggested Level Differs",
+        string="Suggested level differs",
         compute="_compute_suggested_level_differs",
         search="_search_suggested_level_differs",
         groups=PARTNERSHIP_USER,
@@ -116,7 +114,7 @@ class ResPartner(models.Model):
         "redu_partner_contact_role_rel",
         "partner_id",
         "role_id",
-        string="Contact Roles",
+        string="Contact roles",
         groups="base.group_user",
         help="Roles of the person at the working-life partner, e.g. workplace instructor.",
     )
@@ -159,19 +157,27 @@ class ResPartner(models.Model):
                 max(forms.mapped("knowledge_sharing")), max(forms.mapped("knowledge_renewal"))
             )
 
+    @api.depends("partnership_level_id")
+    def _compute_partnership_review_date(self):
+        """The first level of a partner sets its first review date: today plus the review interval of
+        the level. A date that is set (given, or moved by a done review) is kept on a level change."""
+        today = fields.Date.context_today(self)
+        for partner in self:
+            level = partner.partnership_level_id
+            if level and not partner.partnership_review_date:
+                partner.partnership_review_date = today + relativedelta(months=level.review_interval_months)
+
     @api.depends("cooperation_type")
     def _compute_suggested_partnership_level(self):
         """Suggest a level from the cooperation type.
 
         Extended by redu_services (revenue may raise the suggestion): an override
         calls super() first, then may replace ``suggested_partnership_level_id``.
-        The level ids come from the registry cache: no query on a partner form or list.
         """
-        Level = self.env["redu.partnership.level"]
-        level_ids = Level._get_level_ids_by_code()
+        levels = self._get_suggested_level_by_type() if any(self.mapped("cooperation_type")) else {}
+        no_level = self.env["redu.partnership.level"]
         for partner in self:
-            level_id = level_ids.get(SUGGESTED_LEVEL_CODE_BY_TYPE.get(partner.cooperation_type))
-            partner.suggested_partnership_level_id = Level.browse(level_id)
+            partner.suggested_partnership_level_id = levels.get(partner.cooperation_type, no_level)
 
     @api.depends("suggested_partnership_level_id", "partnership_level_id")
     def _compute_suggested_level_differs(self):
@@ -189,17 +195,30 @@ class ResPartner(models.Model):
             return Domain.TRUE
         if not wanted:
             return Domain.FALSE
-        level_ids = self.env["redu.partnership.level"]._get_level_ids_by_code()
         differs = Domain.OR(
-            Domain("cooperation_type", "=", ctype) & Domain("partnership_level_id", "!=", level_ids[code])
-            for ctype, code in SUGGESTED_LEVEL_CODE_BY_TYPE.items()
-            if code in level_ids
+            Domain("cooperation_type", "=", ctype) & Domain("partnership_level_id", "!=", level.id)
+            for ctype, level in self._get_suggested_level_by_type().items()
         )
         return differs if True in wanted else ~differs
 
     @api.model
-    def _read_group_partnership_level_ids(self, levels, domain):
-        return levels.search([])
+    def _get_suggested_level_code_by_type(self):
+        """The rule of the suggested level: {cooperation type: code of the suggested partnership level}.
+
+        The API for other modules (redu_services raises the suggestion with revenue).
+        """
+        return dict(SUGGESTED_LEVEL_CODE_BY_TYPE)
+
+    @api.model
+    def _get_suggested_level_by_type(self):
+        """{cooperation type: suggested level} over the active levels, in one query that also reads
+        what the display name of the levels needs."""
+        code_by_type = self._get_suggested_level_code_by_type()
+        levels = self.env["redu.partnership.level"].search_fetch(
+            [("code", "in", list(set(code_by_type.values())))], ["code", "name"]
+        )
+        level_by_code = {level.code: level for level in levels}
+        return {ctype: level_by_code[code] for ctype, code in code_by_type.items() if code in level_by_code}
 
     # ------------------------------------------------------------------
     # CRUD: business ID, level history, level rights
@@ -217,17 +236,28 @@ class ResPartner(models.Model):
                         vals["company_registry"], vals.get("name")
                     )
         partners = super().create(vals_list)
-        partners._redu_check_company_registry()
-        with_level = partners.filtered(lambda p: p.sudo().partnership_level_id and p._is_partnership_entity())
-        if with_level:
-            with_level._redu_log_level_changes(
-                {partner: partner.env["redu.partnership.level"] for partner in with_level}
-            )
+        if any(vals.get("company_registry") for vals in vals_list):
+            partners._redu_check_company_registry()
+        # The level comes with the values, or as a default (context or ir.default) that the values lack.
+        if any(vals.get("partnership_level_id") for vals in vals_list) or self.default_get(["partnership_level_id"]):
+            # sudo: the level is set by the creation the caller was allowed to do, whatever its groups
+            # (contacts get the level of their company through the synchronisation).
+            with_level = partners.filtered(lambda p: p._is_partnership_entity() and p.sudo().partnership_level_id)
+            if with_level:
+                with_level._redu_log_level_changes(
+                    {partner: partner.env["redu.partnership.level"] for partner in with_level}
+                )
         return partners
 
     def write(self, vals):
-        if "partnership_level_id" in vals:
+        level_change = "partnership_level_id" in vals
+        if level_change:
             self._redu_check_level_change_access()
+            # sudo: read the level before the change even when the caller is the sync of
+            # commercial fields; the access to the field was checked above.
+            old_levels = {
+                partner: partner.sudo().partnership_level_id for partner in self if partner._is_partnership_entity()
+            }
         if vals.get("company_registry") and self:
             if "country_id" in vals:
                 in_finland = self.env["res.country"].browse(vals["country_id"]).code == "FI"
@@ -238,17 +268,10 @@ class ResPartner(models.Model):
                     vals,
                     company_registry=self._redu_normalize_business_id(vals["company_registry"], self[0].name),
                 )
-        old_levels = {}
-        if "partnership_level_id" in vals:
-            # sudo: read the level before the change even when the caller is the sync of
-            # commercial fields; the access to the field was checked above.
-            old_levels = {
-                partner: partner.sudo().partnership_level_id for partner in self if partner._is_partnership_entity()
-            }
         result = super().write(vals)
         if "company_registry" in vals or "country_id" in vals:
             self._redu_check_company_registry()
-        if old_levels:
+        if level_change:
             changed = {
                 partner: old for partner, old in old_levels.items() if partner.sudo().partnership_level_id != old
             }
@@ -277,36 +300,27 @@ class ResPartner(models.Model):
             )
 
     def _redu_log_level_changes(self, old_levels):
-        """Write one history line per partner whose level changed, and initialise the review date.
+        """Write one history line per partner whose level changed.
 
         :param dict old_levels: {partner: previous level (possibly empty)}
         """
         note = self.env.context.get("partnership_level_change_note")
         if not note and self.env.context.get("import_file"):
             note = self.env._("Imported")
-        today = fields.Date.context_today(self)
-        history_vals = []
-        review_dates = defaultdict(list)
-        for partner in self:
-            partner_sudo = partner.sudo()
-            new_level = partner_sudo.partnership_level_id
-            history_vals.append(
-                {
-                    "partner_id": partner.id,
-                    "old_level_id": old_levels[partner].id,
-                    "new_level_id": new_level.id,
-                    "user_id": self.env.uid,
-                    "note": note,
-                }
-            )
-            if new_level and not partner_sudo.partnership_review_date:
-                review_dates[today + relativedelta(months=new_level.review_interval_months)].append(partner.id)
+        history_vals = [
+            {
+                "partner_id": partner.id,
+                "old_level_id": old_levels[partner].id,
+                # sudo: the new level, also when the change comes from the sync of commercial fields
+                "new_level_id": partner.sudo().partnership_level_id.id,
+                "user_id": self.env.uid,
+                "note": note,
+            }
+            for partner in self
+        ]
         # sudo: the history is an audit trail that users can read but not write; the only
         # way to add to it is this hook, run for every level change the caller was allowed to do.
         self.env["redu.partnership.level.history"].sudo().create(history_vals)
-        for review_date, partner_ids in review_dates.items():
-            # sudo: the first review date follows from the level the caller could set.
-            self.browse(partner_ids).sudo().write({"partnership_review_date": review_date})
 
     @api.model
     def _redu_normalize_business_id(self, value, partner_name=None):
@@ -356,19 +370,6 @@ class ResPartner(models.Model):
                 {"partnership_level_id": level.id}
             )
         return True
-
-    def action_edit_cooperation_forms(self):
-        """Open the cooperation forms and group entities of the partner's commercial entity in a dialog."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Cooperation forms and group entities"),
-            "res_model": "res.partner",
-            "res_id": self.commercial_partner_id.id,
-            "view_mode": "form",
-            "views": [(self.env.ref("redu_partnership.res_partner_view_form_cooperation_forms").id, "form")],
-            "target": "new",
-        }
 
     def action_view_partnership_level_history(self):
         self.ensure_one()

@@ -81,10 +81,7 @@ class TestCooperationType(PartnershipCase):
         )
 
     def test_partner_form_shows_type_and_suggestion_while_editing(self):
-        with Form(
-            self.Partner.with_context(default_is_company=True),
-            view="redu_partnership.res_partner_view_form_partnership",
-        ) as partner_form:
+        with Form(self.Partner.with_context(default_is_company=True)) as partner_form:
             partner_form.name = "Form Oy"
             partner_form.cooperation_form_ids.add(self.form_developer)
             self.assertEqual(partner_form.cooperation_type, "developer")
@@ -93,6 +90,17 @@ class TestCooperationType(PartnershipCase):
             self.assertEqual(partner_form.cooperation_type, "strategic")
             self.assertEqual(partner_form.suggested_partnership_level_id, self.level_a)
         self.assertEqual(partner_form.record.cooperation_type, "strategic")
+
+    def test_working_life_partners_open_in_the_contacts_form(self):
+        action = self.env["ir.actions.actions"]._for_xml_id("redu_partnership.res_partner_action_partnership")
+        self.assertIn((False, "form"), [tuple(view) for view in action["views"]])
+        Partner = self.Partner.with_user(self.partnership_user)
+        form = Partner.get_views([(False, "form")])["views"]["form"]
+        contacts_action = self.env["ir.actions.actions"]._for_xml_id("contacts.action_contacts")
+        contacts_form_id = {mode: view_id for view_id, mode in contacts_action["views"]}.get("form")
+        self.assertEqual(form["id"], Partner.get_views([(contacts_form_id, "form")])["views"]["form"]["id"])
+        for fname in ("partnership_level_id", "cooperation_form_ids", "group_company_ids"):
+            self.assertIn(f'name="{fname}"', form["arch"])
 
     def test_contacts_show_the_company_values(self):
         company = self._company(

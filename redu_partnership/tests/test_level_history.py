@@ -112,6 +112,22 @@ class TestLevelHistory(PartnershipCase):
         explicit = self._company(partnership_level_id=self.level_d.id, partnership_review_date=today)
         self.assertEqual(explicit.partnership_review_date, today)
 
+    def test_first_level_of_a_company_sets_the_review_date_of_its_contacts(self):
+        today = fields.Date.context_today(self.Partner)
+        company = self._company()
+        person = self.Partner.create({"name": "Person", "parent_id": company.id})
+        self.assertFalse(person.partnership_review_date)
+        company.partnership_level_id = self.level_b
+        self.assertEqual(company.partnership_review_date, today + relativedelta(months=12))
+        self.assertEqual(person.partnership_review_date, company.partnership_review_date)
+
+    def test_create_with_a_default_level_writes_history(self):
+        partner = self.Partner.with_context(default_partnership_level_id=self.level_d.id).create(
+            {"name": "Default Oy", "is_company": True}
+        )
+        self.assertEqual(partner.partnership_level_id, self.level_d)
+        self.assertEqual(self._history(partner).new_level_id, self.level_d)
+
     def test_duplicate_level_code_refused(self):
         with self.assertRaises(ValidationError) as caught, mute_logger("odoo.sql_db"):
             self.env["redu.partnership.level"].create({"name": "Another A", "code": " a "})
@@ -133,6 +149,15 @@ class TestLevelHistory(PartnershipCase):
         found = [level_id for level_id, _name in self.env["redu.partnership.level"].name_search("D")]
         self.assertIn(self.level_d.id, found)
         self.assertNotIn(self.level_a.id, found)
+
+    def test_level_display_name_follows_a_change_of_code_or_name(self):
+        self.assertEqual(self.level_a.display_name, f"A – {self.level_a.name}")
+        self.level_a.name = "Key partners"
+        self.assertEqual(self.level_a.display_name, "A – Key partners")
+        self.level_a.code = "a+"
+        self.assertEqual(self.level_a.display_name, "A+ – Key partners")
+        partner = self._company(partnership_level_id=self.level_a.id)
+        self.assertEqual(partner.partnership_level_id.display_name, "A+ – Key partners")
 
     def test_kanban_shows_every_level(self):
         self._company(partnership_level_id=self.level_b.id)

@@ -68,10 +68,16 @@ class TestSuggestedLevel(PartnershipCase):
         self.assertEqual(agrees, same | no_forms)
         self.assertEqual(partners.filtered("suggested_level_differs"), other | unset)
 
-    def test_edit_cooperation_forms_dialog_opens_the_company(self):
-        company = self._company()
-        person = self.Partner.create({"name": "Person", "parent_id": company.id})
-        action = person.action_edit_cooperation_forms()
-        self.assertEqual((action["res_model"], action["res_id"], action["target"]), ("res.partner", company.id, "new"))
-        view = self.env["ir.ui.view"].browse(action["views"][0][0])
-        self.assertIn("cooperation_form_ids", view.arch)
+    def test_suggested_level_rule_is_readable_by_other_modules(self):
+        self.assertEqual(
+            self.Partner._get_suggested_level_code_by_type(),
+            {"strategic": "A", "developer": "B", "training": "C", "occasional": "D"},
+        )
+        # a caller changing the returned mapping does not change the rule
+        self.Partner._get_suggested_level_code_by_type()["strategic"] = "D"
+        self.assertEqual(self.Partner._get_suggested_level_code_by_type()["strategic"], "A")
+
+    def test_archived_level_is_not_suggested(self):
+        self.level_a.active = False
+        partner = self._company(cooperation_form_ids=[Command.set([self.form_strategic.id])])
+        self.assertFalse(partner.suggested_partnership_level_id)

@@ -1,3 +1,4 @@
+# Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Browser tour (headless Chromium) of a sales user applying the suggested partnership level, in Finnish.
 

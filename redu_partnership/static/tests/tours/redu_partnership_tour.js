@@ -1,7 +1,9 @@
+// Copyright 2026 REDU
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 // A sales user (interface in Finnish) opens a working-life partner at level D, sets its cooperation
-// forms, sees the cooperation type they make (strategic) and the suggested level A, applies it and
-// finds the change D -> A in the level history.
+// forms on the Working-life partnership page of the partner form, sees the cooperation type they
+// make (strategic) and the suggested level A, applies it and finds the change D -> A in the level
+// history.
 // Data (partner, cooperation forms, user) come from tests/test_ui.py.
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
@@ -107,12 +109,7 @@ registry.category("web_tour.tours").add("redu_partnership_level_tour", {
                 ":has(.o_field_widget[name=cooperation_type]:not(:contains('yhteistyö')))",
         },
         {
-            content: "open the Cooperation forms tab (Yhteistyön muodot)",
-            trigger: ".o_notebook .nav-link[name=redu_partnership_cooperation_forms]:contains('Yhteistyön muodot')",
-            run: "click",
-        },
-        {
-            content: "the partner has no cooperation form yet: add some",
+            content: "the partner has no cooperation form yet: add some on the same page",
             trigger: `${FORMS_LIST}:not(:has(.o_data_row)) .o_field_x2many_list_row_add a`,
             run: "click",
         },
@@ -139,11 +136,6 @@ registry.category("web_tour.tours").add("redu_partnership_level_tour", {
         {
             content: "the two forms are saved on the partner",
             trigger: `${SAVED} ${FORMS_LIST}:has(.o_data_row:contains('${FORM_TRAINING}')):has(.o_data_row:contains('${FORM_DEVELOPER}'))`,
-        },
-        {
-            content: "back to the Working-life partnership tab (Työelämäkumppanuus)",
-            trigger: ".o_notebook .nav-link[name=redu_partnership]",
-            run: "click",
         },
         {
             content: "together the forms make a strategic cooperation (Strateginen yhteistyö)",

@@ -48,6 +48,14 @@ class ResPartner(models.Model):
         groups=PARTNERSHIP_USER,
         help="Partnership level A-D of the working-life partner; a change is kept in the level history.",
     )
+    # the level's code kept on the partner: the Contacts list and kanban show it without reading the
+    # levels (a many2one column costs one more query per list read)
+    partnership_level_code = fields.Char(
+        string="Level",
+        related="partnership_level_id.code",
+        store=True,
+        groups=PARTNERSHIP_USER,
+    )
     cooperation_form_ids = fields.Many2many(
         "redu.cooperation.form",
         "redu_partner_cooperation_form_rel",

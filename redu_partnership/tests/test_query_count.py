@@ -124,17 +124,17 @@ class TestContactsQueryCount(PartnershipCase):
         self.assertEqual(len(records), 20)
 
     @warmup
-    def test_contacts_list_level_column_costs_one_query(self):
-        """The level column of a partnership user: one query for the names of the levels."""
+    def test_contacts_list_level_column_costs_no_query(self):
+        """The level column of a partnership user is the level's code kept on the partner: read with the
+        partners, no query more."""
         spec = self._list_spec(self.partnership_user)
-        self.assertEqual(set(spec) - set(self._list_spec(self.internal_user)), {"partnership_level_id"})
-        # the 10 queries of the base fields, and one for the code and name of the levels
+        self.assertEqual(set(spec) - set(self._list_spec(self.internal_user)), {"partnership_level_code"})
         self.env.invalidate_all()
-        with self.assertQueryCount(11):
+        with self.assertQueryCount(10):
             records = self._read_list(self.partnership_user, spec)["records"]
         self.assertEqual(
-            {record["partnership_level_id"]["display_name"] for record in records},
-            set((self.level_a | self.level_b | self.level_c | self.level_d).mapped("display_name")),
+            {record["partnership_level_code"] for record in records},
+            set((self.level_a | self.level_b | self.level_c | self.level_d).mapped("code")),
         )
 
     @warmup

@@ -173,14 +173,6 @@ class ResPartner(models.Model):
             parts.append(Domain("commercial_partner_id", "in", commercial_ids) & differs)
         return Domain.OR(parts)
 
-    @api.model
-    def _get_suggested_level_code_by_type(self):
-        """{cooperation type: code of the level it suggests}.
-
-        Provided by redu_partnership; remove on merge.
-        """
-        return {"strategic": "A", "developer": "B", "training": "C", "occasional": "D"}
-
     def action_view_service_processes(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("redu_services.redu_service_process_action")

@@ -6,6 +6,8 @@ from stdnum.fi import ytunnus
 
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
 
 def valid_business_id(body):
     """The Y-tunnus with the 7-digit ``body`` and the check digit python-stdnum accepts."""
@@ -25,7 +27,7 @@ class CrossAddonCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True))
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.fi = cls.env.ref("base.fi")
         cls.company = cls.env["res.company"].create(
             {

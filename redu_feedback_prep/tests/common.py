@@ -6,6 +6,8 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
 BID_A = "0112038-9"
 BID_B = "1572860-0"
 BID_C = "0201256-6"
@@ -17,7 +19,7 @@ class FeedbackCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.Agreement = cls.env["redu.workplace.agreement"]
         cls.Partner = cls.env["res.partner"]
         cls.today = fields.Date.context_today(cls.Agreement)

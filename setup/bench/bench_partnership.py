@@ -12,7 +12,7 @@ default; one company per five partners, the others its contacts):
 
 Then it measures, side by side in one process and interleaved round by round,
 what the web client asks for in Contacts, as the administrator (partnership
-manager), as a salesperson with the group Working-life Partnership / User, and as
+manager), as a salesperson with the group Working-life partnership / User, and as
 a Contacts user without the partnership groups:
 
 - the partner list: ``web_search_read`` with the specification of the list view
@@ -42,7 +42,7 @@ DB_ADDON = db_name("redu_bench_partnership_addon")
 COMPANY_EVERY = 5  # one company for every five partners
 USERS = {
     "admin": "administrator (partnership manager)",
-    "sales": "salesperson (Working-life Partnership / User)",
+    "sales": "salesperson (Working-life partnership / User)",
     "plain": "Contacts user without the partnership groups",
 }
 LOGINS = {"sales": "bench_sales_user", "plain": "bench_contacts_user"}

@@ -64,22 +64,6 @@ BASES = {
     "yrittaja": "entrepreneur",
 }
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
-# agreement fields written from the file (workplace_name and teacher_id only when given)
-AGREEMENT_FIELDS = (
-    "agreement_type",
-    "student_name",
-    "student_ref",
-    "employer_id",
-    "workplace_name",
-    "instructor_id",
-    "start_date",
-    "end_date",
-    "part_time_percent",
-    "apprenticeship_basis",
-    "qualification",
-    "qualification_unit",
-    "teacher_id",
-)
 
 
 class ReduAgreementImportWizard(models.TransientModel):
@@ -289,22 +273,28 @@ class ReduAgreementImportWizard(models.TransientModel):
         }
 
     @api.model
+    def _parse_code(self, value, selection, label):
+        """The selection key written in the cell (any case), or ValueError naming the known keys."""
+        code = value.lower()
+        if code not in dict(selection):
+            raise ValueError(
+                self.env._(
+                    "unknown %(label)s %(value)s (use %(known)s)",
+                    label=label,
+                    value=value,
+                    known=", ".join(dict(selection)),
+                )
+            )
+        return code
+
+    @api.model
     def _parse_study_right(self, data, text):
         """The optional study-right columns; only those given (an empty cell leaves the value as it is)."""
         values = {}
         if text["qualification_code"]:
             values["qualification_code"] = text["qualification_code"]
         if text["study_type"]:
-            study_type = text["study_type"].lower()
-            if study_type not in dict(STUDY_TYPES):
-                raise ValueError(
-                    self.env._(
-                        "unknown study type %(value)s (use %(known)s)",
-                        value=text["study_type"],
-                        known=", ".join(dict(STUDY_TYPES)),
-                    )
-                )
-            values["study_type"] = study_type
+            values["study_type"] = self._parse_code(text["study_type"], STUDY_TYPES, self.env._("study type"))
         for column in ("study_right_start", "study_right_end"):
             if text[column]:
                 values[column] = self._parse_date(data.get(column), column)
@@ -312,15 +302,7 @@ class ReduAgreementImportWizard(models.TransientModel):
             if text[column]:
                 values[column] = text[column].lower() in TRUE_VALUES
         if text["study_right_state"]:
-            state = text["study_right_state"].lower()
-            if state not in dict(STUDY_RIGHT_STATES):
-                raise ValueError(
-                    self.env._(
-                        "unknown study right state %(value)s (use Koski's codes: %(known)s)",
-                        value=text["study_right_state"],
-                        known=", ".join(dict(STUDY_RIGHT_STATES)),
-                    )
-                )
+            state = self._parse_code(text["study_right_state"], STUDY_RIGHT_STATES, self.env._("study right state"))
             start = self._parse_date(data.get("study_right_state_start"), "study_right_state_start") or values.get(
                 "study_right_start"
             )

@@ -62,7 +62,6 @@ EXCLUSION_REASONS = [
 OUTCOME_FIELDS = (
     "readiness",
     "national_hoks_rejected",
-    "national_rejection_detail",
     "national_excluded_reason",
     "national_email_sent",
     "national_sms_sent",
@@ -248,9 +247,9 @@ class ReduWorkplaceAgreement(models.Model):
     )
     national_rejection_detail = fields.Char(
         string="Rejected because",
-        readonly=True,
-        copy=False,
-        help="The data that make eHOKS reject the HOKS.",
+        compute="_compute_national_rejection_detail",
+        compute_sudo=True,
+        help="The data that make eHOKS reject the HOKS, from the agreement's issues.",
     )
     national_excluded_reason = fields.Selection(
         EXCLUSION_REASONS,
@@ -390,6 +389,21 @@ class ReduWorkplaceAgreement(models.Model):
         )
         for agreement in self:
             agreement.issue_count = counts.get(agreement.sudo(), 0)
+
+    @api.depends("issue_ids.kind", "issue_ids.rule_code", "issue_ids.detail")
+    @api.depends_context("lang")
+    def _compute_national_rejection_detail(self):
+        # sudo (compute_sudo): whoever may read the agreement sees why its HOKS is rejected
+        labels = dict(self.env["redu.contact.issue"]._fields["rule_code"]._description_selection(self.env))
+        for agreement in self:
+            agreement.national_rejection_detail = (
+                "; ".join(
+                    labels[issue.rule_code] + (f": {issue.detail}" if issue.detail else "")
+                    for issue in agreement.issue_ids
+                    if issue.kind == "hoks"
+                )
+                or False
+            )
 
     @api.depends("national_fix_deadline", "end_date")
     def _compute_days_to_deadline(self):
@@ -668,12 +682,6 @@ class ReduWorkplaceAgreement(models.Model):
             outcome[agreement_id] = {
                 "readiness": readiness,
                 "national_hoks_rejected": is_rejected,
-                "national_rejection_detail": "; ".join(
-                    RULE_BY_CODE[code].label + (f": {detail}" if detail else "")
-                    for code, detail in found
-                    if RULE_BY_CODE[code].kind == "hoks"
-                )
-                or False,
                 "national_excluded_reason": reason or False,
                 "national_email_sent": email_sent,
                 "national_sms_sent": sms_sent,

@@ -10,10 +10,17 @@ PAGE_LANGS = ("fi_FI", "en_US")
 
 
 class InstructorConfirmationController(http.Controller):
+    @staticmethod
+    def _not_found():
+        """A plain 404, returned rather than raised so that the rate-limit count of the post is kept."""
+        error = NotFound()
+        return request.make_response(error.get_body(), headers=error.get_headers(), status=error.code)
+
     def _confirmation(self, confirmation_id, token):
+        """The confirmation of the link, or None (wrong id or wrong token: the same 404)."""
         confirmation = request.env["redu.instructor.confirmation"]._from_link(confirmation_id, token)
         if confirmation is None:
-            raise NotFound()
+            return None
         lang = "en_US" if (confirmation.partner_id.lang or "").startswith("en") else "fi_FI"
         installed = {code for code, _name in request.env["res.lang"].get_installed()}
         if lang not in installed:
@@ -71,7 +78,10 @@ class InstructorConfirmationController(http.Controller):
         sitemap=False,
     )
     def instructor_page(self, confirmation_id, token, **kwargs):
-        return self._render(self._confirmation(confirmation_id, token))
+        confirmation = self._confirmation(confirmation_id, token)
+        if confirmation is None:
+            return self._not_found()
+        return self._render(confirmation)
 
     @http.route(
         "/feedback/instructor/<int:confirmation_id>/<string:token>",
@@ -83,22 +93,24 @@ class InstructorConfirmationController(http.Controller):
     )
     def instructor_page_post(self, confirmation_id, token, **post):
         attempt_model = request.env["redu.portal.attempt"].sudo()  # sudo: the public user counts its own posts
-        allowed = attempt_model._register(
+        allowed = attempt_model._register_attempt(
             attempt_model._key("token", f"{confirmation_id}/{token}"),
             attempt_model._key("ip", request.httprequest.remote_addr or ""),
         )
         if not allowed:
             return request.render("redu_feedback_portal.instructor_page_rate_limited", {}, status=429)
         confirmation = self._confirmation(confirmation_id, token)
+        if confirmation is None:
+            return self._not_found()
         if confirmation._link_closed():
             return self._render(confirmation)
         if post.get("action") == "confirm":
-            corrected, _problems = confirmation._portal_answer()
+            confirmation._portal_answer()
             return self._render(confirmation, saved="confirmed")
         form = {name: (post.get(name) or "")[:256] for name in ("name", "email", "phone")}
         values, errors = confirmation._validate_form(form)
         if errors:
             # keep what was typed; nothing is written
-            return self._render(confirmation, status=400, form=form, errors=errors)
+            return self._render(confirmation, form=form, errors=errors)
         corrected, _problems = confirmation._portal_answer(values)
         return self._render(confirmation, saved="corrected" if corrected else "confirmed")

@@ -106,7 +106,7 @@ class ReduInstructorConfirmation(models.Model):
 
     @api.depends("access_token")
     def _compute_confirmation_url(self):
-        base_url = self.get_base_url() if self else ""
+        base_url = self[:1].get_base_url() if self else ""
         for confirmation in self:
             confirmation.confirmation_url = (
                 f"{base_url}/feedback/instructor/{confirmation.id}/{confirmation.access_token}"
@@ -438,6 +438,7 @@ class ReduInstructorConfirmation(models.Model):
         for agreement in agreements:
             by_teacher[agreement.teacher_id] |= agreement
         week_ago = today - datetime.timedelta(days=7)
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         teachers = self.env["res.users"].browse()
         mails = []
         for teacher, teacher_agreements in by_teacher.items():
@@ -448,7 +449,7 @@ class ReduInstructorConfirmation(models.Model):
             rows = teacher_agreements.with_env(env).sorted(lambda a: (a.days_to_deadline, a.id))
             body = env["ir.qweb"]._render(
                 "redu_feedback_portal.digest_body",
-                {"teacher": teacher, "agreements": rows, "base_url": self.get_base_url()},
+                {"teacher": teacher, "agreements": rows, "base_url": base_url},
             )
             mails.append(
                 {
@@ -462,6 +463,7 @@ class ReduInstructorConfirmation(models.Model):
             )
             teachers |= teacher
         if mails:
+            # sudo: the cron's user sends the digests and stamps the teachers
             self.env["mail.mail"].sudo().create(mails)
             teachers.sudo().write({"redu_feedback_digest_date": today})
         return teachers

@@ -49,7 +49,7 @@ class ReduPortalAttempt(models.Model):
         )
 
     @api.model
-    def _register(self, token_key, ip_key):
+    def _register_attempt(self, token_key, ip_key):
         """Count the posts of the window (one query); record this one unless over a limit.
 
         :return: True when the post may proceed, False when a limit is reached (nothing recorded)

@@ -362,7 +362,9 @@ class ReduInstructorConfirmation(models.Model):
         return corrected, problems
 
     def _answer_body(self, changes):
-        labels = {name: self.env["res.partner"]._fields[name]._description_string(self.env) for name in CONFIRMED_FIELDS}
+        labels = {
+            name: self.env["res.partner"]._fields[name]._description_string(self.env) for name in CONFIRMED_FIELDS
+        }
         if not changes:
             return Markup("<p>%s</p>") % self.env._("Contact details confirmed by the instructor via personal link.")
         items = Markup("").join(
@@ -431,8 +433,7 @@ class ReduInstructorConfirmation(models.Model):
             return self.env["res.users"]
         agreement_model = self.env["redu.workplace.agreement"]
         agreements = agreement_model.search(
-            agreement_model._open_domain()
-            + [("readiness", "in", ("blocked", "warning")), ("teacher_id", "!=", False)]
+            agreement_model._open_domain() + [("readiness", "in", ("blocked", "warning")), ("teacher_id", "!=", False)]
         )
         by_teacher = defaultdict(lambda: agreement_model.browse())
         for agreement in agreements:
@@ -442,7 +443,9 @@ class ReduInstructorConfirmation(models.Model):
         teachers = self.env["res.users"].browse()
         mails = []
         for teacher, teacher_agreements in by_teacher.items():
-            if not teacher.email or (teacher.redu_feedback_digest_date and teacher.redu_feedback_digest_date > week_ago):
+            if not teacher.email or (
+                teacher.redu_feedback_digest_date and teacher.redu_feedback_digest_date > week_ago
+            ):
                 continue
             lang = teacher.lang or "en_US"
             env = self.with_context(lang=lang).env

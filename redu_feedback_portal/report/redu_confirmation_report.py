@@ -13,7 +13,7 @@ class ReduConfirmationReport(models.Model):
     _order = "request_date desc"
 
     agreement_id = fields.Many2one("redu.workplace.agreement", readonly=True)
-    teacher_id = fields.Many2one("res.users", string="Teacher", readonly=True)
+    teacher_id = fields.Many2one("res.users", readonly=True)
     company_id = fields.Many2one("res.company", string="Group entity", readonly=True)
     instructor_id = fields.Many2one("res.partner", string="Workplace instructor", readonly=True)
     state = fields.Selection(

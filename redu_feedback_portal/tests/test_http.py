@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
@@ -81,6 +82,15 @@ class TestInstructorPage(PortalHttpData, HttpCase):
         self.assertIn("016 123 456", response.text)
         self.assertIn("Aino S.", response.text)
 
+    def test_page_in_finnish_with_the_catalogue_hint(self):
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(["redu_feedback_prep", "redu_feedback_portal"], ["fi_FI"])
+        self.instructor.lang = "fi_FI"
+        response = self.post(name="Pertti Puutteellinen", email="pertti.p@kemintesti.fi", phone="016 123 456")
+        self.assertIn("Tarkista yhteystietosi", response.text)
+        self.assertIn("Tiedot ovat oikein", response.text)
+        self.assertIn("Kirjaa lankapuhelinnumeron sijaan työpaikkaohjaajan matkapuhelinnumero.", response.text)
+
     def test_student_full_name_never_in_the_page(self):
         for response in (self.url_open(self.url), self.post(name="Pertti Puutteellinen", phone="016 123 456")):
             self.assertNotIn("Salainen-Opiskelija", response.text)
@@ -114,6 +124,7 @@ class TestInstructorPage(PortalHttpData, HttpCase):
         self.assertIn("Tiina Linkki-Opettaja", response.text)
         self.assertNotIn("Pertti", response.text)
 
+    @mute_logger("odoo.http")
     def test_post_without_csrf_token_is_refused(self):
         response = self.url_open(self.url, data={"action": "save", "name": "X Y", "phone": "040 765 4321"})
         self.assertEqual(response.status_code, 400)
@@ -180,8 +191,6 @@ class TestInstructorPage(PortalHttpData, HttpCase):
     def test_old_attempts_are_cleaned(self):
         attempts = self.env["redu.portal.attempt"]
         attempts._register_attempt(attempts._key("token", "a"), attempts._key("ip", "b"))
-        self.env.cr.execute(
-            "UPDATE redu_portal_attempt SET create_date = create_date - interval '2 days'"
-        )
+        self.env.cr.execute("UPDATE redu_portal_attempt SET create_date = create_date - interval '2 days'")
         attempts._gc_attempts()
         self.assertFalse(attempts.search([]))

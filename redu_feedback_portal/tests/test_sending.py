@@ -23,7 +23,10 @@ class TestSending(PortalCase):
         return (
             self.env["redu.confirmation.send.wizard"]
             .with_user(self.teacher)
-            .with_context(allowed_company_ids=[self.company.id], default_agreement_ids=[Command.set((agreements or self.agreements).ids)])
+            .with_context(
+                allowed_company_ids=[self.company.id],
+                default_agreement_ids=[Command.set((agreements or self.agreements).ids)],
+            )
             .create({})
         )
 
@@ -81,5 +84,5 @@ class TestSending(PortalCase):
         issues = self.agreement.issue_ids
         self.assertTrue(issues)
         action = self.as_teacher(issues).action_open_send_confirmation()
-        wizard = self.as_teacher(self.env[action["res_model"]]).with_context(action["context"]).create({})
+        wizard = self.as_teacher(self.env[action["res_model"]]).with_context(**action["context"]).create({})
         self.assertEqual(wizard.line_ids.partner_id, self.landline_instructor)

@@ -14,7 +14,7 @@ class TestValidation(PortalCase):
     def test_landline_refused_with_the_catalogue_hint(self):
         _clean, errors = self.validate(phone="016 123 456")
         self.assertEqual(set(errors), {"phone"})
-        self.assertIn(self.env._(RULE_BY_CODE["phone_not_mobile"].hint), errors["phone"])
+        self.assertIn(str(RULE_BY_CODE["phone_not_mobile"].hint), errors["phone"])
 
     def test_landline_refused_in_finnish(self):
         self.env["res.lang"]._activate_lang("fi_FI")
@@ -24,12 +24,12 @@ class TestValidation(PortalCase):
 
     def test_foreign_number_refused(self):
         _clean, errors = self.validate(phone="+46 70 123 45 67")
-        self.assertIn(self.env._(RULE_BY_CODE["phone_not_finnish"].hint), errors["phone"])
+        self.assertIn(str(RULE_BY_CODE["phone_not_finnish"].hint), errors["phone"])
 
     def test_email_with_a_space_refused(self):
         _clean, errors = self.validate(email="pertti puutteellinen@lapintesti.fi")
         self.assertEqual(set(errors), {"email"})
-        self.assertIn(self.env._(RULE_BY_CODE["email_invalid"].hint), errors["email"])
+        self.assertIn(str(RULE_BY_CODE["email_invalid"].hint), errors["email"])
 
     def test_missing_email_and_phone_refused(self):
         _clean, errors = self.validate(email="  ", phone="")

@@ -51,7 +51,9 @@ class ReduConfirmationSendWizard(models.TransientModel):
         count_by_partner = Counter(agreement.instructor_id.id for agreement in agreements)
         lines = []
         for confirmation in confirmations:
-            sent_today = confirmation.request_date and fields.Date.context_today(self, confirmation.request_date) == today
+            sent_today = (
+                confirmation.request_date and fields.Date.context_today(self, confirmation.request_date) == today
+            )
             key = "today" if sent_today else confirmation._channel_key(*channels[confirmation.id])
             lines.append(
                 {

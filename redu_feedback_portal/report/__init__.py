@@ -1,0 +1,1 @@
+from . import redu_confirmation_report

@@ -1,0 +1,7 @@
+from . import test_answer
+from . import test_crons
+from . import test_http
+from . import test_sending
+from . import test_token
+from . import test_ui
+from . import test_validation

@@ -1,0 +1,88 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command
+
+from .common import PortalCase
+
+
+class TestSending(PortalCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.mobile_only = cls._instructor(name="Sari Sähköpostiton", email="sari at firma", phone="040 111 2222")
+        cls.unreachable = cls._instructor(name="Jari Tavoittamaton", email="", phone="016 222 333")
+        cls.agreements = (
+            cls.agreement
+            | cls._agreement(instructor_id=cls.landline_instructor.id)
+            | cls._agreement(instructor_id=cls.instructor.id)
+            | cls._agreement(instructor_id=cls.mobile_only.id)
+            | cls._agreement(instructor_id=cls.unreachable.id)
+        )
+
+    def wizard(self, agreements=None):
+        return (
+            self.env["redu.confirmation.send.wizard"]
+            .with_user(self.teacher)
+            .with_context(
+                allowed_company_ids=[self.company.id],
+                default_agreement_ids=[Command.set((agreements or self.agreements).ids)],
+            )
+            .create({})
+        )
+
+    def mails(self, partner):
+        return self.env["mail.mail"].search([("recipient_ids", "in", partner.ids)])
+
+    def sms(self, partner):
+        return self.env["sms.sms"].search([("partner_id", "=", partner.id)])
+
+    def test_preview_counts_one_request_per_instructor(self):
+        wizard = self.wizard()
+        self.assertEqual(len(wizard.line_ids), 4)
+        self.assertEqual(wizard.send_count, 3)
+        self.assertEqual(wizard.call_count, 1)
+        by_partner = {line.partner_id: line for line in wizard.line_ids}
+        self.assertEqual(by_partner[self.landline_instructor].agreement_count, 2)
+        self.assertEqual(by_partner[self.landline_instructor].channel, "email")
+        self.assertEqual(by_partner[self.instructor].channel, "email_sms")
+        self.assertEqual(by_partner[self.mobile_only].channel, "sms")
+        self.assertEqual(by_partner[self.unreachable].channel, "call")
+        self.assertIn("/feedback/instructor/", wizard.preview_body)
+
+    def test_send_one_email_per_instructor_and_sms_to_mobiles_only(self):
+        self.wizard().action_send()
+        self.assertEqual(len(self.mails(self.landline_instructor)), 1)
+        self.assertFalse(self.sms(self.landline_instructor))
+        self.assertEqual(len(self.mails(self.instructor)), 1)
+        self.assertEqual(len(self.sms(self.instructor)), 1)
+        self.assertFalse(self.mails(self.mobile_only))
+        self.assertEqual(len(self.sms(self.mobile_only)), 1)
+        self.assertEqual(self.sms(self.mobile_only).number, "+358401112222")
+        self.assertFalse(self.mails(self.unreachable) or self.sms(self.unreachable))
+
+    def test_request_carries_the_personal_link(self):
+        self.wizard().action_send()
+        confirmation = self.landline_instructor.redu_confirmation_ids
+        self.assertEqual(confirmation.state, "requested")
+        self.assertEqual(confirmation.teacher_id, self.teacher)
+        self.assertIn(confirmation.confirmation_url, self.mails(self.landline_instructor).body_html)
+        mobile = self.mobile_only.redu_confirmation_ids
+        self.assertIn(mobile.confirmation_url, self.sms(self.mobile_only).body)
+        self.assertEqual(self.unreachable.redu_confirmation_ids.state, "new")
+
+    def test_second_send_the_same_day_does_not_duplicate(self):
+        self.wizard().action_send()
+        wizard = self.wizard()
+        self.assertEqual(wizard.skip_count, 3)
+        self.assertEqual(wizard.send_count, 0)
+        wizard.action_send()
+        self.assertEqual(len(self.mails(self.instructor)), 1)
+        self.assertEqual(len(self.sms(self.instructor)), 1)
+        self.assertEqual(len(self.sms(self.mobile_only)), 1)
+
+    def test_send_from_the_contact_issues(self):
+        issues = self.agreement.issue_ids
+        self.assertTrue(issues)
+        action = self.as_teacher(issues).action_open_send_confirmation()
+        wizard = self.as_teacher(self.env[action["res_model"]]).with_context(**action["context"]).create({})
+        self.assertEqual(wizard.line_ids.partner_id, self.landline_instructor)

@@ -313,11 +313,12 @@ class ReduInstructorConfirmation(models.Model):
         elif len(name) > NAME_MAX_LENGTH or name_is_not_person(name):
             errors["name"] = self._rule_text("instructor_name_not_person")
         email, email_error = check_email(values.get("email") or "")
-        if email_error:
+        e164, phone_problem = check_phone(values.get("phone") or "")
+        # one of the two may be left empty (an instructor without a work email or a mobile), not both;
+        # what is given must reach them
+        if email_error and not (email_error == "missing" and not phone_problem):
             errors["email"] = self._rule_text(f"email_{email_error}")
-        phone_raw = values.get("phone") or ""
-        e164, phone_problem = check_phone(phone_raw)
-        if phone_problem:
+        if phone_problem and not (phone_problem == "missing" and not email_error):
             errors["phone"] = self._rule_text(f"phone_{phone_problem}")
         return {"name": name, "email": email, "phone": e164}, errors
 

@@ -35,6 +35,17 @@ class TestValidation(PortalCase):
         _clean, errors = self.validate(email="  ", phone="")
         self.assertEqual(set(errors), {"email", "phone"})
 
+    def test_one_channel_may_be_left_empty(self):
+        clean, errors = self.validate(phone="")
+        self.assertFalse(errors)
+        self.assertFalse(clean["phone"])
+        clean, errors = self.validate(email="")
+        self.assertFalse(errors)
+        self.assertFalse(clean["email"])
+        # but what is given must reach the instructor
+        _clean, errors = self.validate(email="", phone="016 123 456")
+        self.assertEqual(set(errors), {"email", "phone"})
+
     def test_company_name_refused_as_a_person(self):
         _clean, errors = self.validate(name="Lapin Testirakennus Oy")
         self.assertEqual(set(errors), {"name"})

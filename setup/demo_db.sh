@@ -8,11 +8,13 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
-ADDONS=redu_partnership,redu_services,redu_feedback_prep
+ADDONS=redu_partnership,redu_services,redu_feedback_prep,redu_feedback_portal
 DB=${1:-${DEMO_DB:-redu_demo}}
 USERS_FILE=$REPO/.odoo/demo-users-$DB.txt
 say() { printf '[demo] %s\n' "$*"; }
 
+# the addons and l10n_fi
+EXPECTED=$(( $(tr ',' '\n' <<<"$ADDONS" | wc -l) + 1 ))
 installed() {
     psql -d "$DB" -Atc "select count(*) from ir_module_module
         where name in ('${ADDONS//,/\',\'}', 'l10n_fi') and state = 'installed'" 2>/dev/null || echo 0
@@ -21,11 +23,11 @@ generated() {
     [ -f "$USERS_FILE" ] && [ "$(psql -d "$DB" -Atc "select count(*) from res_users
         where login = 'asiakkuusvastaava'" 2>/dev/null)" = "1" ]
 }
-if [ "$(installed)" != "4" ]; then
+if [ "$(installed)" != "$EXPECTED" ]; then
     say "creating the demo database '$DB' (a few minutes the first time)"
     setup/odoo.sh -d "$DB" -i "$ADDONS,l10n_fi" --with-demo --load-language fi_FI \
         --stop-after-init --log-level=warn
-    [ "$(installed)" = "4" ] || { say "ERROR: the addons did not install in '$DB'; see the log above"; exit 1; }
+    [ "$(installed)" = "$EXPECTED" ] || { say "ERROR: the addons did not install in '$DB'; see the log above"; exit 1; }
 else
     say "database '$DB' exists with the addons installed; reusing it"
 fi

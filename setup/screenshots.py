@@ -89,7 +89,32 @@ SHOTS = [
         ".o_list_renderer, .o_kanban_renderer",
         "Contact validation: the issues to fix",
     ),
+    (
+        "feedback-send-requests.png",
+        "opettaja",
+        "/odoo/action-redu_feedback_prep.redu_workplace_agreement_action",
+        ".o_list_renderer",
+        "Sending confirmation requests to the instructors of the selected agreements",
+    ),
+    (
+        "feedback-instructor-page.png",
+        None,
+        "{link}",
+        "form[action*='/feedback/instructor/']",
+        "The instructor's own page on a phone (no login)",
+    ),
 ]
+# pages taken at a phone's size
+PHONE = {"feedback-instructor-page.png"}
+# "{link}" in a path: this field of the first record (model, domain), read as this user
+LINKS = {
+    "feedback-instructor-page.png": (
+        "opettaja",
+        "redu.instructor.confirmation",
+        [["access_token", "!=", False], ["state", "!=", "revoked"]],
+        "confirmation_url",
+    ),
+}
 RECORDS = {
     "partnership-partner-form.png": ("res.partner", [["name", "=", "Arctic Rakennus Oy"]]),
     "services-process-form.png": (
@@ -97,9 +122,13 @@ RECORDS = {
         [["checklist_line_ids.done", "=", True], ["is_closed", "=", False], ["date_first_response", "!=", False]],
     ),
 }
-# a tab or button to click before the picture is taken
+# what to click before the picture is taken, each click followed by the selector to wait for
 CLICKS = {
-    "partnership-partner-form.png": 'a.nav-link[name="redu_partnership"]',
+    "partnership-partner-form.png": [('a.nav-link[name="redu_partnership"]', None)],
+    "feedback-send-requests.png": [
+        ("thead .o_list_record_selector input", ".o_list_selection_box"),
+        ('button[name="action_open_send_confirmation"]', ".modal .o_form_view"),
+    ],
 }
 
 
@@ -189,21 +218,38 @@ def login(url, db, user, password):
 
 
 def first_id(url, session, model, domain):
+    return first_record(url, session, model, domain, ["id"])["id"]
+
+
+def first_record(url, session, model, domain, fields):
     response = rpc(
         url,
         "/web/dataset/call_kw",
         {
             "model": model,
-            "method": "search",
-            "args": [domain],
+            "method": "search_read",
+            "args": [domain, fields],
             "kwargs": {"limit": 1},
         },
         cookies={"session_id": session},
     )
-    ids = response.json()["result"]
-    if not ids:
+    records = response.json()["result"]
+    if not records:
         raise SystemExit(f"no {model} record matches {domain}")
-    return ids[0]
+    return records[0]
+
+
+def wait_for(chrome, selector, seconds=60):
+    """Wait until ``selector`` is on the page and Odoo is done loading; False on timeout."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if chrome.evaluate(
+            f"!!document.querySelector({json.dumps(selector)}) && !document.querySelector('.o_loading')"
+            " && !document.querySelector('.o_error_dialog')"
+        ):
+            return True
+        time.sleep(0.5)
+    return False
 
 
 def main(argv=None):
@@ -218,27 +264,31 @@ def main(argv=None):
     failures = 0
     try:
         for filename, user, path, selector, what in SHOTS:
-            session, companies = login(args.url, args.db, user, user)
-            if "{id}" in path:
-                path = path.replace("{id}", str(first_id(args.url, session, *RECORDS[filename])))
             chrome.call("Network.enable")
             chrome.call("Network.clearBrowserCookies")
-            chrome.call("Network.setCookie", name="session_id", value=session, domain=host, path="/")
-            # every company the user may open is selected, as a user of the whole group would
-            chrome.call("Network.setCookie", name="cids", value="-".join(map(str, companies)), domain=host, path="/")
-            chrome.call("Page.navigate", url=args.url + path)
-            deadline = time.time() + 60
-            ready = False
-            while time.time() < deadline:
-                ready = chrome.evaluate(
-                    f"!!document.querySelector({json.dumps(selector)}) && !document.querySelector('.o_loading')"
-                    " && !document.querySelector('.o_error_dialog')"
+            if filename in LINKS:
+                link_user, model, domain, field = LINKS[filename]
+                link_session, _companies = login(args.url, args.db, link_user, link_user)
+                link = first_record(args.url, link_session, model, domain, [field])[field]
+                path = path.replace("{link}", urlparse(link).path)
+            if user:
+                session, companies = login(args.url, args.db, user, user)
+                if "{id}" in path:
+                    path = path.replace("{id}", str(first_id(args.url, session, *RECORDS[filename])))
+                chrome.call("Network.setCookie", name="session_id", value=session, domain=host, path="/")
+                # every company the user may open is selected, as a user of the whole group would
+                chrome.call(
+                    "Network.setCookie", name="cids", value="-".join(map(str, companies)), domain=host, path="/"
                 )
-                if ready:
-                    break
-                time.sleep(0.5)
-            if ready and filename in CLICKS:
-                chrome.evaluate(f"document.querySelector({json.dumps(CLICKS[filename])})?.click()")
+            if filename in PHONE:
+                chrome.call(
+                    "Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=2, mobile=True
+                )
+            chrome.call("Page.navigate", url=args.url + path)
+            ready = wait_for(chrome, selector)
+            for click, then in CLICKS.get(filename, []) if ready else []:
+                chrome.evaluate(f"document.querySelector({json.dumps(click)})?.click()")
+                ready = wait_for(chrome, then, seconds=20) if then else ready
             time.sleep(1.5)  # let charts and fonts settle
             if not ready:
                 failures += 1
@@ -246,7 +296,9 @@ def main(argv=None):
             shot = chrome.call("Page.captureScreenshot", format="png")
             with open(os.path.join(args.out, filename), "wb") as fh:
                 fh.write(base64.b64decode(shot["data"]))
-            print(f"  {filename}: {what} ({user})")
+            if filename in PHONE:
+                chrome.call("Emulation.clearDeviceMetricsOverride")
+            print(f"  {filename}: {what} ({user or 'no login'})")
     finally:
         chrome.close()
     return 1 if failures else 0

@@ -125,3 +125,14 @@ class TestSending(TpkCase):
         self.assertEqual(by_manager[self.manager], 100.0)
         self.assertEqual(self.employer.tpk_bundle_count, 1)
         self.assertEqual(self.employer.tpk_bundle_ids.state, "answered")
+
+    def test_the_email_is_in_the_recipients_language(self):
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(["redu_feedback_tpk"], ["fi_FI"])
+        self.survey_contact.lang = "fi_FI"
+        self._send(self.bundle_a)
+        mail = self._mails()
+        self.assertIn("Vastaa kyselyyn", mail.body_html)
+        self.assertTrue(mail.subject.startswith("Työpaikkakysely:"))
+        for student in STUDENTS:
+            self.assertNotIn(student, mail.body_html)

@@ -24,6 +24,8 @@
     "demo": [
         "demo/redu_feedback_tpk_demo.xml",
     ],
+    # the example file of Arvo's links, imported by hand (USAGE)
+    "oca_data_manual": ["demo/arvo_tpk_links_example.csv"],
     "assets": {
         "web.assets_tests": [
             "redu_feedback_tpk/static/tests/tours/*.js",

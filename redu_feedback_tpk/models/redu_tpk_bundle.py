@@ -64,7 +64,7 @@ class ReduTpkBundle(models.Model):
     period_code = fields.Char(string="Collection period", readonly=True, index=True)
     window_start = fields.Date(string="Answering starts", readonly=True)
     window_end = fields.Date(string="Answering ends", readonly=True)
-    employer_id = fields.Many2one("res.partner", string="Employer", readonly=True, index=True, ondelete="restrict")
+    employer_id = fields.Many2one("res.partner", readonly=True, index=True, ondelete="restrict")
     workplace_name = fields.Char(string="Workplace name", readonly=True, help="The workplace name as written.")
     normalized_name = fields.Char(string="Normalised name", readonly=True)
     business_id = fields.Char(string="Y-tunnus", readonly=True, index=True)
@@ -83,7 +83,6 @@ class ReduTpkBundle(models.Model):
     qualifications = fields.Char(readonly=True)
     recipient_id = fields.Many2one(
         "res.partner",
-        string="Recipient",
         compute="_compute_recipient_id",
         store=True,
         help="The employer's workplace survey contact (set on the employer).",
@@ -333,12 +332,14 @@ class ReduTpkBundle(models.Model):
         now = fields.Datetime.now()
         limit = now - datetime.timedelta(days=REMINDER_INTERVAL_DAYS)
         return self.filtered(
-            lambda b: b.state == "sent"
-            and b.reminder_count < MAX_REMINDERS
-            and not b.email_problem
-            and b.deadline
-            and today <= b.deadline
-            and (b.last_reminder_date or b.sent_date) <= limit
+            lambda b: (
+                b.state == "sent"
+                and b.reminder_count < MAX_REMINDERS
+                and not b.email_problem
+                and b.deadline
+                and today <= b.deadline
+                and (b.last_reminder_date or b.sent_date) <= limit
+            )
         )
 
     def action_send_reminders(self):
@@ -370,7 +371,9 @@ class ReduTpkBundle(models.Model):
         for employer_id, employer_mails in by_employer.items():
             # the email shows in the employer's chatter; sudo: mail.mail is written by the mail system
             # only, the sender was allowed to send the bundles' template
-            employer_mails.sudo().write({"model": "res.partner", "res_id": employer_id, "message_type": "email_outgoing"})
+            employer_mails.sudo().write(
+                {"model": "res.partner", "res_id": employer_id, "message_type": "email_outgoing"}
+            )
 
     def _tpk_notification(self, done, skipped):
         message = self.env._("%(done)s email(s) queued, %(skipped)s bundle(s) skipped.", done=done, skipped=skipped)
@@ -400,6 +403,5 @@ class ReduTpkBundle(models.Model):
     @api.model
     def _tpk_demo_predict(self):
         """Demo data: predict the bundles of the demo agreements' collection period (autumn 2026)."""
-        companies = self.env["res.company"].search([])
+        companies = self.env["res.company"].search([("redu_provider_oid", "!=", False)])
         self.with_context(allowed_company_ids=companies.ids)._tpk_predict(datetime.date(2026, 7, 1), companies)
-

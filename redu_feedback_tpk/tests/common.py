@@ -35,7 +35,12 @@ class TpkCase(TransactionCase):
             {"name": "Lapin Testirakennus Oy", "is_company": True, "company_registry": BID_A, "country_id": finland.id}
         )
         cls.employer_b = Partner.create(
-            {"name": "Napapiirin Testihoiva Oy", "is_company": True, "company_registry": BID_B, "country_id": finland.id}
+            {
+                "name": "Napapiirin Testihoiva Oy",
+                "is_company": True,
+                "company_registry": BID_B,
+                "country_id": finland.id,
+            }
         )
         cls.instructor = Partner.create(
             {

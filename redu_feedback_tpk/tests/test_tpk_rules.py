@@ -108,9 +108,16 @@ class TestTpkRules(BaseCase):
 
     def test_period_problem_oph_cases(self):
         # heratepalvelu test/oph/heratepalvelu/tpk/tpkNiputusHandler_test.clj:10-76
-        ok = {"provider": OPH_KJ, "workplace_name": "Työpaikka", "business_id": "1234567-8", "end_day": date(2021, 11, 20)}
+        ok = {
+            "provider": OPH_KJ,
+            "workplace_name": "Työpaikka",
+            "business_id": "1234567-8",
+            "end_day": date(2021, 11, 20),
+        }
         self.assertIsNone(tpk_rules.period_problem(**ok))
-        self.assertIsNone(tpk_rules.period_problem(**ok, agreement_type="apprenticeship", apprenticeship_basis="employment"))
+        self.assertIsNone(
+            tpk_rules.period_problem(**ok, agreement_type="apprenticeship", apprenticeship_basis="employment")
+        )
         self.assertIsNone(tpk_rules.period_problem(**ok, agreement_type="apprenticeship", apprenticeship_basis=None))
         self.assertEqual(
             tpk_rules.period_problem(**ok, agreement_type="apprenticeship", apprenticeship_basis="entrepreneur"),
@@ -128,7 +135,12 @@ class TestTpkRules(BaseCase):
                 self.assertEqual(tpk_rules.period_problem(**dict(ok, **{missing: None})), problem)
 
     def test_period_problem_excluded_from_instructor_survey(self):
-        ok = {"provider": OPH_KJ, "workplace_name": "Työpaikka", "business_id": "1234567-8", "end_day": date(2026, 9, 1)}
+        ok = {
+            "provider": OPH_KJ,
+            "workplace_name": "Työpaikka",
+            "business_id": "1234567-8",
+            "end_day": date(2026, 9, 1),
+        }
         self.assertEqual(tpk_rules.period_problem(**ok, hoks_rejected=True), "hoks_rejected")
         self.assertEqual(tpk_rules.period_problem(**ok, exclusion="tuva_related"), "excluded")
         self.assertEqual(tpk_rules.period_problem(**ok, business_id_valid=False), "business_id_invalid")

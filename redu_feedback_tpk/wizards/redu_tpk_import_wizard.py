@@ -26,7 +26,15 @@ ARVO_COLUMNS = (
     "tyopaikkajaksojen_lkm",
     "tyopaikkajaksojen_kesto",
 )
-REQUIRED_COLUMNS = ("tunnus", "url", "voimassa_alkupvm", "voimassa_loppupvm", "vastausten_lkm", "tyonantaja", "tyopaikka")
+REQUIRED_COLUMNS = (
+    "tunnus",
+    "url",
+    "voimassa_alkupvm",
+    "voimassa_loppupvm",
+    "vastausten_lkm",
+    "tyonantaja",
+    "tyopaikka",
+)
 
 
 def _parse_date(value):
@@ -59,9 +67,7 @@ class ReduTpkImportWizard(models.TransientModel):
     updated_count = fields.Integer(string="Answer counts updated", readonly=True)
     unmatched_rows = fields.Text(string="Rows without a bundle", readonly=True)
     bad_rows = fields.Text(string="Rows not read", readonly=True)
-    bundle_without_link_ids = fields.Many2many(
-        "redu.tpk.bundle", string="Bundles without a link", readonly=True
-    )
+    bundle_without_link_ids = fields.Many2many("redu.tpk.bundle", string="Bundles without a link", readonly=True)
 
     def _read_rows(self):
         """The rows of the file as dicts; a UserError for a file that is not Arvo's CSV."""
@@ -69,7 +75,9 @@ class ReduTpkImportWizard(models.TransientModel):
             raw = base64.b64decode(self.file or b"", validate=False)
             text = raw.decode("utf-8-sig")
         except (binascii.Error, UnicodeDecodeError):
-            raise UserError(self.env._("The file is not a UTF-8 text file. Download the CSV from Arvo again.")) from None
+            raise UserError(
+                self.env._("The file is not a UTF-8 text file. Download the CSV from Arvo again.")
+            ) from None
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
         try:
             header = next(reader)

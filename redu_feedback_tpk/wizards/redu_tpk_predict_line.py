@@ -23,7 +23,7 @@ class ReduTpkPredictLine(models.TransientModel):
 
     wizard_id = fields.Many2one("redu.tpk.predict.wizard", required=True, ondelete="cascade")
     kind = fields.Selection([("problem", "No link"), ("spelling", "Several spellings")], required=True)
-    agreement_id = fields.Many2one("redu.workplace.agreement", string="Agreement", readonly=True)
+    agreement_id = fields.Many2one("redu.workplace.agreement", readonly=True)
     employer_id = fields.Many2one(related="agreement_id.employer_id", string="Employer")
     workplace_name = fields.Char(related="agreement_id.workplace_name")
     problem = fields.Selection(PROBLEMS, readonly=True)

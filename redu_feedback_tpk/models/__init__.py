@@ -1,0 +1,2 @@
+from . import redu_tpk_bundle
+from . import res_partner

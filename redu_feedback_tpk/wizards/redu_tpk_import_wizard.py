@@ -1,0 +1,177 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import binascii
+import csv
+import datetime
+import io
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+from ..tools import tpk_rules
+
+# the columns of Arvo's workplace survey link file
+ARVO_COLUMNS = (
+    "tunnus",
+    "url",
+    "voimassa_alkupvm",
+    "voimassa_loppupvm",
+    "vastausten_lkm",
+    "kohteiden_lkm",
+    "tyonantaja",
+    "tyopaikka",
+    "tutkinnot",
+    "tutkinnon_osat",
+    "tyopaikkajaksojen_lkm",
+    "tyopaikkajaksojen_kesto",
+)
+REQUIRED_COLUMNS = (
+    "tunnus",
+    "url",
+    "voimassa_alkupvm",
+    "voimassa_loppupvm",
+    "vastausten_lkm",
+    "tyonantaja",
+    "tyopaikka",
+)
+
+
+def _parse_date(value):
+    value = (value or "").strip()
+    if not value:
+        return None
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(value[:10], pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
+def _parse_int(value):
+    value = (value or "").strip()
+    return int(value) if value else 0
+
+
+class ReduTpkImportWizard(models.TransientModel):
+    """Import the workplace survey links that the provider downloads from Arvo as a CSV file."""
+
+    _name = "redu.tpk.import.wizard"
+    _description = "Import workplace survey links"
+
+    file = fields.Binary(string="Arvo CSV file", required=True)
+    filename = fields.Char()
+    state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")
+    linked_count = fields.Integer(string="Links stored", readonly=True)
+    updated_count = fields.Integer(string="Answer counts updated", readonly=True)
+    unmatched_rows = fields.Text(string="Rows without a bundle", readonly=True)
+    bad_rows = fields.Text(string="Rows not read", readonly=True)
+    bundle_without_link_ids = fields.Many2many("redu.tpk.bundle", string="Bundles without a link", readonly=True)
+
+    def _read_rows(self):
+        """The rows of the file as dicts; a UserError for a file that is not Arvo's CSV."""
+        try:
+            raw = base64.b64decode(self.file or b"", validate=False)
+            text = raw.decode("utf-8-sig")
+        except (binascii.Error, UnicodeDecodeError):
+            raise UserError(
+                self.env._("The file is not a UTF-8 text file. Download the CSV from Arvo again.")
+            ) from None
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise UserError(self.env._("The file is empty.")) from None
+        header = [column.strip().lower() for column in header]
+        missing = [column for column in REQUIRED_COLUMNS if column not in header]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "This is not Arvo's workplace survey file: the columns %(columns)s are missing. "
+                    "Expected semicolon-separated columns: %(expected)s.",
+                    columns=", ".join(missing),
+                    expected="; ".join(ARVO_COLUMNS),
+                )
+            )
+        rows = []
+        for line_number, values in enumerate(reader, start=2):
+            if not any(value.strip() for value in values):
+                continue
+            rows.append((line_number, dict(zip(header, (value.strip() for value in values), strict=False))))
+        return rows
+
+    def action_import(self):
+        """Match each row to a predicted bundle by Y-tunnus, normalised workplace name and collection
+        period; store the link, the validity and the answer count. A bundle that has its link already
+        gets only its answer count updated. A bad row is reported; the others are imported."""
+        self.ensure_one()
+        rows = self._read_rows()
+        parsed, bad = [], []
+        for line_number, row in rows:
+            try:
+                valid_from = _parse_date(row.get("voimassa_alkupvm"))
+                valid_to = _parse_date(row.get("voimassa_loppupvm"))
+                answers = _parse_int(row.get("vastausten_lkm"))
+                targets = _parse_int(row.get("kohteiden_lkm"))
+            except ValueError:
+                bad.append(self.env._("Line %(line)s: a date or a number cannot be read.", line=line_number))
+                continue
+            if not (row.get("url") and row.get("tyonantaja") and row.get("tyopaikka") and valid_from):
+                bad.append(
+                    self.env._(
+                        "Line %(line)s: the link, the Y-tunnus, the workplace or the validity start is missing.",
+                        line=line_number,
+                    )
+                )
+                continue
+            period = tpk_rules.period_of_window_day(valid_from)
+            parsed.append((line_number, row, valid_from, valid_to, answers, targets, period))
+        business_ids = list({row["tyonantaja"] for _l, row, *_rest in parsed})
+        Bundle = self.env["redu.tpk.bundle"]
+        candidates = Bundle.search([("business_id", "in", business_ids)]) if business_ids else Bundle
+        by_match = {}
+        for bundle in candidates:
+            by_match.setdefault((bundle.business_id, bundle.normalized_name, bundle.period_start), bundle)
+        unmatched, linked, updated = [], Bundle, {}
+        for line_number, row, valid_from, valid_to, answers, targets, period in parsed:
+            bundle = period and by_match.get((row["tyonantaja"], tpk_rules.normalize(row["tyopaikka"]), period[0]))
+            if not bundle:
+                unmatched.append(f"{line_number}: {row['tyonantaja']} {row['tyopaikka']} ({row['voimassa_alkupvm']})")
+                continue
+            if bundle.survey_url:
+                if bundle.answer_count != answers:
+                    updated[bundle] = answers
+                continue
+            bundle.write(
+                {
+                    "survey_code": row.get("tunnus") or False,
+                    "survey_url": row["url"],
+                    "valid_from": valid_from,
+                    "valid_to": valid_to,
+                    "answer_count": answers,
+                    "target_count": targets,
+                }
+            )
+            linked |= bundle
+        for answers, bundles in Bundle.browse([b.id for b in updated]).grouped(lambda b: updated[b]).items():
+            bundles.write({"answer_count": answers})
+        periods = {period[0] for *_rest, period in parsed if period}
+        without_link = Bundle.search([("period_start", "in", list(periods)), ("survey_url", "=", False)])
+        self.write(
+            {
+                "state": "done",
+                "linked_count": len(linked),
+                "updated_count": len(updated),
+                "unmatched_rows": "\n".join(unmatched) or False,
+                "bad_rows": "\n".join(bad) or False,
+                "bundle_without_link_ids": [fields.Command.set(without_link.ids)],
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }

@@ -97,6 +97,13 @@ SHOTS = [
         "Sending confirmation requests to the instructors of the selected agreements",
     ),
     (
+        "tpk-bundles.png",
+        "esihenkilo",
+        "/odoo/action-redu_feedback_tpk.redu_tpk_bundle_action",
+        ".o_list_renderer, .o_kanban_renderer",
+        "Workplace survey bundles of a collection period",
+    ),
+    (
         "feedback-instructor-page.png",
         None,
         "{link}",

@@ -132,6 +132,7 @@ RECORDS = {
 # what to click before the picture is taken, each click followed by the selector to wait for
 CLICKS = {
     "partnership-partner-form.png": [('a.nav-link[name="redu_partnership"]', None)],
+    "tpk-bundles.png": [(".o_group_header", ".o_data_row")],
     "feedback-send-requests.png": [
         ("thead .o_list_record_selector input", ".o_list_selection_box"),
         ('button[name="action_open_send_confirmation"]', ".modal .o_form_view"),

@@ -54,12 +54,13 @@ class TestScopeNotice(DashboardDataMixin, TransactionCase):
 
     def test_empty_revenue_analysis_explains_the_missing_entities(self):
         action = self.env.ref("redu_services.redu_service_revenue_report_action")
-        # sudo: as the web client's /web/action/load reads the action, for the user's uid and companies
-        partial = action.with_env(self._env(self.entity_a)).sudo().read(["help"])[0]["help"]
+        # sudo: as /web/action/load reads the action (all its fields: the help needs res_model), for the
+        # uid and the active companies of the user
+        partial = action.with_env(self._env(self.entity_a)).sudo().read(["res_model", "help"])[0]["help"]
         self.assertIn("1 of the 3 group entities you may see are included", partial)
         self.assertIn("No invoiced revenue yet", partial, "the help of the action stays below the notice")
         everything = self._env(self.entity_a + self.entity_b + self.entity_c)
-        complete = action.with_env(everything).sudo().read(["help"])[0]["help"]
+        complete = action.with_env(everything).sudo().read(["res_model", "help"])[0]["help"]
         self.assertNotIn("group entities you may see", complete)
         self.assertIn("No invoiced revenue yet", complete)
 

@@ -1,0 +1,71 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+from odoo.tools import SQL
+
+from odoo.addons.redu_services.models.redu_service_process import CHANNEL_SELECTION
+
+
+class ReduResponseTimeReport(models.Model):
+    """Time from inquiry to first response (critical point 1): median and 90th percentile.
+
+    One row per group entity, year of the inquiry and contact channel, and one row per group entity and
+    year over all channels (channel "All channels"). Percentiles do not add up: each figure is read on
+    its own row (an analysis that groups several rows shows their maximum).
+    """
+
+    _name = "redu.response.time.report"
+    _description = "Response time analysis"
+    _auto = False
+    _rec_name = "date"
+    _order = "date desc, company_id, channel"
+
+    _depends = {
+        "redu.service.process": ["company_id", "date_inquiry", "date_first_response", "channel", "response_hours"],
+    }
+
+    date = fields.Date(string="Year", readonly=True, help="The first day of the year of the inquiries.")
+    company_id = fields.Many2one("res.company", string="Group entity", readonly=True)
+    channel = fields.Selection(
+        [*CHANNEL_SELECTION, ("all", "All channels")],
+        string="Contact channel",
+        readonly=True,
+    )
+    process_count = fields.Integer(string="Answered inquiries", readonly=True)
+    median_hours = fields.Float(
+        string="Median response (hours)",
+        readonly=True,
+        aggregator="max",
+        help="Median time from the inquiry to the first response, in hours.",
+    )
+    p90_hours = fields.Float(
+        string="90th percentile response (hours)",
+        readonly=True,
+        aggregator="max",
+        help="Nine inquiries out of ten were answered within this time, in hours.",
+    )
+
+    @property
+    def _table_query(self):
+        # the year of the inquiry in UTC, as the inquiry date is stored
+        return SQL(
+            """
+            WITH answered AS (
+                SELECT company_id,
+                       date_trunc('year', date_inquiry)::date AS year,
+                       COALESCE(channel, 'other') AS channel,
+                       response_hours
+                  FROM redu_service_process
+                 WHERE date_first_response IS NOT NULL
+            )
+            SELECT row_number() OVER (ORDER BY company_id, year, GROUPING(channel), channel) AS id,
+                   company_id,
+                   year AS date,
+                   CASE WHEN GROUPING(channel) = 1 THEN 'all' ELSE channel END AS channel,
+                   count(*) AS process_count,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY response_hours) AS median_hours,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY response_hours) AS p90_hours
+              FROM answered
+             GROUP BY GROUPING SETS ((company_id, year, channel), (company_id, year))
+            """
+        )

@@ -13,5 +13,6 @@ from . import (
     redu_service_stage_gate,
     res_config_settings,
     res_partner,
+    res_users,
     sale_order,
 )

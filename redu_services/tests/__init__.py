@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
+    test_finance_entities,
     test_i18n,
     test_partner,
     test_process,

@@ -97,6 +97,13 @@ SHOTS = [
         "Sending confirmation requests to the instructors of the selected agreements",
     ),
     (
+        "dashboard-goals.png",
+        "esihenkilo",
+        "/odoo/dashboards",
+        ".o-spreadsheet, .o_spreadsheet_dashboard_action",
+        "The dashboard of the plan's goals",
+    ),
+    (
         "tpk-bundles.png",
         "esihenkilo",
         "/odoo/action-redu_feedback_tpk.redu_tpk_bundle_action",

@@ -129,6 +129,7 @@ class ReduInstructorConfirmation(models.Model):
         return by_partner
 
     @api.depends("partner_id")
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_agreement_data(self):
         by_partner = self._open_agreements_by_partner()
         today = fields.Date.context_today(self)
@@ -136,7 +137,9 @@ class ReduInstructorConfirmation(models.Model):
             agreements = by_partner[confirmation.partner_id.id]
             deadlines = [a.national_fix_deadline or a.national_contact_deadline for a in agreements]
             deadline = max((d for d in deadlines if d), default=False)
-            confirmation.agreement_ids = agreements.with_env(self.env)
+            # the deadline spans every entity; the list shows what the user may open (the public
+            # page reads it as superuser and lists every period)
+            confirmation.agreement_ids = agreements.with_env(self.env)._filtered_access("read")
             confirmation.deadline = deadline
             confirmation.link_expired = not deadline or deadline < today
 

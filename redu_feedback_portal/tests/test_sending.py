@@ -86,3 +86,18 @@ class TestSending(PortalCase):
         action = self.as_teacher(issues).action_open_send_confirmation()
         wizard = self.as_teacher(self.env[action["res_model"]]).with_context(**action["context"]).create({})
         self.assertEqual(wizard.line_ids.partner_id, self.landline_instructor)
+
+    def test_instructor_with_periods_in_another_entity(self):
+        """The teacher of one entity sends to an instructor who also guides a student of an entity the
+        teacher cannot open: the request goes, the teacher sees only their own agreement, and the
+        instructor's page lists both periods."""
+        elsewhere = self._agreement(
+            instructor_id=self.instructor.id, company_id=self.other_company.id, student_name="Veera Virtanen"
+        )
+        mine = self._agreement(instructor_id=self.instructor.id, student_name="Ville Virtanen")
+        self.wizard(mine).action_send()
+        self.assertEqual(len(self.mails(self.instructor)), 1)
+        confirmation = self.Confirmation.search([("partner_id", "=", self.instructor.id)])
+        self.assertIn(mine, self.as_teacher(confirmation).agreement_ids)
+        self.assertNotIn(elsewhere, self.as_teacher(confirmation).agreement_ids)
+        self.assertIn(elsewhere, confirmation.sudo().agreement_ids)

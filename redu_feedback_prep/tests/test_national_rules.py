@@ -9,7 +9,9 @@ import datetime
 
 from odoo.tests import TransactionCase, tagged
 
+from ..models.redu_workplace_agreement import EXCLUSION_REASONS
 from ..tools import national_rules as national
+from ..tools.rule_catalogue import RULE_BY_CODE
 
 D = datetime.date
 
@@ -80,13 +82,19 @@ class TestSmsRules(TransactionCase):
 
     def test_bundle_value_is_the_single_distinct_string(self):
         # heratepalvelu test/oph/heratepalvelu/tep/tepCommon_test.clj:48-61
-        self.assertEqual(national.common_value(["a@b.com", "a@b.com"]), "a@b.com")
-        self.assertEqual(national.common_value(["asdf", None, "asdf"]), "asdf")
-        self.assertEqual(national.common_value(["asdf"]), "asdf")
-        self.assertIsNone(national.common_value([]))
-        self.assertIsNone(national.common_value(["a@b.com", "x@y.com"]))
+        self.assertEqual(national.bundle_values(["a@b.com", "a@b.com"]), {"a@b.com"})
+        self.assertEqual(national.bundle_values(["asdf", None, "asdf"]), {"asdf"})
+        self.assertEqual(national.bundle_values(["asdf"]), {"asdf"})
+        self.assertEqual(national.bundle_values([]), set())
+        self.assertEqual(len(national.bundle_values(["a@b.com", "x@y.com"])), 2)
         # an empty string is a value (tepCommon.clj:38-43 keeps everything but nil)
-        self.assertIsNone(national.common_value(["", "x@y.com"]))
+        self.assertEqual(len(national.bundle_values(["", "x@y.com"])), 2)
+        # eHOKS trims its input (common/schema.clj:70-85): surrounding spaces make no second value
+        self.assertEqual(national.bundle_values(["a@b.com ", "a@b.com"]), {"a@b.com"})
+
+    def test_every_exclusion_reason_has_its_rule(self):
+        for key, _label in EXCLUSION_REASONS:
+            self.assertIn(f"excluded_{key}", RULE_BY_CODE, key)
 
 
 @tagged("at_install", "-post_install")

@@ -61,19 +61,6 @@ SMS_TYPES = frozenset({phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNu
 # the Java whitespace that clojure.string/trim keeps (Character.isWhitespace is false for these)
 _JAVA_NON_WHITESPACE = "\u00a0\u2007\u202f"
 
-# the exclusion reasons in the order OPH checks them (ehoks src/oph/ehoks/palaute/tyoelama.clj:67-96,
-# src/oph/ehoks/palaute.clj:188-229); selection keys of ``national_excluded_reason``
-EXCLUSION_ORDER = (
-    "workplace_data_missing",
-    "part_time_missing",
-    "interrupted",
-    "tuva_related",
-    "not_vocational",
-    "study_right_ended",
-    "external_funding",
-    "tuva_study_right",
-    "linked_study_right",
-)
 # exclusions that mean the data are wrong (a fix brings the period back) rather than that the
 # period is rightly outside the survey (ehoks src/oph/ehoks/palaute.clj:21-28: ei_laheteta is re-evaluated
 # on every save of the HOKS)
@@ -367,17 +354,13 @@ def bundle_key(instructor_name, business_id, provider_oid, qualification_code):
     )
 
 
-def common_value(values):
-    """The single distinct non-missing value, else None (heratepalvelu src/oph/heratepalvelu/tep/tepCommon.clj:38-43).
-
-    Missing is ``None``; an empty string counts as a value.
-    """
-    distinct = {value for value in values if value is not None}
-    return next(iter(distinct)) if len(distinct) == 1 else None
-
-
 def bundle_values(values):
-    """The distinct non-missing values of a bundle, as eHOKS stores them (trimmed)."""
+    """The distinct non-missing values of a bundle, as eHOKS stores them (trimmed).
+
+    heratepalvelu src/oph/heratepalvelu/tep/tepCommon.clj:38-43 (``reduce-common-value``): the bundle
+    has a value only when exactly one distinct value remains; missing is ``None`` (Odoo's False),
+    an empty string counts as a value.
+    """
     return {java_trim(value) for value in values if value is not None and value is not False}
 
 

@@ -4,6 +4,7 @@ from . import (
     test_dashboard_partners,
     test_dashboard_processes,
     test_dashboard_revenue,
+    test_dashboard_translation,
     test_scope_notice,
     test_ui,
 )

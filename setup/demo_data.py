@@ -650,6 +650,18 @@ class Generator:
         agreements.action_validate_contacts()
         return agreements
 
+    def confirmations(self, agreements):
+        """With redu_feedback_portal: confirmation requests to the instructors of the agreements ending in
+        the coming two months, about half of them answered (as the instructors would, by their link)."""
+        if "redu.instructor.confirmation" not in self.env:
+            return
+        soon = agreements.filtered(lambda a: a.end_date and self.today <= a.end_date <= self.today + timedelta(days=60))
+        model = self.env["redu.instructor.confirmation"].with_context(mail_notrack=True)
+        confirmations, first = model._for_agreements(soon)
+        sent = confirmations._send_requests(first)["sent"]
+        for confirmation in sent.filtered(lambda c: self.rnd.random() < 0.5):
+            confirmation._portal_answer()
+
     def _apprenticeship_basis(self):
         field = self.env["redu.workplace.agreement"]._fields["apprenticeship_basis"]
         options = [k for k, _v in field._description_selection(self.env)]
@@ -754,6 +766,7 @@ def main(argv=None):
         procs = gen.processes(orgs, args.processes)
         timings["processes"], t = time.time() - t, time.time()
         agreements = gen.agreements(orgs, args.agreements, procs)
+        gen.confirmations(agreements)
         timings["agreements"] = time.time() - t
         counts = {r: len(agreements.filtered(lambda a, r=r: a.readiness == r)) for r in ("ready", "warning", "blocked")}
     print(

@@ -51,7 +51,7 @@ class ReduPartnerDuplicate(models.Model):
     _order = "state, score desc, id desc"
     _rec_name = "partner_id"
 
-    partner_id = fields.Many2one("res.partner", string="Partner", required=True, index=True, ondelete="cascade")
+    partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
     other_partner_id = fields.Many2one(
         "res.partner", string="Other partner", required=True, index=True, ondelete="cascade"
     )
@@ -62,7 +62,7 @@ class ReduPartnerDuplicate(models.Model):
         store=True,
     )
     score = fields.Integer(
-        help="100 for the same Y-tunnus; 70-90 for the same name with the same place or email domain."
+        help="100 for the same Y-tunnus; 70-90 for the same name with the same municipality or email domain."
     )
     state = fields.Selection(
         [("open", "To check"), ("dismissed", "Not a duplicate")],

@@ -50,7 +50,7 @@ class ReduYtjImportWizard(models.TransientModel):
         default="upload",
         required=True,
     )
-    file = fields.Binary(string="File", attachment=True, help="The bulk file: a ZIP of JSON, or one JSON file.")
+    file = fields.Binary(attachment=True, help="The bulk file: a ZIP of JSON, or one JSON file.")
     filename = fields.Char()
     state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft", required=True)
     companies_read = fields.Integer(string="Companies read", readonly=True)

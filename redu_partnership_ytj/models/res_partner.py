@@ -1,0 +1,370 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+import time
+
+import requests
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+
+from odoo.addons.redu_partnership.tools.business_id import normalize_business_id
+
+from ..tools import ytj_client
+from ..tools.names import normalize_name
+
+_logger = logging.getLogger(__name__)
+
+PARAM_NETWORK = "redu_partnership_ytj.network_enabled"
+PARAM_BATCH_SIZE = "redu_partnership_ytj.refresh_batch_size"
+PARAM_RATE = "redu_partnership_ytj.requests_per_minute"
+DEFAULT_BATCH_SIZE = 200
+DEFAULT_RATE = 30
+
+YTJ_STATUSES = [
+    (ytj_client.STATUS_ACTIVE, "Active"),
+    (ytj_client.STATUS_LIQUIDATION, "In liquidation"),
+    (ytj_client.STATUS_CEASED, "Ceased"),
+]
+# Partner fields that the register may fill or propose to change, in the order of the review
+YTJ_PARTNER_FIELDS = ("name", "street", "zip", "city", "website")
+
+
+def _same_website(left, right):
+    def key(url):
+        url = (url or "").strip().lower()
+        for prefix in ("https://", "http://"):
+            url = url.removeprefix(prefix)
+        return url.removeprefix("www.").rstrip("/")
+
+    return key(left) == key(right)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    ytj_name = fields.Char(string="Registered name", copy=False, readonly=True)
+    ytj_former_names = fields.Text(string="Former names", copy=False, readonly=True)
+    ytj_company_form = fields.Char(string="Company form", copy=False, readonly=True)
+    ytj_industry_id = fields.Many2one(
+        "redu.industry",
+        string="Industry (TOL 2008)",
+        index="btree_not_null",
+        ondelete="restrict",
+        copy=False,
+        help="Main line of business (TOL 2008) in the business register.",
+    )
+    ytj_registration_date = fields.Date(string="Registered on", copy=False, readonly=True)
+    ytj_status = fields.Selection(
+        YTJ_STATUSES,
+        string="Register status",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+    )
+    ytj_status_date = fields.Date(string="Status since", copy=False, readonly=True)
+    ytj_website = fields.Char(string="Registered website", copy=False, readonly=True)
+    ytj_visiting_address = fields.Char(string="Visiting address", copy=False, readonly=True)
+    ytj_postal_address = fields.Char(string="Postal address", copy=False, readonly=True)
+    ytj_fetch_date = fields.Datetime(
+        string="Fetched from the register",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+    )
+    redu_name_key = fields.Char(
+        string="Normalised name",
+        compute="_compute_redu_name_key",
+        store=True,
+        index="btree_not_null",
+        help="The name with case, whitespace and legal-form words (Oy, Ab, Ky, Tmi, ry...) folded: "
+        "the key of the duplicate detection.",
+    )
+
+    @api.depends("name")
+    def _compute_redu_name_key(self):
+        for partner in self:
+            partner.redu_name_key = normalize_name(partner.name) or False
+
+    # ------------------------------------------------------------------
+    # Register access
+    # ------------------------------------------------------------------
+    @api.model
+    def _ytj_network_enabled(self):
+        return bool(self.env["ir.config_parameter"].sudo().get_param(PARAM_NETWORK))
+
+    @api.model
+    def _ytj_error_message(self, error):
+        if isinstance(error, ytj_client.YtjTimeout):
+            return self.env._("The business register did not answer within 5 seconds. Try again later.")
+        if isinstance(error, ytj_client.YtjRateLimited):
+            return self.env._("The business register is busy (too many requests). Try again in a minute.")
+        if isinstance(error, ytj_client.YtjNotFound):
+            return self.env._("The business register has no company with this Y-tunnus.")
+        return self.env._("The business register cannot be reached (%(error)s). Nothing was changed.", error=error)
+
+    @api.model
+    def _ytj_fetch_company(self, business_id, session=None):
+        """The parsed company from the register; a UserError (nothing changed) on any failure."""
+        if not self._ytj_network_enabled():
+            raise UserError(
+                self.env._(
+                    "The business register lookup is turned off. An administrator turns it on in "
+                    "Settings > Working-life partnership > Business register."
+                )
+            )
+        try:
+            return ytj_client.fetch_company(business_id, session=session)
+        except ytj_client.YtjError as error:
+            raise UserError(self._ytj_error_message(error)) from error
+
+    def _ytj_business_id(self):
+        """The normalised Y-tunnus of the partner, or False (empty, foreign or invalid)."""
+        self.ensure_one()
+        if not self.company_registry or (self.country_id and self.country_id.code != "FI"):
+            return False
+        try:
+            return normalize_business_id(self.company_registry)
+        except ValueError:
+            return False
+
+    @api.model
+    def _ytj_register_values(self, company, industries=None):
+        """The ``ytj_*`` values of a parsed company; ``industries``: {code: redu.industry}."""
+        if industries is None:
+            industries = self.env["redu.industry"]._get_or_create(
+                {company["industry_code"]: company["industry_name"]} if company["industry_code"] else {}
+            )
+        industry = industries.get(company["industry_code"])
+        return {
+            "ytj_name": company["name"] or False,
+            "ytj_former_names": "\n".join(company["former_names"]) or False,
+            "ytj_company_form": company["company_form"] or False,
+            "ytj_industry_id": industry.id if industry else False,
+            "ytj_registration_date": company["registration_date"] or False,
+            "ytj_status": company["status"],
+            "ytj_status_date": company["status_date"] or False,
+            "ytj_website": company["website"] or False,
+            "ytj_visiting_address": ytj_client.format_address(company["visiting_address"]) or False,
+            "ytj_postal_address": ytj_client.format_address(company["postal_address"]) or False,
+            "ytj_fetch_date": fields.Datetime.now(),
+        }
+
+    @api.model
+    def _ytj_register_values_fields(self):
+        return [
+            "ytj_name",
+            "ytj_former_names",
+            "ytj_company_form",
+            "ytj_industry_id",
+            "ytj_registration_date",
+            "ytj_status",
+            "ytj_status_date",
+            "ytj_website",
+            "ytj_visiting_address",
+            "ytj_postal_address",
+            "ytj_fetch_date",
+        ]
+
+    @api.model
+    def _ytj_partner_values(self, company):
+        """{partner field: value} the register gives for the partner's own fields."""
+        address = company["visiting_address"] or company["postal_address"] or {}
+        values = {
+            "name": company["name"],
+            "street": address.get("street"),
+            "zip": address.get("zip"),
+            "city": address.get("city"),
+            "website": company["website"],
+        }
+        return {fname: value for fname, value in values.items() if value}
+
+    def _ytj_split_proposals(self, company):
+        """(values for the empty fields, {field: value} that differ from a filled field)."""
+        self.ensure_one()
+        fill, changes = {}, {}
+        for fname, value in self._ytj_partner_values(company).items():
+            current = self[fname]
+            if not current:
+                fill[fname] = value
+            elif fname == "website":
+                if not _same_website(current, value):
+                    changes[fname] = value
+            elif fname == "name":
+                if current.strip() != value.strip():
+                    changes[fname] = value
+            elif str(current).strip().casefold() != str(value).strip().casefold():
+                changes[fname] = value
+        if not self.country_id and fill:
+            fill["country_id"] = self.env.ref("base.fi").id
+        return fill, changes
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_ytj_fetch(self):
+        """Fetch the company from the register: store the register's data, fill the empty fields
+        and open the review dialog for the fields that differ (nothing is overwritten)."""
+        self.ensure_one()
+        business_id = self._ytj_business_id()
+        if not self.is_company or not business_id:
+            raise UserError(
+                self.env._("%(partner)s needs a valid Finnish Y-tunnus to be fetched.", partner=self.display_name)
+            )
+        company = self._ytj_fetch_company(business_id)
+        fill, changes = self._ytj_split_proposals(company)
+        self._ytj_store(company)
+        if fill:
+            self.write(fill)
+        if changes:
+            return self.env["redu.ytj.review.wizard"]._open_for(self, changes)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("The business register's data of %(partner)s is up to date.", partner=self.name),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _ytj_store(self, company, notify=False):
+        """Write the register's data; with ``notify``, schedule an activity for the account
+        manager when the company has ceased or its registered name has changed."""
+        self.ensure_one()
+        values = self._ytj_register_values(company)
+        if notify:
+            self._ytj_notify_changes(values)
+        self.write(values)
+
+    def _ytj_notify_changes(self, values):
+        self.ensure_one()
+        notes = []
+        if values["ytj_status"] == ytj_client.STATUS_CEASED and self.ytj_status != ytj_client.STATUS_CEASED:
+            date = values["ytj_status_date"]
+            notes.append(
+                (
+                    "redu_partnership_ytj.mail_activity_type_ytj_ceased",
+                    self.env._(
+                        "%(partner)s has ceased (business register, %(date)s).",
+                        partner=self.name,
+                        date=fields.Date.to_string(date) if date else self.env._("date unknown"),
+                    ),
+                )
+            )
+        if self.ytj_name and values["ytj_name"] and values["ytj_name"] != self.ytj_name:
+            notes.append(
+                (
+                    "redu_partnership_ytj.mail_activity_type_ytj_name_change",
+                    self.env._(
+                        "The registered name changed from %(old)s to %(new)s.",
+                        old=self.ytj_name,
+                        new=values["ytj_name"],
+                    ),
+                )
+            )
+        for xmlid, note in notes:
+            if self.user_id:
+                self.activity_schedule(xmlid, note=note, user_id=self.user_id.id)
+            else:
+                self.message_post(body=note, subtype_xmlid="mail.mt_note")
+
+    # ------------------------------------------------------------------
+    # Form: Y-tunnus entry
+    # ------------------------------------------------------------------
+    @api.onchange("company_registry")
+    def _onchange_company_registry_ytj(self):
+        """Warn when another partner has the Y-tunnus (not an error: a branch or a department may
+        share it); with the network lookup on, fill the empty fields from the register and name
+        the fields that differ (they are reviewed with "Fetch from the business register")."""
+        if not self.company_registry:
+            return None
+        try:
+            business_id = normalize_business_id(self.company_registry)
+        except ValueError:
+            return None
+        messages = []
+        domain = Domain("company_registry", "in", list({business_id, self.company_registry}))
+        if self._origin.id:
+            domain &= Domain("id", "!=", self._origin.id) & Domain("commercial_partner_id", "!=", self._origin.id)
+        others = self.search_fetch(domain, ["display_name"], limit=5)
+        if others:
+            messages.append(
+                self.env._(
+                    "Y-tunnus %(business_id)s is already on %(partners)s. Check that this is not a duplicate.",
+                    business_id=business_id,
+                    partners=", ".join(others.mapped("display_name")),
+                )
+            )
+        if (
+            self.is_company
+            and self._ytj_network_enabled()
+            and business_id != self._origin.company_registry
+            and (not self.country_id or self.country_id.code == "FI")
+        ):
+            try:
+                company = ytj_client.fetch_company(business_id)
+            except ytj_client.YtjError as error:
+                messages.append(self._ytj_error_message(error))
+            else:
+                fill, changes = self._ytj_split_proposals(company)
+                self.update(dict(self._ytj_register_values(company), **fill))
+                if changes:
+                    labels = [self._fields[fname].get_description(self.env)["string"] for fname in changes]
+                    messages.append(
+                        self.env._(
+                            "The business register differs on: %(fields)s. Save, then use "
+                            '"Fetch from the business register" to review the changes.',
+                            fields=", ".join(labels),
+                        )
+                    )
+        if messages:
+            return {"warning": {"title": self.env._("Y-tunnus"), "message": "\n\n".join(messages)}}
+        return None
+
+    # ------------------------------------------------------------------
+    # Weekly refresh
+    # ------------------------------------------------------------------
+    @api.model
+    def _ytj_refresh_domain(self):
+        return (
+            Domain("is_company", "=", True)
+            & Domain("company_registry", "!=", False)
+            & Domain("ytj_status", "!=", ytj_client.STATUS_CEASED)
+        )
+
+    @api.model
+    def _cron_ytj_refresh(self, batch_size=None):
+        """Refresh a batch of active company partners with a Y-tunnus, least recently fetched
+        first, at most the configured requests per minute. A 429 stops the batch: the partners
+        not reached keep their place and come first in the next run."""
+        if not self._ytj_network_enabled():
+            _logger.info("business register refresh skipped: the network lookup is turned off")
+            return
+        params = self.env["ir.config_parameter"].sudo()
+        batch_size = batch_size or int(params.get_param(PARAM_BATCH_SIZE) or DEFAULT_BATCH_SIZE)
+        rate = int(params.get_param(PARAM_RATE) or DEFAULT_RATE)
+        partners = self.search(self._ytj_refresh_domain(), order="ytj_fetch_date ASC NULLS FIRST, id", limit=batch_size)
+        session = requests.Session()
+        done = 0
+        for partner in partners:
+            business_id = partner._ytj_business_id()
+            if not business_id:
+                continue
+            if done and rate > 0:
+                time.sleep(60.0 / rate)
+            done += 1
+            try:
+                company = ytj_client.fetch_company(business_id, session=session)
+            except ytj_client.YtjRateLimited:
+                _logger.info("business register: rate limited after %s requests; the batch resumes next run", done)
+                break
+            except ytj_client.YtjNotFound:
+                partner.ytj_fetch_date = fields.Datetime.now()
+                continue
+            except ytj_client.YtjError as error:
+                _logger.warning("business register: %s failed: %s", business_id, error)
+                continue
+            partner._ytj_store(company, notify=True)
+        _logger.info("business register refresh: %s partners requested", done)

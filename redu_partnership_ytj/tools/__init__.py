@@ -1,0 +1,2 @@
+from . import names
+from . import ytj_client

@@ -1,0 +1,224 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import contextlib
+import io
+import logging
+import tempfile
+import zipfile
+from collections import Counter
+
+import ijson
+import requests
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.redu_partnership.tools.business_id import normalize_business_id
+
+from ..tools import ytj_client
+
+_logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 2000
+DOWNLOAD_CHUNK = 1024 * 1024
+
+
+def _plain(value):
+    """A field value as written: the id of a record, False for empty."""
+    if isinstance(value, models.BaseModel):
+        return value.id or False
+    return value or False
+
+
+def _plain(value):
+    """A field value as written: the id of a record, False for empty."""
+    if isinstance(value, models.BaseModel):
+        return value.id or False
+    return value or False
+
+
+class ReduYtjImportWizard(models.TransientModel):
+    """Enrich every company partner from the register's bulk file (``all_companies``: a ZIP of
+    JSON arrays of companies), without an API call per company. The file is streamed: companies are
+    read one by one and matched to partners by Y-tunnus in batches (one search per batch)."""
+
+    _name = "redu.ytj.import.wizard"
+    _description = "Import of the business register's bulk file"
+
+    source = fields.Selection(
+        [("upload", "Uploaded file"), ("download", "Download from the register")],
+        default="upload",
+        required=True,
+    )
+    file = fields.Binary(attachment=True, help="The bulk file: a ZIP of JSON, or one JSON file.")
+    filename = fields.Char()
+    state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft", required=True)
+    companies_read = fields.Integer(string="Companies read", readonly=True)
+    partners_matched = fields.Integer(string="Partners matched", readonly=True)
+    partners_updated = fields.Integer(string="Partners with new data", readonly=True)
+    partners_ceased = fields.Integer(string="Ceased companies among the partners", readonly=True)
+
+    # ------------------------------------------------------------------
+    # Streaming import
+    # ------------------------------------------------------------------
+    @api.model
+    def _import_companies(self, companies, batch_size=BATCH_SIZE):
+        """Enrich the company partners from an iterable of companies (v3 JSON shape, as dicts).
+
+        :return: Counter with ``read``, ``matched``, ``updated`` and ``ceased``
+        """
+        stats = Counter()
+        batch = {}
+        for company in companies:
+            stats["read"] += 1
+            business_id = (company.get("businessId") or {}).get("value")
+            if business_id:
+                batch[business_id] = company
+            if len(batch) >= batch_size:
+                self._import_batch(batch, stats)
+                batch = {}
+        if batch:
+            self._import_batch(batch, stats)
+        return stats
+
+    @api.model
+    def _import_batch(self, companies, stats):
+        """One search for the partners of ``companies`` ({Y-tunnus: company}), then their writes;
+        the cache is emptied after each batch so that memory stays flat."""
+        Partner = self.env["res.partner"].with_context(tracking_disable=True)
+        # a Y-tunnus may be stored as 1234567-8 (normalised by redu_partnership), 12345678 or FI12345678
+        keys = []
+        for business_id in companies:
+            compact = business_id.replace("-", "")
+            keys += [business_id, compact, "FI" + compact]
+        fnames = ["company_registry", *Partner._ytj_register_values_fields()]
+        partners = Partner.search_fetch([("is_company", "=", True), ("company_registry", "in", keys)], fnames)
+        if not partners:
+            return
+        parsed = {}
+        for partner in partners:
+            try:
+                business_id = normalize_business_id(partner.company_registry)
+            except ValueError:
+                continue
+            if business_id in companies and business_id not in parsed:
+                parsed[business_id] = ytj_client.parse_company(companies[business_id])
+        industries = self.env["redu.industry"]._get_or_create(
+            {c["industry_code"]: c["industry_name"] for c in parsed.values() if c["industry_code"]}
+        )
+        for partner in partners:
+            try:
+                company = parsed.get(normalize_business_id(partner.company_registry))
+            except ValueError:
+                continue
+            if not company:
+                continue
+            stats["matched"] += 1
+            values = Partner._ytj_register_values(company, industries)
+            changed = {
+                fname: value
+                for fname, value in values.items()
+                if fname != "ytj_fetch_date" and _plain(partner[fname]) != (value or False)
+            }
+            if changed:
+                stats["updated"] += 1
+            if values["ytj_status"] == ytj_client.STATUS_CEASED:
+                stats["ceased"] += 1
+            partner.write(dict(changed, ytj_fetch_date=values["ytj_fetch_date"]))
+        self.env.flush_all()
+        self.env.invalidate_all()
+
+    @api.model
+    def _iter_file_companies(self, binary_file):
+        """The companies of a ZIP of JSON files, or of one JSON file, streamed."""
+        if zipfile.is_zipfile(binary_file):
+            binary_file.seek(0)
+            with zipfile.ZipFile(binary_file) as archive:
+                for member in archive.infolist():
+                    if member.is_dir() or not member.filename.lower().endswith(".json"):
+                        continue
+                    with archive.open(member) as stream:
+                        yield from ytj_client.iter_companies(stream)
+        else:
+            binary_file.seek(0)
+            yield from ytj_client.iter_companies(binary_file)
+
+    # ------------------------------------------------------------------
+    # Sources
+    # ------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _open_upload(self):
+        """The uploaded file as a binary file object, read from the filestore (not loaded into
+        memory) when the attachment is stored there."""
+        # sudo: the wizard's own attachment (res_field attachments are hidden from search)
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [("res_model", "=", self._name), ("res_id", "=", self.id), ("res_field", "=", "file")],
+                limit=1,
+            )
+        )
+        if attachment.store_fname:
+            with open(attachment._full_path(attachment.store_fname), "rb") as stream:
+                yield stream
+        elif attachment:
+            yield io.BytesIO(attachment.raw)
+        else:
+            raise UserError(self.env._("Upload the business register's bulk file first."))
+
+    @contextlib.contextmanager
+    def _open_download(self):
+        """The bulk file downloaded to a temporary file (streamed to disk, never held in memory)."""
+        Partner = self.env["res.partner"]
+        if not Partner._ytj_network_enabled():
+            raise UserError(
+                self.env._(
+                    "The business register lookup is turned off: upload the bulk file instead of downloading it."
+                )
+            )
+        with tempfile.TemporaryFile() as target:
+            try:
+                with requests.get(ytj_client.BULK_URL, stream=True, timeout=ytj_client.TIMEOUT) as response:
+                    if response.status_code == 429:
+                        raise ytj_client.YtjRateLimited(response.headers.get("Retry-After"))
+                    if response.status_code != 200:
+                        raise ytj_client.YtjError(f"HTTP {response.status_code}")
+                    for chunk in response.iter_content(DOWNLOAD_CHUNK):
+                        target.write(chunk)
+            except requests.Timeout as error:
+                raise UserError(Partner._ytj_error_message(ytj_client.YtjTimeout(str(error)))) from error
+            except requests.RequestException as error:
+                raise UserError(Partner._ytj_error_message(ytj_client.YtjError(str(error)))) from error
+            except ytj_client.YtjError as error:
+                raise UserError(Partner._ytj_error_message(error)) from error
+            target.seek(0)
+            yield target
+
+    def action_import(self):
+        self.ensure_one()
+        opener = self._open_download if self.source == "download" else self._open_upload
+        try:
+            with opener() as stream:
+                stats = self._import_companies(self._iter_file_companies(stream))
+        except (ValueError, ijson.JSONError, zipfile.BadZipFile) as error:
+            raise UserError(
+                self.env._("The file is not a bulk file of the business register (%(error)s).", error=error)
+            ) from error
+        _logger.info("business register bulk file: %s", dict(stats))
+        self.write(
+            {
+                "state": "done",
+                "companies_read": stats["read"],
+                "partners_matched": stats["matched"],
+                "partners_updated": stats["updated"],
+                "partners_ceased": stats["ceased"],
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }

@@ -16,7 +16,7 @@ set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
-ADDONS=redu_partnership,redu_services,redu_feedback_prep,redu_feedback_portal,redu_feedback_tpk,spreadsheet_dashboard_redu
+ADDONS=redu_partnership,redu_services,redu_feedback_prep,redu_feedback_portal,redu_feedback_tpk,spreadsheet_dashboard_redu,redu_services_website
 DB=${TEST_DB:-redu_test_$$}
 PORT=${TEST_HTTP_PORT:-18069}
 LOGDIR=$REPO/.odoo/logs

@@ -74,6 +74,7 @@ class InstructorConfirmationController(http.Controller):
         "/feedback/instructor/<int:confirmation_id>/<string:token>",
         type="http",
         auth="public",
+        website=True,
         methods=["GET"],
         sitemap=False,
     )
@@ -87,6 +88,7 @@ class InstructorConfirmationController(http.Controller):
         "/feedback/instructor/<int:confirmation_id>/<string:token>",
         type="http",
         auth="public",
+        website=True,
         methods=["POST"],
         csrf=True,
         sitemap=False,

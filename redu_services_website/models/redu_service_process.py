@@ -1,0 +1,92 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+
+class ReduServiceProcess(models.Model):
+    _inherit = "redu.service.process"
+
+    date_response_due = fields.Date(
+        string="First response due",
+        compute="_compute_date_response_due",
+        store=True,
+        readonly=False,
+        index=True,
+        help="The inquiry date plus the response target of the group entity, in working days.",
+    )
+    response_escalated = fields.Boolean(
+        string="Late response escalated",
+        copy=False,
+        help="The service manager of the entity got an activity for the late first response.",
+    )
+
+    @api.depends("date_inquiry", "company_id")
+    def _compute_date_response_due(self):
+        for process in self:
+            if process.date_inquiry and process.company_id:
+                process.date_response_due = process.company_id._redu_response_due_date(process.date_inquiry)
+            else:
+                process.date_response_due = False
+
+    @api.model
+    def _redu_late_first_response_domain(self):
+        """Open processes past their response target without a first response (the search filter
+        of the same name says the same)."""
+        return Domain(
+            [
+                ("date_first_response", "=", False),
+                ("is_closed", "=", False),
+                ("date_response_due", "<", fields.Date.context_today(self)),
+            ]
+        )
+
+    # ------------------------------------------------------------------
+    # first response
+    # ------------------------------------------------------------------
+    def _message_post_after_hook(self, message, msg_values):
+        """Stamp the first response on the first message a user sends to the organisation (a
+        message that is not an internal note) or the first call logged (a done activity of the
+        phone call kind). Stage changes are stamped by redu_services."""
+        result = super()._message_post_after_hook(message, msg_values)
+        pending = self.filtered(lambda p: not p.date_first_response)
+        user = self.env.user
+        if (
+            pending
+            and not user.share
+            and not user._is_superuser()
+            and not self.env.context.get("redu_no_first_response")
+        ):
+            is_answer = message.message_type == "comment" and message.subtype_id and not message.subtype_id.internal
+            is_call = message.mail_activity_type_id.category == "phonecall"
+            if is_answer or is_call:
+                pending.write({"date_first_response": message.date or fields.Datetime.now()})
+        return result
+
+    # ------------------------------------------------------------------
+    # escalation
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_escalate_late_first_responses(self):
+        """One activity to the entity's service manager for each process late for its first
+        response, once per process."""
+        late = self.search(self._redu_late_first_response_domain() & Domain("response_escalated", "=", False))
+        activity_type = self.env.ref("redu_services_website.mail_activity_type_late_response")
+        escalated = self.browse()
+        for process in late:
+            manager = process.company_id.redu_service_manager_id or process.company_id.redu_web_intake_user_id
+            if not manager:
+                continue
+            process.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=manager.id,
+                note=self.env._(
+                    "No first response to %(partner)s by %(due)s (responsible: %(user)s).",
+                    partner=process.partner_id.display_name,
+                    due=process.date_response_due,
+                    user=process.user_id.name or "-",
+                ),
+            )
+            escalated |= process
+        escalated.write({"response_escalated": True})
+        return escalated

@@ -1,0 +1,3 @@
+from . import test_inquiry
+from . import test_reachability
+from . import test_ui

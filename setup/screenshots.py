@@ -111,6 +111,27 @@ SHOTS = [
         "Workplace survey bundles of a collection period",
     ),
     (
+        "website-catalogue.png",
+        None,
+        "/palvelut",
+        "main form, main .card, main a[href^='/palvelut/']",
+        "The public service catalogue (no login)",
+    ),
+    (
+        "website-service-page.png",
+        None,
+        "{link}",
+        "main",
+        "A service's public page (no login)",
+    ),
+    (
+        "website-inquiry-form.png",
+        None,
+        "/palvelut/yhteydenotto",
+        "form[action*='/palvelut/yhteydenotto']",
+        "The inquiry form on a phone (no login)",
+    ),
+    (
         "feedback-instructor-page.png",
         None,
         "{link}",
@@ -119,9 +140,10 @@ SHOTS = [
     ),
 ]
 # pages taken at a phone's size
-PHONE = {"feedback-instructor-page.png"}
+PHONE = {"feedback-instructor-page.png", "website-inquiry-form.png"}
 # "{link}" in a path: this field of the first record (model, domain), read as this user
 LINKS = {
+    "website-service-page.png": ("esihenkilo", "redu.service", [["is_published", "=", True]], "website_url"),
     "feedback-instructor-page.png": (
         "opettaja",
         "redu.instructor.confirmation",

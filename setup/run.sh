@@ -20,6 +20,7 @@ setup/demo_db.sh "$DB"
 cat <<MSG
 
   REDU demo: http://127.0.0.1:$PORT/odoo   (database $DB)
+  public service catalogue: http://127.0.0.1:$PORT/palvelut
   login: admin                password: admin                administrator
 MSG
 USERS_FILE=$REPO/.odoo/demo-users-$DB.txt

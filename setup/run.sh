@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A demo server of the REDU addons at http://127.0.0.1:8069 (Ctrl-C stops it).
 #   - installs what is missing (setup/install.sh, idempotent);
-#   - creates the database redu_demo with the three addons, their demo data,
+#   - creates the database redu_demo with the addons, their demo data,
 #     the generated demo data, demo users and Finnish, if it does not exist yet
 #     (setup/demo_db.sh);
 #   - serves it.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Seeded generator of realistic REDU demo data, run against a database where the
-three addons are installed:
+addons are installed:
 
     .venv/bin/python setup/demo_data.py -d redu_demo [--orgs 300] [--processes 200]
         [--agreements 1000] [--seed 2021] [--users]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite of the REDU addons, from a fresh database:
 #   1. setup/install.sh (idempotent);
-#   2. a new database where Odoo's own runner installs the three addons with
+#   2. a new database where Odoo's own runner installs the addons (ADDONS) with
 #      demo data and --test-enable (their at_install and post_install tests);
 #   3. pytest with pytest-odoo over tests/ (cross-addon cases) on that database;
 #   4. static checks: pre-commit run --all-files (.pre-commit-config.yaml: ruff,

@@ -175,3 +175,14 @@ class TestWebInquiry(WebInquiryCommon, TransactionCase):
         self.assertEqual(self._submit(services=self.service_a, ip="10.9.9.9")["status"], "limited")
         self.assertEqual(self._counts(), before)
         self.assertEqual(self._submit(services=self.service_a, ip="10.9.9.10")["status"], "ok", "other addresses pass")
+
+
+@tagged("post_install", "-at_install")
+class TestDemoCatalogue(TransactionCase):
+    def test_every_demo_service_is_in_the_public_catalogue(self):
+        demo_services = self.env["ir.model.data"].search(
+            [("module", "=", "redu_services"), ("model", "=", "redu.service")]
+        )
+        services = self.env["redu.service"].browse(demo_services.mapped("res_id"))
+        self.assertEqual(len(services), 14)
+        self.assertTrue(all(services.mapped("is_published")))

@@ -4,7 +4,6 @@ from odoo import fields, models
 
 
 class ReduService(models.Model):
-    _name = "redu.service"
     _inherit = ["redu.service", "website.published.mixin", "website.seo.metadata"]
 
     responsible_user_id = fields.Many2one(

@@ -1,9 +1,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The inquiry form behind the website: partner matching, routing, acknowledgement, abuse."""
 
+import re
+
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import file_path
 
 from .common import WebInquiryCommon
 
@@ -179,10 +183,13 @@ class TestWebInquiry(WebInquiryCommon, TransactionCase):
 
 @tagged("post_install", "-at_install")
 class TestDemoCatalogue(TransactionCase):
-    def test_every_demo_service_is_in_the_public_catalogue(self):
-        demo_services = self.env["ir.model.data"].search(
-            [("module", "=", "redu_services"), ("model", "=", "redu.service")]
-        )
-        services = self.env["redu.service"].browse(demo_services.mapped("res_id"))
-        self.assertEqual(len(services), 14)
-        self.assertTrue(all(services.mapped("is_published")))
+    def test_the_demo_publishes_every_demo_service(self):
+        """The demo data publish the whole demo catalogue of redu_services (each service by its id: an
+        XML ``<value search>`` would yield only the first one)."""
+        services = etree.parse(file_path("redu_services/demo/redu_services_demo.xml"))
+        demo_ids = {f"redu_services.{node.get('id')}" for node in services.iterfind("//record[@model='redu.service']")}
+        website = etree.parse(file_path("redu_services_website/demo/redu_services_website_demo.xml"))
+        publish = website.find("//function[@model='redu.service'][@name='write']")
+        published = set(re.findall(r"ref\('([^']+)'\)", publish[0].get("eval")))
+        self.assertEqual(publish[1].get("eval"), "{'is_published': True}")
+        self.assertEqual(published, demo_ids)

@@ -775,10 +775,11 @@ class ReduWorkplaceAgreement(models.Model):
             )
         )
         new_issues = {}
+        today = fields.Date.context_today(self)
         for agreement_id in to_judge:
             row = rows[agreement_id]
             deadline = outcome[agreement_id]["national_fix_deadline"]
-            urgency = urgency_of(None if not deadline else (deadline - fields.Date.context_today(self)).days)
+            urgency = urgency_of(None if not deadline else (deadline - today).days)
             for code, detail in issues[agreement_id]:
                 key = (
                     agreement_id,

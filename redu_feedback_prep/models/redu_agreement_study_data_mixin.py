@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from .redu_workplace_agreement import check_dates_in_range, user_dates
+
 
 class ReduAgreementStudyDataMixin(models.AbstractModel):
     """Study data kept under a workplace agreement: a change revalidates the agreement."""
@@ -11,6 +13,10 @@ class ReduAgreementStudyDataMixin(models.AbstractModel):
 
     agreement_id = fields.Many2one("redu.workplace.agreement", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="agreement_id.company_id", store=True, index=True)
+
+    @api.constrains(lambda self: user_dates(self))
+    def _check_date_range(self):
+        check_dates_in_range(self)
 
     @api.model_create_multi
     def create(self, vals_list):

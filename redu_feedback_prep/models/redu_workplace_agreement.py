@@ -6,6 +6,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from ..tools import national_rules as national
 from ..tools.contact_checks import email_is_generic, name_is_not_person
@@ -14,6 +15,54 @@ from .redu_contact_issue import urgency_of
 
 # the nightly run and the revalidation triggers cover agreements ended at most this many days ago
 OPEN_DAYS_AFTER_END = 30
+# the dates an agreement may hold (issue #16): the deadlines add months and years to them, and a year
+# outside these is a typing error, never a workplace period
+DATE_MIN = datetime.date(1900, 1, 1)
+DATE_MAX = datetime.date(2100, 12, 31)
+# the longest source ID or student ID (both indexed; an ID in a student administration system is short)
+REF_MAX_LENGTH = 100
+
+
+def user_dates(records):
+    """The stored date fields of ``records`` that a user or an import sets (not the computed or stamped ones)."""
+    return [
+        name
+        for name, field in records._fields.items()
+        if field.type == "date" and field.store and not field.compute and not field.readonly
+    ]
+
+
+def period_dates_out_of_range(period):
+    """The dates of a :class:`national_rules.Period` outside DATE_MIN..DATE_MAX, as text; empty when none."""
+    days = [
+        period.start,
+        period.end,
+        period.study_right_start,
+        period.study_right_end,
+        *(row[0] for row in period.study_right_periods),
+        *(day for row in period.interruptions for day in row),
+    ]
+    return ", ".join(str(day) for day in days if day and not DATE_MIN <= day <= DATE_MAX)
+
+
+def check_dates_in_range(records):
+    """Refuse a date outside DATE_MIN..DATE_MAX (ValidationError naming the field)."""
+    names = user_dates(records)
+    for record in records:
+        for name in names:
+            day = record[name]
+            if day and not DATE_MIN <= day <= DATE_MAX:
+                raise ValidationError(
+                    records.env._(
+                        "%(field)s %(value)s is out of range: use a date from %(min)s to %(max)s.",
+                        field=records._fields[name].get_description(records.env)["string"],
+                        value=day,
+                        min=DATE_MIN,
+                        max=DATE_MAX,
+                    )
+                )
+
+
 # changing these fields of an agreement revalidates it
 VALIDATED_FIELDS = frozenset(
     {
@@ -325,6 +374,23 @@ class ReduWorkplaceAgreement(models.Model):
         "The part-time percentage must be between 1 and 100.",
     )
 
+    @api.constrains(lambda self: user_dates(self))
+    def _check_date_range(self):
+        check_dates_in_range(self)
+
+    @api.constrains("source_ref", "student_ref")
+    def _check_ref_length(self):
+        for agreement in self:
+            for name in ("source_ref", "student_ref"):
+                if len(agreement[name] or "") > REF_MAX_LENGTH:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s is too long: at most %(limit)s characters.",
+                            field=self._fields[name].get_description(self.env)["string"],
+                            limit=REF_MAX_LENGTH,
+                        )
+                    )
+
     @api.depends("employer_id")
     def _compute_workplace_name(self):
         for agreement in self:
@@ -618,6 +684,8 @@ class ReduWorkplaceAgreement(models.Model):
             if errors and row["student_ref"]:
                 rejected_by_student[row["company_id"], row["student_ref"]].append(row["name"])
         exclusions = {agreement_id: national.exclusion_reason(period) for agreement_id, period in periods.items()}
+        # a date stored before the range check (or by SQL): never a survey, never "ready"
+        out_of_range = {agreement_id: period_dates_out_of_range(period) for agreement_id, period in periods.items()}
 
         def rejected(agreement_id):
             row = rows[agreement_id]
@@ -631,6 +699,7 @@ class ReduWorkplaceAgreement(models.Model):
                 and row["bundling_date"]
                 and not rejected(agreement_id)
                 and not exclusions[agreement_id]
+                and not out_of_range[agreement_id]
             ):
                 members[row["bundle_key"], row["bundling_date"]].append(periods[agreement_id])
         outcome = {}
@@ -641,6 +710,8 @@ class ReduWorkplaceAgreement(models.Model):
             row = rows[agreement_id]
             period = periods[agreement_id]
             found = list(own_errors[agreement_id])
+            if out_of_range[agreement_id]:
+                found.append(("date_out_of_range", out_of_range[agreement_id]))
             is_rejected = rejected(agreement_id)
             if is_rejected and not found:
                 others = rejected_by_student[row["company_id"], row["student_ref"]]
@@ -650,7 +721,13 @@ class ReduWorkplaceAgreement(models.Model):
             if reason and not self._exclusion_covered(reason, own_codes):
                 found.append((f"excluded_{reason}", None))
             bundle = (row["bundle_key"], row["bundling_date"])
-            is_member = bool(row["bundle_key"] and row["bundling_date"] and not is_rejected and not reason)
+            is_member = bool(
+                row["bundle_key"]
+                and row["bundling_date"]
+                and not is_rejected
+                and not reason
+                and not out_of_range[agreement_id]
+            )
             mates = members.get(bundle, []) if row["bundle_key"] else []
             if not is_member:
                 # what the bundle would be once the period is fixed

@@ -4,6 +4,7 @@ from . import (
     test_cron,
     test_export,
     test_fix_wizard,
+    test_hardening_files,
     test_import,
     test_national_outcome,
     test_national_rules,

@@ -447,6 +447,19 @@ RULES = [
         _lt("Enter the qualification code (e.g. 351101) as in the student administration system."),
         f"{EHOKS} src/oph/ehoks/palaute/tyoelama/nippu.clj:5-30",
     ),
+    Rule(
+        "date_out_of_range",
+        "blocking",
+        "attention",
+        "agreement",
+        "Date out of range",
+        _lt(
+            "A date of the agreement is before 1900 or after 2100: it is a typing error, and no survey or "
+            "deadline can be computed from it."
+        ),
+        _lt("Correct the dates of the agreement: the start and end dates and the study right dates."),
+        "REDU",
+    ),
     # ------------------------------------------------ deadline
     Rule(
         "deadline_passed",

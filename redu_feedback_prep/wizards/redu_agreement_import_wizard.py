@@ -1,6 +1,8 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
+import codecs
+import contextlib
 import csv
 import datetime
 import io
@@ -8,8 +10,10 @@ import io
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.redu_partnership.tools.spreadsheet import FormulaCell, formula_text, neutralise_row
+
 from ..models.redu_study_right_period import STUDY_RIGHT_STATES
-from ..models.redu_workplace_agreement import STUDY_TYPES
+from ..models.redu_workplace_agreement import DATE_MAX, DATE_MIN, REF_MAX_LENGTH, STUDY_TYPES
 from ..tools.contact_checks import check_business_id
 from ..tools.national_rules import java_trim
 
@@ -64,6 +68,27 @@ BASES = {
     "yrittaja": "entrepreneur",
 }
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+DATE_COLUMNS = frozenset(
+    {
+        "start_date",
+        "end_date",
+        "study_right_start",
+        "study_right_end",
+        "study_right_state_start",
+        "interruption_start",
+        "interruption_end",
+    }
+)
+# the longest value a cell may hold: the IDs and codes are indexed (or part of an index), names and the rest
+# are stored on agreements and partners; a longer value is a row error, not a database error
+CODE_COLUMNS = frozenset(
+    {"source_ref", "student_ref", "employer_business_id", "qualification_code", "funding_code", "teacher_login"}
+)
+TEXT_MAX_LENGTH = 256
+# the columns where a text beginning with "=" is a formula, never a value (names may begin with anything)
+VALUE_COLUMNS = CODE_COLUMNS | DATE_COLUMNS | {"part_time_percent", "agreement_type", "study_type"}
+# a CSV field longer than this is a broken file (an unbalanced quote swallows the rest of the file)
+CSV_FIELD_LIMIT = 100_000
 
 
 class ReduAgreementImportWizard(models.TransientModel):
@@ -87,7 +112,7 @@ class ReduAgreementImportWizard(models.TransientModel):
         file_format = self.env.context.get("template_format", "xlsx")
         if file_format == "csv":
             buffer = io.StringIO()
-            csv.writer(buffer, delimiter=";", lineterminator="\n").writerow(IMPORT_COLUMNS)
+            csv.writer(buffer, delimiter=";", lineterminator="\n").writerow(neutralise_row(IMPORT_COLUMNS))
             data = buffer.getvalue().encode("utf-8-sig")
         else:
             import openpyxl  # noqa: PLC0415 - only needed here
@@ -95,7 +120,7 @@ class ReduAgreementImportWizard(models.TransientModel):
             workbook = openpyxl.Workbook()
             sheet = workbook.active
             sheet.title = "agreements"
-            sheet.append(IMPORT_COLUMNS)
+            sheet.append(neutralise_row(IMPORT_COLUMNS))
             output = io.BytesIO()
             workbook.save(output)
             data = output.getvalue()
@@ -153,29 +178,72 @@ class ReduAgreementImportWizard(models.TransientModel):
         return rows
 
     @api.model
+    def _decode_csv(self, content):
+        """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1252."""
+        if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encodings = ("utf-16",)
+        else:
+            # Excel's "CSV" on Finnish Windows is Windows-1252; its undefined bytes are garbage, not text
+            encodings = ("utf-8-sig", "cp1252")
+        for encoding in encodings:
+            with contextlib.suppress(UnicodeDecodeError):
+                return content.decode(encoding)
+        raise UserError(self.env._("The file is not a text file in UTF-8 or Windows-1252: save it as CSV UTF-8."))
+
+    @api.model
     def _read_csv(self, content):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("latin-1")
+        text = self._decode_csv(content)
+        if "\x00" in text:
+            raise UserError(
+                self.env._("The file contains NUL characters: it is not a CSV file. Save it as CSV UTF-8 and retry.")
+            )
         first_line = text.split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        old_limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+        try:
+            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        except csv.Error as error:
+            raise UserError(
+                self.env._(
+                    'The CSV file is broken (%(error)s): check the quotes (a value that begins with " must end '
+                    'with ") and save it again as CSV UTF-8.',
+                    error=error,
+                )
+            ) from error
+        finally:
+            csv.field_size_limit(old_limit)
 
     @api.model
     def _read_xlsx(self, content):
         import openpyxl  # noqa: PLC0415 - only needed here
 
         try:
-            workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            values = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            formulas = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+            table = []
+            # a formula cell without the value Excel computed for it (a file written by a program) reads
+            # as None: it becomes a FormulaCell, a row error, not a silently empty value
+            for value_row, formula_row in zip(
+                values.worksheets[0].iter_rows(values_only=True),
+                formulas.worksheets[0].iter_rows(values_only=True),
+                strict=False,
+            ):
+                table.append(
+                    [
+                        FormulaCell(str(getattr(formula, "text", formula)))
+                        if value is None and formula is not None
+                        else value
+                        for value, formula in zip(value_row, formula_row, strict=False)
+                    ]
+                )
         except Exception as error:  # openpyxl raises many kinds of errors on a broken file
             raise UserError(self.env._("The Excel file cannot be read: %s", error)) from error
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        return table
 
     # --------------------------------------------------------------- parsing
     @api.model
     def _text(self, value):
-        if value is None:
+        if value is None or isinstance(value, FormulaCell):
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -184,7 +252,7 @@ class ReduAgreementImportWizard(models.TransientModel):
     @api.model
     def _raw(self, value):
         """A value kept as written but for the surrounding spaces (names, emails, phones)."""
-        if value is None:
+        if value is None or isinstance(value, FormulaCell):
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -195,22 +263,65 @@ class ReduAgreementImportWizard(models.TransientModel):
         if value in (None, ""):
             return False
         if isinstance(value, datetime.datetime):
-            return value.date()
+            return self._check_date_range(value.date(), label)
         if isinstance(value, datetime.date):
-            return value
+            return self._check_date_range(value, label)
         text = self._text(value)
         for date_format in DATE_FORMATS:
             try:
-                return datetime.datetime.strptime(text, date_format).date()
+                day = datetime.datetime.strptime(text, date_format).date()
             except ValueError:
                 continue
+            return self._check_date_range(day, label)
         raise ValueError(
             self.env._("the %(label)s %(value)s is not a date (use 2025-08-31 or 31.8.2025)", label=label, value=text)
         )
 
     @api.model
+    def _check_date_range(self, day, label):
+        if not DATE_MIN <= day <= DATE_MAX:
+            raise ValueError(
+                self.env._(
+                    "the %(label)s %(value)s is out of range (use a date from %(min)s to %(max)s)",
+                    label=label,
+                    value=day,
+                    min=DATE_MIN,
+                    max=DATE_MAX,
+                )
+            )
+        return day
+
+    @api.model
+    def _check_cells(self, data):
+        """Refuse the row for a formula or a value too long for its column (ValueError naming the column)."""
+        for column in IMPORT_COLUMNS:
+            value = data.get(column)
+            formula = formula_text(value)
+            if formula and (isinstance(value, FormulaCell) or column in VALUE_COLUMNS):
+                raise ValueError(
+                    self.env._(
+                        "the column %(column)s holds a formula (%(formula)s), not a value: type the value itself "
+                        "or save the file in Excel so that the computed value is stored",
+                        column=column,
+                        formula=formula[:50],
+                    )
+                )
+            if isinstance(value, str):
+                limit = REF_MAX_LENGTH if column in CODE_COLUMNS else TEXT_MAX_LENGTH
+                if len(value.strip()) > limit:
+                    raise ValueError(
+                        self.env._(
+                            "the column %(column)s is too long (%(length)s characters; at most %(limit)s)",
+                            column=column,
+                            length=len(value.strip()),
+                            limit=limit,
+                        )
+                    )
+
+    @api.model
     def _parse_row(self, data, teachers):
         """Return the cleaned values of one row or raise ValueError with the reason."""
+        self._check_cells(data)
         text = {
             column: self._raw(data.get(column)) if column in RAW_COLUMNS else self._text(data.get(column))
             for column in IMPORT_COLUMNS

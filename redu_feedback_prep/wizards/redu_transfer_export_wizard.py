@@ -6,6 +6,8 @@ import io
 
 from odoo import api, fields, models
 
+from odoo.addons.redu_partnership.tools.spreadsheet import PHONE_RE, neutralise_row
+
 from ..tools.national_rules import java_trim
 
 # The column order of the transfer file (documented in readme/USAGE.md).
@@ -28,6 +30,9 @@ EXPORT_COLUMNS = [
     "warning",
     "warning_codes",
 ]
+# formula injection: a cell beginning with = + - @ tab or CR gets a leading apostrophe, except the data a
+# column legitimately holds (a phone number of the phone charset, a plain number): see readme/USAGE.md
+EXPORT_DATA_PATTERNS = {EXPORT_COLUMNS.index("instructor_phone"): PHONE_RE}
 
 
 class ReduTransferExportWizard(models.TransientModel):
@@ -110,7 +115,7 @@ class ReduTransferExportWizard(models.TransientModel):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
         writer.writerow(EXPORT_COLUMNS)
-        writer.writerows(rows)
+        writer.writerows(neutralise_row(row, EXPORT_DATA_PATTERNS) for row in rows)
         self.write(
             {
                 "file_data": base64.b64encode(buffer.getvalue().encode("utf-8-sig")),

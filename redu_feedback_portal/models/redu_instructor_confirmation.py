@@ -412,7 +412,8 @@ class ReduInstructorConfirmation(models.Model):
         At most MAX_REMINDERS per request, N days apart, only while the deadline is ahead; running it
         twice a day sends nothing twice.
         """
-        days = max(self._get_int_param("reminder_days", DEFAULT_REMINDER_DAYS), 1)
+        # 1..365 days: a huge setting would overflow the date arithmetic and stop the cron
+        days = min(max(self._get_int_param("reminder_days", DEFAULT_REMINDER_DAYS), 1), 365)
         limit = fields.Datetime.now() - datetime.timedelta(days=days)
         today = fields.Date.context_today(self)
         candidates = self.search(

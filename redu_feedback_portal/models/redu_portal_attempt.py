@@ -38,7 +38,8 @@ class ReduPortalAttempt(models.Model):
 
         def read(name, default):
             try:
-                return max(int(params.get_param(f"redu_feedback_portal.{name}", default)), 1)
+                # at most a million (minutes: about two years): a huge setting would overflow the window
+                return min(max(int(params.get_param(f"redu_feedback_portal.{name}", default)), 1), 1_000_000)
             except (TypeError, ValueError):
                 return default
 

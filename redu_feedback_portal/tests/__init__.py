@@ -5,3 +5,4 @@ from . import test_sending
 from . import test_token
 from . import test_ui
 from . import test_validation
+from . import test_hardening_files

@@ -1,6 +1,7 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
+import hashlib
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -21,6 +22,8 @@ DATE_MIN = datetime.date(1900, 1, 1)
 DATE_MAX = datetime.date(2100, 12, 31)
 # the longest source ID or student ID (both indexed; an ID in a student administration system is short)
 REF_MAX_LENGTH = 100
+# the longest bundle key stored as such (a longer one ends in its hash)
+BUNDLE_KEY_MAX_LENGTH = 500
 
 
 def user_dates(records):
@@ -433,12 +436,16 @@ class ReduWorkplaceAgreement(models.Model):
     @api.model
     def _national_bundle_key(self, instructor_name, business_id, provider_oid, qualification_code, company_id):
         # without the entity's provider OID the bundles stay within the entity
-        return national.bundle_key(
+        key = national.bundle_key(
             instructor_name,
             business_id or None,
             provider_oid or f"entity-{company_id}",
             qualification_code or None,
         )
+        if len(key) > BUNDLE_KEY_MAX_LENGTH:
+            # the key is indexed and only compared: a hostile long name keeps a short key, still one per value
+            key = f"{key[: BUNDLE_KEY_MAX_LENGTH - 65]}#{hashlib.sha256(key.encode()).hexdigest()}"
+        return key
 
     @api.depends("issue_ids")
     def _compute_issue_count(self):
@@ -957,7 +964,8 @@ class ReduWorkplaceAgreement(models.Model):
     def _get_retention_years(self):
         value = self.env["ir.config_parameter"].sudo().get_param("redu_feedback_prep.retention_years", "3")
         try:
-            return max(int(value), 0)
+            # at most a century: a larger value would take the limit date before year 1
+            return min(max(int(value), 0), 100)
         except ValueError:
             return 3
 

@@ -210,3 +210,14 @@ class TestHardeningDates(FeedbackCase):
         self.assertEqual(normal.readiness, "ready")
         agreements.read(["days_to_deadline", "national_fix_deadline", "national_last_answer_day", "issue_count"])
         self.env["redu.feedback.dashboard"].search_read([], [])
+
+    def test_retention_and_bundle_key_stay_in_range(self):
+        self.env["ir.config_parameter"].set_param("redu_feedback_prep.retention_years", "5000")
+        self.Agreement._cron_anonymise_students()  # the limit date stays in the calendar
+        self.assertEqual(self.Agreement._get_retention_years(), 100)
+        instructor = self.Partner.create({"name": "Maija " * 10_000, "parent_id": self.employer.id, "type": "contact"})
+        other = self.Partner.create({"name": "Maija " * 10_000 + "B", "parent_id": self.employer.id, "type": "contact"})
+        first = self._agreement(instructor_id=instructor.id)
+        second = self._agreement(instructor_id=other.id)
+        self.assertEqual(len(first.bundle_key), 500)
+        self.assertNotEqual(first.bundle_key, second.bundle_key, "the hash keeps long keys apart")

@@ -90,3 +90,36 @@ class TestImport(TpkCase):
         rows = content.decode("utf-8-sig").splitlines()
         self.assertEqual(len(rows), 5)
         self.assertIn("3982597-4;Arctic Rakennus Oy", rows[1])
+
+    def test_hostile_rows_are_reported_and_the_others_imported(self):
+        """Issue #16: formulas, dates out of range, huge counts and values are row errors naming the column."""
+        rows = [
+            self._row("TPK1", BID_A, "LAPIN TESTIRAKENNUS OY"),
+            self._row("TPKF", "=HYPERLINK(1)", "X Oy"),
+            self._row("TPKD", BID_A, "X Oy", valid_from="0001-01-01"),
+            self._row("TPKY", BID_A, "X Oy", valid_to="31.12.9999"),
+            self._row("TPKN", BID_A, "X Oy", answers="99999999999999"),
+            self._row("TPKL", "1" * 50_000, "X Oy"),
+        ]
+        wizard = self._import(self._csv(rows))
+        self.assertEqual(wizard.linked_count, 1)
+        self.assertEqual(self.bundle_a.survey_code, "TPK1")
+        bad = wizard.bad_rows.splitlines()
+        self.assertEqual(len(bad), 5)
+        self.assertIn("tyonantaja holds a formula (=HYPERLINK(1))", bad[0])
+        self.assertIn("voimassa_alkupvm is not a date", bad[1])
+        self.assertIn("voimassa_loppupvm is not a date", bad[2])
+        self.assertIn("vastausten_lkm is not a whole number", bad[3])
+        self.assertIn("tyonantaja is too long", bad[4])
+
+    def test_broken_files_are_clean_errors(self):
+        header = b"tunnus;url;voimassa_alkupvm;voimassa_loppupvm;vastausten_lkm;tyonantaja;tyopaikka\n"
+        for expected, content in {
+            "NUL characters": header + b"A;\x00;;\n",
+            "CSV file is broken": header + b'A;"https://x\n' + b"x" * 200_000,
+            "not a UTF-8 text file": header + b"\xff\xfe\xfa;x\n",
+        }.items():
+            with self.subTest(expected), self.assertRaisesRegex(UserError, expected):
+                self._import(base64.b64encode(content))
+        utf16 = "\ufeff" + base64.b64decode(self._csv([self._row("TPK1", BID_A, "LAPIN TESTIRAKENNUS OY")])).decode()
+        self.assertEqual(self._import(base64.b64encode(utf16.encode("utf-16-le"))).linked_count, 1, "UTF-16 is read")

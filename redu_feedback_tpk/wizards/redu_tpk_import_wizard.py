@@ -2,12 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 import binascii
+import codecs
 import csv
 import datetime
 import io
 
 from odoo import fields, models
 from odoo.exceptions import UserError
+
+from odoo.addons.redu_partnership.tools.spreadsheet import formula_text
 
 from ..tools import tpk_rules
 
@@ -35,6 +38,16 @@ REQUIRED_COLUMNS = (
     "tyonantaja",
     "tyopaikka",
 )
+# the dates a link may have (Arvo's links are valid for weeks around today) and the largest count
+DATE_MIN = datetime.date(1900, 1, 1)
+DATE_MAX = datetime.date(2100, 12, 31)
+COUNT_MAX = 1_000_000
+# the longest value a cell may hold (a link, a code, a Y-tunnus, a name): longer is a broken row
+VALUE_MAX_LENGTH = 2000
+# a CSV field longer than this is a broken file (an unbalanced quote swallows the rest of the file)
+CSV_FIELD_LIMIT = 100_000
+DATE_COLUMNS = ("voimassa_alkupvm", "voimassa_loppupvm")
+NUMBER_COLUMNS = ("vastausten_lkm", "kohteiden_lkm")
 
 
 def _parse_date(value):
@@ -43,15 +56,21 @@ def _parse_date(value):
         return None
     for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
         try:
-            return datetime.datetime.strptime(value[:10], pattern).date()
+            day = datetime.datetime.strptime(value[:10], pattern).date()
         except ValueError:
             continue
+        if not DATE_MIN <= day <= DATE_MAX:
+            raise ValueError(value)
+        return day
     raise ValueError(value)
 
 
 def _parse_int(value):
     value = (value or "").strip()
-    return int(value) if value else 0
+    number = int(value) if value else 0
+    if not 0 <= number <= COUNT_MAX:
+        raise ValueError(value)
+    return number
 
 
 class ReduTpkImportWizard(models.TransientModel):
@@ -73,12 +92,25 @@ class ReduTpkImportWizard(models.TransientModel):
         """The rows of the file as dicts; a UserError for a file that is not Arvo's CSV."""
         try:
             raw = base64.b64decode(self.file or b"", validate=False)
-            text = raw.decode("utf-8-sig")
+            # a file saved again by Excel as "Unicode text" is UTF-16 with its BOM
+            text = raw.decode("utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig")
         except (binascii.Error, UnicodeDecodeError):
             raise UserError(
                 self.env._("The file is not a UTF-8 text file. Download the CSV from Arvo again.")
             ) from None
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+        if "\x00" in text:
+            raise UserError(self.env._("The file contains NUL characters: it is not Arvo's CSV file."))
+        old_limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+        try:
+            return self._read_csv_rows(csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True))
+        except csv.Error as error:
+            raise UserError(
+                self.env._("The CSV file is broken (%(error)s): download the CSV from Arvo again.", error=error)
+            ) from error
+        finally:
+            csv.field_size_limit(old_limit)
+
+    def _read_csv_rows(self, reader):
         try:
             header = next(reader)
         except StopIteration:
@@ -101,6 +133,47 @@ class ReduTpkImportWizard(models.TransientModel):
             rows.append((line_number, dict(zip(header, (value.strip() for value in values), strict=False))))
         return rows
 
+    def _row_problem(self, row):
+        """Why a row cannot be read (a formula, a value too long, a date or count out of range), naming the
+        column; None for a row that can be matched."""
+        for column, value in row.items():
+            formula = formula_text(value)
+            if formula and (column in DATE_COLUMNS or column in NUMBER_COLUMNS or column in REQUIRED_COLUMNS):
+                return self.env._(
+                    "the column %(column)s holds a formula (%(formula)s), not a value",
+                    column=column,
+                    formula=formula[:50],
+                )
+            if len(value) > VALUE_MAX_LENGTH:
+                return self.env._(
+                    "the column %(column)s is too long (%(length)s characters; at most %(limit)s)",
+                    column=column,
+                    length=len(value),
+                    limit=VALUE_MAX_LENGTH,
+                )
+        for column in DATE_COLUMNS:
+            try:
+                _parse_date(row.get(column))
+            except ValueError:
+                return self.env._(
+                    "the column %(column)s is not a date from %(min)s to %(max)s: %(value)s",
+                    column=column,
+                    min=DATE_MIN,
+                    max=DATE_MAX,
+                    value=row.get(column)[:50],
+                )
+        for column in NUMBER_COLUMNS:
+            try:
+                _parse_int(row.get(column))
+            except ValueError:
+                return self.env._(
+                    "the column %(column)s is not a whole number from 0 to %(max)s: %(value)s",
+                    column=column,
+                    max=COUNT_MAX,
+                    value=row.get(column)[:50],
+                )
+        return None
+
     def action_import(self):
         """Match each row to a predicted bundle by Y-tunnus, normalised workplace name and collection
         period; store the link, the validity and the answer count. A bundle that has its link already
@@ -109,6 +182,10 @@ class ReduTpkImportWizard(models.TransientModel):
         rows = self._read_rows()
         parsed, bad = [], []
         for line_number, row in rows:
+            problem = self._row_problem(row)
+            if problem:
+                bad.append(self.env._("Line %(line)s: %(problem)s.", line=line_number, problem=problem))
+                continue
             try:
                 valid_from = _parse_date(row.get("voimassa_alkupvm"))
                 valid_to = _parse_date(row.get("voimassa_loppupvm"))

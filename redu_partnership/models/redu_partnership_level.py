@@ -5,6 +5,8 @@ from odoo.exceptions import ValidationError
 
 # Review interval of a new level, and of a partner whose level has none.
 DEFAULT_REVIEW_INTERVAL_MONTHS = 12
+# The longest review interval (ten years).
+REVIEW_INTERVAL_MAX_MONTHS = 120
 
 
 class ReduPartnershipLevel(models.Model):
@@ -88,6 +90,19 @@ class ReduPartnershipLevel(models.Model):
                     code=", ".join(sorted(used)),
                 )
             )
+
+    @api.constrains("review_interval_months")
+    def _check_review_interval_max(self):
+        # the review date adds the interval to today: a huge interval would overflow the calendar
+        for level in self:
+            if level.review_interval_months > REVIEW_INTERVAL_MAX_MONTHS:
+                raise ValidationError(
+                    self.env._(
+                        "The review interval of the partnership level %(level)s is at most %(max)s months.",
+                        level=level.display_name,
+                        max=REVIEW_INTERVAL_MAX_MONTHS,
+                    )
+                )
 
     @api.constrains("review_interval_months")
     def _check_review_interval(self):

@@ -17,6 +17,8 @@ from ..tools.names import normalize_name
 _logger = logging.getLogger(__name__)
 
 PARAM_NETWORK = "redu_partnership_ytj.network_enabled"
+# the longest normalised name kept as the duplicate key (indexed)
+NAME_KEY_MAX_LENGTH = 200
 PARAM_BATCH_SIZE = "redu_partnership_ytj.refresh_batch_size"
 PARAM_RATE = "redu_partnership_ytj.requests_per_minute"
 DEFAULT_BATCH_SIZE = 200
@@ -85,7 +87,8 @@ class ResPartner(models.Model):
     @api.depends("name")
     def _compute_redu_name_key(self):
         for partner in self:
-            partner.redu_name_key = normalize_name(partner.name) or False
+            # the key is indexed: a hostile very long name keeps a key of NAME_KEY_MAX_LENGTH characters
+            partner.redu_name_key = (normalize_name(partner.name) or "")[:NAME_KEY_MAX_LENGTH] or False
 
     # ------------------------------------------------------------------
     # Register access

@@ -22,6 +22,8 @@ import requests
 API_URL = "https://avoindata.prh.fi/opendata-ytj-api/v3"
 BULK_URL = API_URL + "/all_companies"
 TIMEOUT = 5
+# the longest industry code kept (TOL 2008 codes have five digits)
+INDUSTRY_CODE_MAX_LENGTH = 10
 USER_AGENT = "REDU Odoo partner enrichment (+https://www.redu.fi)"
 
 STATUS_ACTIVE = "active"
@@ -103,6 +105,12 @@ def _date(value):
         return datetime.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def _code(value):
+    """A TOL 2008 code (five digits at most, kept as text); None for anything else."""
+    value = str(value or "").strip()
+    return value if value and len(value) <= INDUSTRY_CODE_MAX_LENGTH else None
 
 
 def _description(descriptions, languages=(LANG_FI, LANG_EN, LANG_SV)):
@@ -190,7 +198,7 @@ def parse_company(company):
         "name": name,
         "former_names": [n["name"] for n in former],
         "company_form": _description(form[0].get("descriptions")) if form else None,
-        "industry_code": business_line.get("type") or None,
+        "industry_code": _code(business_line.get("type")),
         "industry_name": _description(business_line.get("descriptions")),
         "registration_date": _date((company.get("businessId") or {}).get("registrationDate"))
         or _date(company.get("registrationDate")),

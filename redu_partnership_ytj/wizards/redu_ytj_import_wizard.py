@@ -20,6 +20,8 @@ from ..tools import ytj_client
 _logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 2000
+# the longest Y-tunnus in any written form (FI12345678, 1234567-8 with spaces)
+BUSINESS_ID_MAX_LENGTH = 20
 DOWNLOAD_CHUNK = 1024 * 1024
 
 
@@ -35,6 +37,15 @@ def _plain(value):
     if isinstance(value, models.BaseModel):
         return value.id or False
     return value or False
+
+
+def _business_id_of(company):
+    """The Y-tunnus of a company of the bulk file; None for an item that is not a company or has a value
+    that is not a Y-tunnus (a hostile or broken file: longer than any Y-tunnus, not text)."""
+    if not isinstance(company, dict) or not isinstance(company.get("businessId"), dict):
+        return None
+    value = company["businessId"].get("value")
+    return value if isinstance(value, str) and 0 < len(value) <= BUSINESS_ID_MAX_LENGTH else None
 
 
 class ReduYtjImportWizard(models.TransientModel):
@@ -71,7 +82,7 @@ class ReduYtjImportWizard(models.TransientModel):
         batch = {}
         for company in companies:
             stats["read"] += 1
-            business_id = (company.get("businessId") or {}).get("value")
+            business_id = _business_id_of(company)
             if business_id:
                 batch[business_id] = company
             if len(batch) >= batch_size:
@@ -102,7 +113,12 @@ class ReduYtjImportWizard(models.TransientModel):
             except ValueError:
                 continue
             if business_id in companies and business_id not in parsed:
-                parsed[business_id] = ytj_client.parse_company(companies[business_id])
+                try:
+                    parsed[business_id] = ytj_client.parse_company(companies[business_id])
+                except (AttributeError, TypeError, KeyError, ValueError) as error:
+                    # one company of an unexpected shape is skipped, never the whole file
+                    _logger.warning("business register bulk file: company %s skipped (%s)", business_id, error)
+                    stats["skipped"] += 1
         industries = self.env["redu.industry"]._get_or_create(
             {c["industry_code"]: c["industry_name"] for c in parsed.values() if c["industry_code"]}
         )

@@ -23,7 +23,8 @@ class ReduServiceWebInquiryAttempt(models.Model):
 
         def _int(key, default):
             try:
-                return max(int(params.get_param(key, default)), 1)
+                # at most a million (minutes: about two years): a huge setting would overflow the window
+                return min(max(int(params.get_param(key, default)), 1), 1_000_000)
             except ValueError:
                 return default
 

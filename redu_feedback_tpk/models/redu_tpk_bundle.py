@@ -1,6 +1,7 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
+import hashlib
 from collections import Counter, defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -17,6 +18,8 @@ from ..tools import tpk_rules
 MAX_REMINDERS = 2
 # a reminder goes out at the earliest this many days after the link or the previous reminder
 REMINDER_INTERVAL_DAYS = 7
+# the longest bundle key stored as such (indexed; a longer one ends in its hash)
+KEY_MAX_LENGTH = 500
 STATES = [
     ("predicted", "Predicted"),
     ("link", "Link imported"),
@@ -223,7 +226,9 @@ class ReduTpkBundle(models.Model):
                 detail = {"business_id_invalid": business_id, "excluded": exclusion}.get(problem)
                 problems.append((agreement, problem, detail or False))
                 continue
-            key = tpk_rules.bundle_key(row["workplace_name"], business_id, row["provider_oid"], row["end_date"])
+            key = self._tpk_stored_key(
+                tpk_rules.bundle_key(row["workplace_name"], business_id, row["provider_oid"], row["end_date"])
+            )
             groups[key].append(agreement)
         spellings = self._tpk_spellings(groups, values, partners)
         bundle_values = {}
@@ -281,6 +286,13 @@ class ReduTpkBundle(models.Model):
             "problems": problems,
             "spellings": spellings,
         }
+
+    @api.model
+    def _tpk_stored_key(self, key):
+        """The key as stored (indexed): a key longer than KEY_MAX_LENGTH ends in its hash, one per value."""
+        if len(key) <= KEY_MAX_LENGTH:
+            return key
+        return f"{key[: KEY_MAX_LENGTH - 65]}#{hashlib.sha256(key.encode()).hexdigest()}"
 
     @api.model
     def _tpk_written_name(self, names, employer_name):

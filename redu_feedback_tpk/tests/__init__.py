@@ -4,3 +4,4 @@ from . import test_import
 from . import test_sending
 from . import test_access
 from . import test_ui
+from . import test_hardening_files

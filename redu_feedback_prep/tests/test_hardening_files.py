@@ -112,12 +112,19 @@ class TestHardeningImport(FeedbackCase):
                 self._line("FORMULA-2", student="=A1"),
                 self._line("FORMULA-3", percent="=50"),
                 self._line("OK-2"),
+                "HOSTILE-CONTACT;training_agreement;@Aino;S9;=Evil Oy;;-Työmaa;=cmd|' /C calc'!A0;@evil;"
+                "+358 40 =1;1.8.2025;31.12.2025;100;;+cmd;-unit;",
             )
         ).encode()
         wizard = self._import(content)
         messages = self._messages(wizard)
         self.assertEqual(messages["OK-1"][0], "created")
         self.assertEqual(messages["OK-2"][0], "created")
+        self.assertEqual(messages["HOSTILE-CONTACT"][0], "created", "names may begin with anything: stored as data")
+        hostile = self.Agreement.search([("source_ref", "=", "HOSTILE-CONTACT")])
+        self.assertEqual(hostile.instructor_id.name, "=cmd|' /C calc'!A0")
+        self.assertEqual(hostile.instructor_id.phone, "+358 40 =1")
+        self.assertNotEqual(hostile.readiness, "ready")
         self.assertEqual(wizard.error_count, 6)
         self.assertIn("student_ref is too long", messages["LONG-1"][1])
         self.assertIn("out of range", messages["Y9999"][1])

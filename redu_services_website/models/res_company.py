@@ -7,6 +7,8 @@ import pytz
 from odoo import fields, models
 
 DEFAULT_TZ = "Europe/Helsinki"
+# the longest response target counted (working days; about a year)
+MAX_RESPONSE_DAYS = 260
 
 
 class ResCompany(models.Model):
@@ -43,14 +45,18 @@ class ResCompany(models.Model):
         the local date of the inquiry."""
         self.ensure_one()
         tz = pytz.timezone(self.partner_id.tz or DEFAULT_TZ)
-        day = pytz.utc.localize(start).astimezone(tz).date()
-        remaining = max(self.redu_response_days, 0)
-        while remaining:
-            day += timedelta(days=1)
-            if day.weekday() < 5:
-                remaining -= 1
-        while day.weekday() >= 5:
-            day += timedelta(days=1)
+        # at most a year of working days: the loop stays short and the date in the calendar
+        remaining = min(max(self.redu_response_days, 0), MAX_RESPONSE_DAYS)
+        try:
+            day = pytz.utc.localize(start).astimezone(tz).date()
+            while remaining:
+                day += timedelta(days=1)
+                if day.weekday() < 5:
+                    remaining -= 1
+            while day.weekday() >= 5:
+                day += timedelta(days=1)
+        except OverflowError:
+            return False  # an inquiry date at the end of the calendar (year 9999) has no due date
         return day
 
     def _redu_get_intake_service(self):

@@ -201,8 +201,13 @@ class TestHardeningDates(FeedbackCase):
             [far.id],
         )
         self.env.cr.execute(
-            "UPDATE redu_workplace_agreement SET start_date = '0001-01-01', end_date = '0001-01-02' WHERE id = %s",
+            "UPDATE redu_workplace_agreement SET start_date = '0001-01-01', end_date = '0001-01-01' WHERE id = %s",
             [early.id],
+        )
+        self.env.cr.execute(
+            "INSERT INTO redu_study_right_period (agreement_id, company_id, start_date, state)"
+            " VALUES (%s, %s, '0001-01-01', 'eronnut')",
+            [early.id, self.company.id],
         )
         self.env.invalidate_all()
         agreements = far | early | normal

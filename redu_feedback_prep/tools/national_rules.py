@@ -280,10 +280,9 @@ def interrupted_on_end(period):
 
 def terminal_on(period, day):
     """ehoks src/oph/ehoks/opiskeluoikeus.clj:89-100: terminal on the day and on the day before."""
-    return (
-        state_on(period, day)[0] in TERMINAL_STATES
-        and state_on(period, day - datetime.timedelta(days=1))[0] in TERMINAL_STATES
-    )
+    # the first day of the calendar has no day before: itself stands for it (a date out of range)
+    previous = day - datetime.timedelta(days=1) if day > datetime.date.min else day
+    return state_on(period, day)[0] in TERMINAL_STATES and state_on(period, previous)[0] in TERMINAL_STATES
 
 
 def exclusion_reason(period):

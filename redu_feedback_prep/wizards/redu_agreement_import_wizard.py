@@ -87,8 +87,6 @@ CODE_COLUMNS = frozenset(
 TEXT_MAX_LENGTH = 256
 # the columns where a text beginning with "=" is a formula, never a value (names may begin with anything)
 VALUE_COLUMNS = CODE_COLUMNS | DATE_COLUMNS | {"part_time_percent", "agreement_type", "study_type"}
-# a CSV field longer than this is a broken file (an unbalanced quote swallows the rest of the file)
-CSV_FIELD_LIMIT = 100_000
 
 
 class ReduAgreementImportWizard(models.TransientModel):
@@ -199,7 +197,8 @@ class ReduAgreementImportWizard(models.TransientModel):
             )
         first_line = text.split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-        old_limit = csv.field_size_limit(CSV_FIELD_LIMIT)
+        # strict: a quote never closed is an error, not a value swallowing the rest of the file (the field
+        # size limit is process-wide, set by Odoo: not changed here)
         try:
             return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
         except csv.Error as error:
@@ -210,8 +209,6 @@ class ReduAgreementImportWizard(models.TransientModel):
                     error=error,
                 )
             ) from error
-        finally:
-            csv.field_size_limit(old_limit)
 
     @api.model
     def _read_xlsx(self, content):

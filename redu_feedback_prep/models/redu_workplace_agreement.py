@@ -376,23 +376,20 @@ class ReduWorkplaceAgreement(models.Model):
         "CHECK(part_time_percent IS NULL OR (part_time_percent >= 0 AND part_time_percent <= 100))",
         "The part-time percentage must be between 1 and 100.",
     )
+    # the IDs are indexed: a CHECK refuses a hostile long value before PostgreSQL builds the index entry
+    # (a python constraint would run after the INSERT); REF_MAX_LENGTH
+    _source_ref_length = models.Constraint(
+        "CHECK(char_length(source_ref) <= 100)",
+        "The source ID is too long: at most 100 characters.",
+    )
+    _student_ref_length = models.Constraint(
+        "CHECK(char_length(student_ref) <= 100)",
+        "The student ID is too long: at most 100 characters.",
+    )
 
     @api.constrains(lambda self: user_dates(self))
     def _check_date_range(self):
         check_dates_in_range(self)
-
-    @api.constrains("source_ref", "student_ref")
-    def _check_ref_length(self):
-        for agreement in self:
-            for name in ("source_ref", "student_ref"):
-                if len(agreement[name] or "") > REF_MAX_LENGTH:
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s is too long: at most %(limit)s characters.",
-                            field=self._fields[name].get_description(self.env)["string"],
-                            limit=REF_MAX_LENGTH,
-                        )
-                    )
 
     @api.depends("employer_id")
     def _compute_workplace_name(self):

@@ -127,6 +127,13 @@ class ResPartner(models.Model):
         help="Roles of the person at the working-life partner, e.g. workplace instructor.",
     )
 
+    # the company ID is indexed: a CHECK refuses a hostile long value before PostgreSQL builds the index
+    # entry (any registry number, Finnish or foreign, is far shorter)
+    _company_registry_length = models.Constraint(
+        "CHECK(char_length(company_registry) <= 64)",
+        "The company ID is too long: at most 64 characters.",
+    )
+
     # ------------------------------------------------------------------
     # Commercial entity
     # ------------------------------------------------------------------

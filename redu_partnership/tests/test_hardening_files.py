@@ -2,8 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Issue #16: the spreadsheet helpers shared by every addon that writes or reads a CSV/XLSX file."""
 
+import secrets
+import string
+
+from psycopg2.errors import CheckViolation
+
 from odoo.exceptions import ValidationError
 from odoo.tests import BaseCase, tagged
+from odoo.tools import mute_logger
 
 from ..tools.spreadsheet import PHONE_RE, FormulaCell, formula_text, neutralise, neutralise_row
 from .common import PartnershipCase
@@ -33,3 +39,12 @@ class TestHardeningReviewInterval(PartnershipCase):
     def test_review_interval_has_a_maximum(self):
         with self.assertRaisesRegex(ValidationError, "at most 120 months"):
             self.level_a.review_interval_months = 10**8
+
+    def test_company_id_has_a_maximum_length(self):
+        hostile = "".join(secrets.choice(string.ascii_letters) for _ in range(50_000))  # does not compress
+        with (
+            self.assertRaisesRegex(CheckViolation, "company_registry_length"),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            self.env["res.partner"].create({"name": "Hostile Ltd", "is_company": True, "company_registry": hostile})

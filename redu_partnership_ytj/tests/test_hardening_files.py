@@ -33,7 +33,9 @@ class TestHardeningYtjImport(YtjCase):
             .with_user(self.manager)
             .create({"file": base64.b64encode(zip_of(hostile)), "filename": "all_companies.zip"})
         )
-        wizard.action_import()
+        with self.assertLogs("odoo.addons.redu_partnership_ytj.wizards.redu_ytj_import_wizard", "WARNING") as logs:
+            wizard.action_import()
+        self.assertIn("skipped", logs.output[0])
         self.assertEqual(wizard.companies_read, 7)
         self.assertEqual(wizard.partners_matched, 2)
         self.assertEqual(partners[0].ytj_industry_id.code, "62010")

@@ -110,6 +110,7 @@ class TestHardeningImport(FeedbackCase):
                 HEADER,
                 self._line("OK-1"),
                 self._line("LONG-1", student="S" * 50_000),
+                self._line("LONG-2").replace(BID_A, "1" * 80),
                 self._line("Y9999", end="31.12.9999"),
                 self._line("Y0001", start="0001-01-01"),
                 self._line("FORMULA-1", end="=TODAY()"),
@@ -129,7 +130,8 @@ class TestHardeningImport(FeedbackCase):
         self.assertEqual(hostile.instructor_id.name, "=cmd|' /C calc'!A0")
         self.assertEqual(hostile.instructor_id.phone, "+358 40 =1")
         self.assertNotEqual(hostile.readiness, "ready")
-        self.assertEqual(wizard.error_count, 6)
+        self.assertEqual(wizard.error_count, 7)
+        self.assertIn("employer_business_id is too long (80 characters; at most 64)", messages["LONG-2"][1])
         self.assertIn("student_ref is too long", messages["LONG-1"][1])
         self.assertIn("out of range", messages["Y9999"][1])
         self.assertIn("out of range", messages["Y0001"][1])

@@ -85,6 +85,8 @@ CODE_COLUMNS = frozenset(
     {"source_ref", "student_ref", "employer_business_id", "qualification_code", "funding_code", "teacher_login"}
 )
 TEXT_MAX_LENGTH = 256
+# the columns with a limit of their own (a partner's company ID: redu_partnership's CHECK constraint)
+COLUMN_MAX_LENGTHS = {"employer_business_id": 64}
 # the columns where a text beginning with "=" is a formula, never a value (names may begin with anything)
 VALUE_COLUMNS = CODE_COLUMNS | DATE_COLUMNS | {"part_time_percent", "agreement_type", "study_type"}
 
@@ -304,7 +306,7 @@ class ReduAgreementImportWizard(models.TransientModel):
                     )
                 )
             if isinstance(value, str):
-                limit = REF_MAX_LENGTH if column in CODE_COLUMNS else TEXT_MAX_LENGTH
+                limit = COLUMN_MAX_LENGTHS.get(column, REF_MAX_LENGTH if column in CODE_COLUMNS else TEXT_MAX_LENGTH)
                 if len(value.strip()) > limit:
                     raise ValueError(
                         self.env._(

@@ -35,7 +35,7 @@ class TestSpreadsheetTools(BaseCase):
 
 
 @tagged("post_install", "-at_install")
-class TestHardeningReviewInterval(PartnershipCase):
+class TestHardeningPartnerValues(PartnershipCase):
     def test_review_interval_has_a_maximum(self):
         with self.assertRaisesRegex(ValidationError, "at most 120 months"):
             self.level_a.review_interval_months = 10**8

@@ -8,9 +8,15 @@ class ReduAgreementStudyDataMixin(models.AbstractModel):
 
     _name = "redu.agreement.study.data.mixin"
     _description = "Study data of a workplace agreement"
+    _inherit = ["redu.company.check.mixin"]
 
     agreement_id = fields.Many2one("redu.workplace.agreement", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="agreement_id.company_id", store=True, index=True)
+
+    @api.model
+    def _redu_company_fields(self):
+        # the entity is the agreement's
+        return super()._redu_company_fields() | {"agreement_id"}
 
     @api.model_create_multi
     def create(self, vals_list):

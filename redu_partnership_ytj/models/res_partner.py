@@ -27,6 +27,19 @@ YTJ_STATUSES = [
     (ytj_client.STATUS_LIQUIDATION, "In liquidation"),
     (ytj_client.STATUS_CEASED, "Ceased"),
 ]
+# the register's own data on the partner: written from the register only
+YTJ_REGISTER_FIELDS = (
+    "ytj_name",
+    "ytj_former_names",
+    "ytj_company_form",
+    "ytj_registration_date",
+    "ytj_status",
+    "ytj_status_date",
+    "ytj_website",
+    "ytj_visiting_address",
+    "ytj_postal_address",
+    "ytj_fetch_date",
+)
 # Partner fields that the register may fill or propose to change, in the order of the review
 YTJ_PARTNER_FIELDS = ("name", "street", "zip", "city", "website")
 
@@ -81,6 +94,11 @@ class ResPartner(models.Model):
         help="The name with case, whitespace and legal-form words (Oy, Ab, Ky, Tmi, ry...) folded: "
         "the key of the duplicate detection.",
     )
+
+    @api.model
+    def _redu_system_fields(self):
+        # the business register's data as fetched, and the duplicate detection's key
+        return super()._redu_system_fields() | {*YTJ_REGISTER_FIELDS, "redu_name_key"}
 
     @api.depends("name")
     def _compute_redu_name_key(self):
@@ -236,7 +254,10 @@ class ResPartner(models.Model):
         values = self._ytj_register_values(company)
         if notify:
             self._ytj_notify_changes(values)
-        self.write(values)
+        self.check_access("write")
+        # sudo: the register's data comes from the register, never from the user (write access on the
+        # partner checked above); the industry stays the user's to change
+        self.sudo().write(values)
 
     def _ytj_notify_changes(self, values):
         self.ensure_one()

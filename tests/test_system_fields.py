@@ -203,3 +203,25 @@ class TestSystemFields(CrossAddonCase):
         pair.with_user(self.sales).action_dismiss()
         self.assertEqual(pair.state, "dismissed")
         self.assertEqual(pair.dismissed_by_id, self.sales)
+
+    def test_merge_by_a_partnership_manager_carries_the_register_data_over(self):
+        manager = new_test_user(
+            self.env,
+            login="forge_partnership_manager",
+            company_id=self.company.id,
+            company_ids=[(6, 0, self.company.ids)],
+            # Odoo's merge moves the website visitors too: only a website designer may
+            groups="base.group_user,redu_partnership.group_partnership_manager,website.group_website_designer",
+        )
+        duplicate = self.env["res.partner"].create(
+            {"name": "ROVANIEMEN RAKENNUS", "is_company": True, "ytj_status": "ceased", "ytj_name": "Rovaniemen R"}
+        )
+        wizard = (
+            self.env["base.partner.merge.automatic.wizard"]
+            .with_user(manager)
+            .with_context(active_model="res.partner", active_ids=(self.org | duplicate).ids)
+            .create({"dst_partner_id": self.org.id})
+        )
+        wizard.action_merge()
+        self.assertFalse(duplicate.exists())
+        self.assertEqual((self.org.ytj_status, self.org.ytj_name), ("ceased", "Rovaniemen R"))

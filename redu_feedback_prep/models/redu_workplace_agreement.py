@@ -175,7 +175,6 @@ class ReduWorkplaceAgreement(models.Model):
         default=lambda self: self.env.user,
         index="btree_not_null",
         tracking=True,
-        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company",

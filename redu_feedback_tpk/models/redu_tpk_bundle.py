@@ -146,6 +146,9 @@ class ReduTpkBundle(models.Model):
             "state",
             "answered",
             "answer_rate",
+            "recipient_id",
+            "email_problem",
+            "deadline",
         }
 
     # ---------------------------------------------------------------- computes

@@ -78,7 +78,6 @@ class ReduServiceProcess(models.Model):
         tracking=True,
         index=True,
         default=lambda self: self.env.user,
-        check_company=True,
         domain="[('share', '=', False)]",
     )
     member_ids = fields.One2many("redu.service.process.member", "process_id", string="Team", copy=True)

@@ -12,7 +12,7 @@ class ReduServiceProcessMember(models.Model):
 
     process_id = fields.Many2one("redu.service.process", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="process_id.company_id", store=True)
-    user_id = fields.Many2one("res.users", domain="[('share', '=', False)]", check_company=True)
+    user_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
     partner_id = fields.Many2one(
         "res.partner",
         check_company=True,

@@ -119,8 +119,7 @@ class ReduServicesSetup:
             "partner_id": cls.organisation.id,
             "contact_id": cls.contact.id,
             "service_id": (service or cls.service_public).id,
-            # the responsible works in the entity of the service (a company-checked field)
-            "user_id": (cls.user_b if (service or cls.service_public).company_id == cls.company_b else cls.user_a).id,
+            "user_id": cls.user_a.id,
         }
         values.update(vals)
         return cls.env["redu.service.process"].create(values)

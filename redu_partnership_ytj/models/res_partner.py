@@ -292,6 +292,51 @@ class ResPartner(models.Model):
                 self.message_post(body=note, subtype_xmlid="mail.mt_note")
 
     # ------------------------------------------------------------------
+    # The register's data in a save: taken from the register, not from the client
+    # ------------------------------------------------------------------
+    @api.model
+    def _ytj_without_register_values(self, vals):
+        """``vals`` without the register's fields, and whether it had some.
+
+        The form shows the register's data that the Y-tunnus lookup found (its fields are saved with
+        the form); a user's save never stores those values as they come from the client: the server
+        fetches them from the register itself (:meth:`_ytj_store_from_register`).
+        """
+        if self.env.su or not any(fname in vals for fname in YTJ_REGISTER_FIELDS):
+            return vals, False
+        return {key: value for key, value in vals.items() if key not in YTJ_REGISTER_FIELDS}, True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        cleaned = [self._ytj_without_register_values(vals) for vals in vals_list]
+        partners = super().create([vals for vals, _sent in cleaned])
+        partners.browse(
+            [partner.id for partner, (_vals, sent) in zip(partners, cleaned, strict=True) if sent]
+        )._ytj_store_from_register()
+        return partners
+
+    def write(self, vals):
+        vals, sent = self._ytj_without_register_values(vals)
+        result = super().write(vals)
+        if sent:
+            self._ytj_store_from_register()
+        return result
+
+    def _ytj_store_from_register(self):
+        """Store the register's data of the company partners, fetched by the server."""
+        if not self._ytj_network_enabled():
+            return
+        for partner in self:
+            business_id = partner._ytj_business_id()
+            if not partner.is_company or not business_id:
+                continue
+            try:
+                company = partner._ytj_fetch_company(business_id)
+            except UserError:
+                continue  # the lookup of the form has told the user why
+            partner._ytj_store(company)
+
+    # ------------------------------------------------------------------
     # Form: Y-tunnus entry
     # ------------------------------------------------------------------
     @api.onchange("company_registry")

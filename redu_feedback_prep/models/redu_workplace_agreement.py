@@ -333,22 +333,6 @@ class ReduWorkplaceAgreement(models.Model):
         "The part-time percentage must be between 1 and 100.",
     )
 
-    @api.model
-    def _redu_system_fields(self):
-        # the validation's outcome, its stamp, the national dates and bundle computed from the
-        # agreement, and the retention's anonymisation flag: lists, dashboards, the transfer export
-        # and the retention read them, so only the system writes them (as superuser)
-        return super()._redu_system_fields() | {
-            *OUTCOME_FIELDS,
-            "last_validated",
-            "student_anonymised",
-            "national_contact_deadline",
-            "national_structural_deadline",
-            "national_last_answer_day",
-            "bundling_date",
-            "bundle_key",
-        }
-
     @api.depends("employer_id")
     def _compute_workplace_name(self):
         for agreement in self:
@@ -397,6 +381,22 @@ class ReduWorkplaceAgreement(models.Model):
             provider_oid or f"entity-{company_id}",
             qualification_code or None,
         )
+
+    @api.model
+    def _redu_system_fields(self):
+        # the validation's outcome, its stamp, the national dates and bundle computed from the
+        # agreement, and the retention's anonymisation flag: lists, dashboards, the transfer export
+        # and the retention read them, so only the system writes them (as superuser)
+        return super()._redu_system_fields() | {
+            *OUTCOME_FIELDS,
+            "last_validated",
+            "student_anonymised",
+            "national_contact_deadline",
+            "national_structural_deadline",
+            "national_last_answer_day",
+            "bundling_date",
+            "bundle_key",
+        }
 
     @api.depends("issue_ids")
     def _compute_issue_count(self):

@@ -28,7 +28,13 @@ class ReduInstructorConfirmation(models.Model):
 
     _name = "redu.instructor.confirmation"
     _description = "Instructor contact confirmation"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "redu.system.fields.mixin",
+        "redu.company.check.mixin",
+    ]
     _order = "request_date desc, id desc"
     _rec_name = "partner_id"
     _check_company_auto = True
@@ -99,6 +105,22 @@ class ReduInstructorConfirmation(models.Model):
 
     _partner_uniq = models.Constraint("UNIQUE(partner_id)", "An instructor has one personal link.")
 
+    @api.model
+    def _redu_system_fields(self):
+        # the request and its answer as the system sent and received them, and the personal link:
+        # the confirmation rate, the reminders and the instructor's page depend on them
+        return super()._redu_system_fields() | {
+            "partner_id",
+            "state",
+            "token_revoked",
+            "access_token",
+            "request_date",
+            "request_channels",
+            "reminder_count",
+            "last_reminder_date",
+            "answer_date",
+        }
+
     # ------------------------------------------------------------ computes
     def _compute_access_url(self):
         for confirmation in self:
@@ -159,12 +181,16 @@ class ReduInstructorConfirmation(models.Model):
         return self.token_revoked or self.link_expired
 
     def action_revoke(self):
-        self.write({"token_revoked": True})
+        self.check_access("write")
+        # sudo: the link is the system's; a user who may edit the confirmation revokes it (checked above)
+        self.sudo().write({"token_revoked": True})
         return True
 
     def action_reissue(self):
         """A new random token: the old link stops working (a plain 404)."""
-        for confirmation in self:
+        self.check_access("write")
+        # sudo: the token is made here, never given by the user (write access checked above)
+        for confirmation in self.sudo():
             confirmation.write({"access_token": str(uuid.uuid4()), "token_revoked": False})
         return True
 

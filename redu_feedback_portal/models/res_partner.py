@@ -1,6 +1,6 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -17,3 +17,8 @@ class ResPartner(models.Model):
         "partner_id",
         string="Contact confirmations",
     )
+
+    @api.model
+    def _redu_system_fields(self):
+        # stamped when the instructor answers through the personal link
+        return super()._redu_system_fields() | {"contact_confirmed_date"}

@@ -10,6 +10,7 @@ class ReduAgreementStudyDataMixin(models.AbstractModel):
 
     _name = "redu.agreement.study.data.mixin"
     _description = "Study data of a workplace agreement"
+    _inherit = ["redu.company.check.mixin"]
 
     agreement_id = fields.Many2one("redu.workplace.agreement", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="agreement_id.company_id", store=True, index=True)
@@ -17,6 +18,11 @@ class ReduAgreementStudyDataMixin(models.AbstractModel):
     @api.constrains(lambda self: user_dates(self))
     def _check_date_range(self):
         check_dates_in_range(self)
+
+    @api.model
+    def _redu_company_fields(self):
+        # the entity is the agreement's
+        return super()._redu_company_fields() | {"agreement_id"}
 
     @api.model_create_multi
     def create(self, vals_list):

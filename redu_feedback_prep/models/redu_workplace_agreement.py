@@ -151,7 +151,7 @@ _PARTNER_FIELDS = ["name", "email", "phone", "company_registry", "is_company", "
 class ReduWorkplaceAgreement(models.Model):
     _name = "redu.workplace.agreement"
     _description = "Workplace agreement"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "redu.system.fields.mixin", "redu.company.check.mixin"]
     _order = "end_date desc, id desc"
     _check_company_auto = True
 
@@ -354,7 +354,15 @@ class ReduWorkplaceAgreement(models.Model):
         help="Instructor name / business ID / education provider / qualification, as the national system forms "
         "it: the periods with the same key and bundling date get one survey link.",
     )
-    issue_ids = fields.One2many("redu.contact.issue", "agreement_id", string="Issues", readonly=True)
+    # the issues are for the feedback groups (back-office users of the services read the agreements and
+    # their issue count, not the issues)
+    issue_ids = fields.One2many(
+        "redu.contact.issue",
+        "agreement_id",
+        string="Issues",
+        readonly=True,
+        groups="redu_feedback_prep.group_feedback_user",
+    )
     issue_count = fields.Integer(string="Issue count", compute="_compute_issue_count")
     last_validated = fields.Datetime(
         string="Last validated",
@@ -443,6 +451,22 @@ class ReduWorkplaceAgreement(models.Model):
             # the key is indexed and only compared: a hostile long name keeps a short key, still one per value
             key = f"{key[: BUNDLE_KEY_MAX_LENGTH - 65]}#{hashlib.sha256(key.encode()).hexdigest()}"
         return key
+
+    @api.model
+    def _redu_system_fields(self):
+        # the validation's outcome, its stamp, the national dates and bundle computed from the
+        # agreement, and the retention's anonymisation flag: lists, dashboards, the transfer export
+        # and the retention read them, so only the system writes them (as superuser)
+        return super()._redu_system_fields() | {
+            *OUTCOME_FIELDS,
+            "last_validated",
+            "student_anonymised",
+            "national_contact_deadline",
+            "national_structural_deadline",
+            "national_last_answer_day",
+            "bundling_date",
+            "bundle_key",
+        }
 
     @api.depends("issue_ids")
     def _compute_issue_count(self):

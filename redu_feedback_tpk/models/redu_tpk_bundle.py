@@ -50,7 +50,7 @@ class ReduTpkBundle(models.Model):
 
     _name = "redu.tpk.bundle"
     _description = "Workplace survey bundle"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "redu.system.fields.mixin", "redu.company.check.mixin"]
     _order = "period_start desc, workplace_name, id"
     _check_company_auto = True
 
@@ -131,6 +131,28 @@ class ReduTpkBundle(models.Model):
     )
 
     _name_uniq = models.Constraint("UNIQUE(name)", "A workplace survey bundle key must be unique.")
+
+    @api.model
+    def _redu_system_fields(self):
+        # the link and the answers as imported from Arvo, the sending stamps and what is computed
+        # from them: the answer rate of the lists and the dashboards
+        return super()._redu_system_fields() | {
+            "survey_code",
+            "survey_url",
+            "valid_from",
+            "valid_to",
+            "answer_count",
+            "target_count",
+            "sent_date",
+            "reminder_count",
+            "last_reminder_date",
+            "state",
+            "answered",
+            "answer_rate",
+            "recipient_id",
+            "email_problem",
+            "deadline",
+        }
 
     # ---------------------------------------------------------------- computes
     @api.depends(
@@ -337,7 +359,9 @@ class ReduTpkBundle(models.Model):
             )
         template = self.env.ref("redu_feedback_tpk.mail_template_tpk_link")
         bundles._tpk_send(template)
-        bundles.write({"sent_date": fields.Datetime.now()})
+        # sudo: the sending stamp is the system's; the sender may write the bundles (checked)
+        bundles.check_access("write")
+        bundles.sudo().write({"sent_date": fields.Datetime.now()})
         return self._tpk_notification(len(bundles), len(self) - len(bundles))
 
     def _tpk_remindable(self, today):
@@ -362,8 +386,10 @@ class ReduTpkBundle(models.Model):
         template = self.env.ref("redu_feedback_tpk.mail_template_tpk_reminder")
         bundles._tpk_send(template)
         now = fields.Datetime.now()
+        bundles.check_access("write")
         for count, group in bundles.grouped("reminder_count").items():
-            group.write({"reminder_count": count + 1, "last_reminder_date": now})
+            # sudo: the reminder stamps are the system's; the sender may write the bundles (checked)
+            group.sudo().write({"reminder_count": count + 1, "last_reminder_date": now})
         return self._tpk_notification(len(bundles), len(self) - len(bundles))
 
     @api.model

@@ -2,10 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
     mail_activity,
+    redu_company_check_mixin,
     redu_contact_role,
     redu_cooperation_form,
     redu_partnership_level,
     redu_partnership_level_history,
+    redu_system_fields_mixin,
     res_company,
     res_partner,
 )

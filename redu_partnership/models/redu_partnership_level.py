@@ -36,7 +36,10 @@ class ReduPartnershipLevel(models.Model):
     description = fields.Text(translate=True)
     color = fields.Integer()
     active = fields.Boolean(default=True)
-    partner_count = fields.Integer(string="Partners", compute="_compute_partner_count")
+    # the levels of the partners are for the partnership groups only (the field's groups on the partner)
+    partner_count = fields.Integer(
+        string="Partners", compute="_compute_partner_count", groups="redu_partnership.group_partnership_user"
+    )
 
     _code_uniq = models.Constraint("UNIQUE(code)", "The code of a partnership level must be unique.")
 

@@ -36,7 +36,8 @@ PARTNER_ORG_TYPES = [
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "redu.system.fields.mixin"]
 
     partnership_level_id = fields.Many2one(
         "redu.partnership.level",
@@ -133,6 +134,21 @@ class ResPartner(models.Model):
         "CHECK(char_length(company_registry) <= 64)",
         "The company ID is too long: at most 64 characters.",
     )
+
+    @api.model
+    def _redu_system_fields(self):
+        # computed from the cooperation forms and the level: a stored value written by hand would
+        # stay until the next change of its inputs
+        return super()._redu_system_fields() | {"cooperation_type", "partnership_level_code"}
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        # the partner merge leaves the system's fields out of the write it makes as the user
+        # (wizards/base_partner_merge_automatic_wizard.py); hiding fields is all the key can do
+        result = super().fields_get(allfields, attributes)
+        for fname in self.env.context.get("redu_fields_get_skip") or ():
+            result.pop(fname, None)
+        return result
 
     # ------------------------------------------------------------------
     # Commercial entity

@@ -48,6 +48,7 @@ class ReduPartnerDuplicate(models.Model):
 
     _name = "redu.partner.duplicate"
     _description = "Possible duplicate partners"
+    _inherit = ["redu.system.fields.mixin"]
     _order = "state, score desc, id desc"
     _rec_name = "partner_id"
 
@@ -81,6 +82,19 @@ class ReduPartnerDuplicate(models.Model):
     _pair_order = models.Constraint(
         "CHECK(partner_id < other_partner_id)", "The partners of a pair are stored in the order of their ids."
     )
+
+    @api.model
+    def _redu_system_fields(self):
+        # the pair and why it was found are the detection's; who dismissed it and when, its stamp
+        return super()._redu_system_fields() | {
+            "partner_id",
+            "other_partner_id",
+            "reason",
+            "score",
+            "certainty",
+            "dismissed_by_id",
+            "dismissed_date",
+        }
 
     @api.depends("reason")
     def _compute_certainty(self):
@@ -173,7 +187,9 @@ class ReduPartnerDuplicate(models.Model):
 
     @api.model
     def action_detect_duplicates(self):
-        count = self._detect_duplicates()
+        self.check_access("create")
+        # sudo: the pairs are the detection's, written as by the nightly job; the user may add pairs
+        count = self.sudo()._detect_duplicates()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -188,11 +204,17 @@ class ReduPartnerDuplicate(models.Model):
     # Actions on a pair
     # ------------------------------------------------------------------
     def action_dismiss(self):
-        self.write({"state": "dismissed", "dismissed_by_id": self.env.uid, "dismissed_date": fields.Datetime.now()})
+        self.check_access("write")
+        # sudo: who dismissed the pair and when is the system's stamp (write access checked above)
+        self.sudo().write(
+            {"state": "dismissed", "dismissed_by_id": self.env.uid, "dismissed_date": fields.Datetime.now()}
+        )
         return True
 
     def action_reopen(self):
-        self.write({"state": "open", "dismissed_by_id": False, "dismissed_date": False})
+        self.check_access("write")
+        # sudo: clears the system's stamp of the dismissal (write access checked above)
+        self.sudo().write({"state": "open", "dismissed_by_id": False, "dismissed_date": False})
         return True
 
     def action_merge(self):

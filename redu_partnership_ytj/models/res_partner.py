@@ -29,6 +29,19 @@ YTJ_STATUSES = [
     (ytj_client.STATUS_LIQUIDATION, "In liquidation"),
     (ytj_client.STATUS_CEASED, "Ceased"),
 ]
+# the register's own data on the partner: written from the register only
+YTJ_REGISTER_FIELDS = (
+    "ytj_name",
+    "ytj_former_names",
+    "ytj_company_form",
+    "ytj_registration_date",
+    "ytj_status",
+    "ytj_status_date",
+    "ytj_website",
+    "ytj_visiting_address",
+    "ytj_postal_address",
+    "ytj_fetch_date",
+)
 # Partner fields that the register may fill or propose to change, in the order of the review
 YTJ_PARTNER_FIELDS = ("name", "street", "zip", "city", "website")
 
@@ -83,6 +96,11 @@ class ResPartner(models.Model):
         help="The name with case, whitespace and legal-form words (Oy, Ab, Ky, Tmi, ry...) folded: "
         "the key of the duplicate detection.",
     )
+
+    @api.model
+    def _redu_system_fields(self):
+        # the business register's data as fetched, and the duplicate detection's key
+        return super()._redu_system_fields() | {*YTJ_REGISTER_FIELDS, "redu_name_key"}
 
     @api.depends("name")
     def _compute_redu_name_key(self):
@@ -239,7 +257,10 @@ class ResPartner(models.Model):
         values = self._ytj_register_values(company)
         if notify:
             self._ytj_notify_changes(values)
-        self.write(values)
+        self.check_access("write")
+        # sudo: the register's data comes from the register, never from the user (write access on the
+        # partner checked above); the industry stays the user's to change
+        self.sudo().write(values)
 
     def _ytj_notify_changes(self, values):
         self.ensure_one()
@@ -272,6 +293,51 @@ class ResPartner(models.Model):
                 self.activity_schedule(xmlid, note=note, user_id=self.user_id.id)
             else:
                 self.message_post(body=note, subtype_xmlid="mail.mt_note")
+
+    # ------------------------------------------------------------------
+    # The register's data in a save: taken from the register, not from the client
+    # ------------------------------------------------------------------
+    @api.model
+    def _ytj_without_register_values(self, vals):
+        """``vals`` without the register's fields, and whether it had some.
+
+        The form shows the register's data that the Y-tunnus lookup found (its fields are saved with
+        the form); a user's save never stores those values as they come from the client: the server
+        fetches them from the register itself (:meth:`_ytj_store_from_register`).
+        """
+        if self.env.su or not any(fname in vals for fname in YTJ_REGISTER_FIELDS):
+            return vals, False
+        return {key: value for key, value in vals.items() if key not in YTJ_REGISTER_FIELDS}, True
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        cleaned = [self._ytj_without_register_values(vals) for vals in vals_list]
+        partners = super().create([vals for vals, _sent in cleaned])
+        partners.browse(
+            [partner.id for partner, (_vals, sent) in zip(partners, cleaned, strict=True) if sent]
+        )._ytj_store_from_register()
+        return partners
+
+    def write(self, vals):
+        vals, sent = self._ytj_without_register_values(vals)
+        result = super().write(vals)
+        if sent:
+            self._ytj_store_from_register()
+        return result
+
+    def _ytj_store_from_register(self):
+        """Store the register's data of the company partners, fetched by the server."""
+        if not self._ytj_network_enabled():
+            return
+        for partner in self:
+            business_id = partner._ytj_business_id()
+            if not partner.is_company or not business_id:
+                continue
+            try:
+                company = partner._ytj_fetch_company(business_id)
+            except UserError:
+                continue  # the lookup of the form has told the user why
+            partner._ytj_store(company)
 
     # ------------------------------------------------------------------
     # Form: Y-tunnus entry

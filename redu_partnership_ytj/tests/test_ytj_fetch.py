@@ -93,6 +93,33 @@ class TestYtjFetch(YtjCase):
         self.assertEqual(partner.ytj_industry_id.code, "41200", "the register's data is saved with the form")
         self.assertEqual(partner.street, "Teollisuustie 12")
 
+    def test_a_user_s_form_saves_the_register_s_data_not_the_client_s(self):
+        get = self.patch_get()
+        with Form(self.Partner.with_user(self.sales)) as form:
+            form.company_type = "company"
+            form.name = "Lapin Rakennus Oy"
+            form.company_registry = ACTIVE_ID
+            self.assertEqual(form.ytj_status, "active", "the lookup shows the register's data")
+        partner = form.record
+        self.assertEqual((partner.ytj_name, partner.ytj_status), ("Lapin Rakennus Oy", "active"))
+        self.assertTrue(partner.ytj_fetch_date)
+        self.assertEqual(get.call_count, 2, "the lookup of the form, then the server's own fetch on saving")
+        # over RPC: forged register values are replaced by the register's
+        forged = self.Partner.with_user(self.sales).create(
+            {
+                "name": "Lapin Rakennus Oy",
+                "is_company": True,
+                "country_id": self.fi.id,
+                "company_registry": CEASED_ID,
+                "ytj_status": "active",
+                "ytj_name": "Forged Oy",
+            }
+        )
+        self.assertEqual(forged.ytj_status, "ceased")
+        self.assertNotEqual(forged.ytj_name, "Forged Oy")
+        forged.with_user(self.sales).write({"ytj_status": "active"})
+        self.assertEqual(forged.ytj_status, "ceased")
+
     @mute_logger("odoo.tests.form.onchange")
     def test_entering_a_business_id_of_another_partner_warns(self):
         self.env["ir.config_parameter"].set_param("redu_partnership_ytj.network_enabled", False)

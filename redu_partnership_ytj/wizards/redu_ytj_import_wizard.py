@@ -140,7 +140,8 @@ class ReduYtjImportWizard(models.TransientModel):
                 stats["updated"] += 1
             if values["ytj_status"] == ytj_client.STATUS_CEASED:
                 stats["ceased"] += 1
-            partner.write(dict(changed, ytj_fetch_date=values["ytj_fetch_date"]))
+            # sudo: the register's data is written from the bulk file only (a partnership manager's import)
+            partner.sudo().write(dict(changed, ytj_fetch_date=values["ytj_fetch_date"]))
         self.env.flush_all()
         self.env.invalidate_all()
 

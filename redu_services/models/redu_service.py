@@ -12,7 +12,7 @@ FUNDING_SELECTION = [
 class ReduService(models.Model):
     _name = "redu.service"
     _description = "Service to working life"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "redu.company.check.mixin"]
     _order = "category_id, name, id"
     _check_company_auto = True
 
@@ -51,7 +51,7 @@ class ReduService(models.Model):
         help="The roles that take part in delivering the service.",
     )
     active = fields.Boolean(default=True)
-    process_ids = fields.One2many("redu.service.process", "service_id", string="Processes")
+    process_ids = fields.One2many("redu.service.process", "service_id", string="Processes", check_company=True)
     process_count = fields.Integer(string="Process count", compute="_compute_process_count")
 
     @api.constrains("funding", "product_id")

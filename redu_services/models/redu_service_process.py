@@ -19,7 +19,7 @@ CHANNEL_SELECTION = [
 class ReduServiceProcess(models.Model):
     _name = "redu.service.process"
     _description = "Service process"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "redu.system.fields.mixin", "redu.company.check.mixin"]
     _order = "priority desc, date_inquiry desc, id desc"
     _check_company_auto = True
 
@@ -40,6 +40,7 @@ class ReduServiceProcess(models.Model):
         required=True,
         tracking=True,
         index=True,
+        check_company=True,
         domain="['|', ('is_company', '=', True), ('parent_id', '=', False)]",
         help="The working-life organisation (or person) the service is for.",
     )
@@ -47,6 +48,7 @@ class ReduServiceProcess(models.Model):
         "res.partner",
         string="Contact person",
         tracking=True,
+        check_company=True,
         domain="[('commercial_partner_id', '=', partner_id)]",
     )
     service_id = fields.Many2one(
@@ -108,9 +110,9 @@ class ReduServiceProcess(models.Model):
     date_start = fields.Date(string="Start date")
     date_end = fields.Date(string="End date")
     expected_revenue = fields.Monetary(string="Expected revenue", currency_field="currency_id", tracking=True)
-    sale_order_ids = fields.One2many("sale.order", "service_process_id", string="Sale orders")
+    sale_order_ids = fields.One2many("sale.order", "service_process_id", string="Sale orders", check_company=True)
     sale_order_count = fields.Integer(string="Sale order count", compute="_compute_sale_order_count")
-    invoice_ids = fields.One2many("account.move", "service_process_id", string="Invoices")
+    invoice_ids = fields.One2many("account.move", "service_process_id", string="Invoices", check_company=True)
     invoice_count = fields.Integer(string="Invoice count", compute="_compute_invoice_count")
     invoiced_revenue = fields.Monetary(
         string="Invoiced revenue",
@@ -148,6 +150,17 @@ class ReduServiceProcess(models.Model):
     @api.model
     def _default_stage_id(self):
         return self.env["redu.service.stage"].search([], limit=1)
+
+    @api.model
+    def _redu_system_fields(self):
+        # computed from the invoices and the response dates: the revenue analysis and the
+        # dashboards read the stored values
+        return super()._redu_system_fields() | {"invoiced_revenue", "response_hours"}
+
+    @api.model
+    def _redu_company_fields(self):
+        # the entity is computed from the service
+        return super()._redu_company_fields() | {"service_id"}
 
     @api.depends("service_id")
     def _compute_company_id(self):
@@ -292,12 +305,19 @@ class ReduServiceProcess(models.Model):
         return vals_list
 
     def _copy_checklist_from_template(self):
-        """Copy the service's checklist template onto processes that have no checklist yet."""
+        """Copy the items of the service's checklist template that the process does not have yet.
+
+        Items given with the process do not keep the template's items out: a process created with
+        a checklist of its own still gets the template's required items that its gates check.
+        """
         lines_vals = []
         for process in self:
             template = process.service_id.checklist_template_id
-            if template and not process.checklist_line_ids:
-                for line_vals in template._prepare_process_checklist_vals():
+            if not template:
+                continue
+            present = set(process.checklist_line_ids.template_line_id.ids)
+            for line_vals in template._prepare_process_checklist_vals():
+                if line_vals["template_line_id"] not in present:
                     lines_vals.append(dict(line_vals, process_id=process.id))
         if lines_vals:
             self.env["redu.service.process.checklist.line"].create(lines_vals)

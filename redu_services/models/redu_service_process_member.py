@@ -6,6 +6,8 @@ from odoo.exceptions import ValidationError
 class ReduServiceProcessMember(models.Model):
     _name = "redu.service.process.member"
     _description = "Service process team member"
+    _inherit = ["redu.company.check.mixin"]
+    _check_company_auto = True
     _order = "process_id, role_id, id"
 
     process_id = fields.Many2one("redu.service.process", required=True, ondelete="cascade", index=True)
@@ -13,11 +15,17 @@ class ReduServiceProcessMember(models.Model):
     user_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
     partner_id = fields.Many2one(
         "res.partner",
+        check_company=True,
         string="Person",
         help="A person without a user, e.g. the student or a partner's contact.",
     )
     role_id = fields.Many2one("redu.service.role", required=True, ondelete="restrict")
     note = fields.Char()
+
+    @api.model
+    def _redu_company_fields(self):
+        # the entity is the process's
+        return super()._redu_company_fields() | {"process_id"}
 
     @api.constrains("user_id", "partner_id")
     def _check_user_or_partner(self):

@@ -1,6 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
     test_finance_entities,
+    test_gate_result,
     test_i18n,
     test_partner,
     test_process,

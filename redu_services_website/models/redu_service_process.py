@@ -21,6 +21,11 @@ class ReduServiceProcess(models.Model):
         help="The service manager of the entity got an activity for the late first response.",
     )
 
+    @api.model
+    def _redu_system_fields(self):
+        # stamped by the late-response escalation only
+        return super()._redu_system_fields() | {"response_escalated"}
+
     @api.depends("date_inquiry", "company_id")
     def _compute_date_response_due(self):
         for process in self:
@@ -88,5 +93,6 @@ class ReduServiceProcess(models.Model):
                 ),
             )
             escalated |= process
-        escalated.write({"response_escalated": True})
+        # sudo: the escalation stamp is the system's (the job runs for every entity)
+        escalated.sudo().write({"response_escalated": True})
         return escalated

@@ -30,6 +30,15 @@ class ReduServiceProcess(models.Model):
         help="The feedback score as a number, averaged in the analyses (critical point 5); 0 without a score.",
     )
 
+    @api.model
+    def _redu_system_fields(self):
+        # what the dashboards count and average: computed from the stage, checklist and score only
+        return super()._redu_system_fields() | {
+            "progress_state",
+            "checklist_complete_percent",
+            "feedback_score_value",
+        }
+
     @api.depends("stage_id.is_closed", "stage_id.kind")
     def _compute_progress_state(self):
         for process in self:

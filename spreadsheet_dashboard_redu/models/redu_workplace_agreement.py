@@ -22,6 +22,11 @@ class ReduWorkplaceAgreement(models.Model):
         "averaged over the ended periods, the survey reach.",
     )
 
+    @api.model
+    def _redu_system_fields(self):
+        # what the dashboards average: computed from the validation's outcome only
+        return super()._redu_system_fields() | {"ready_percent", "survey_reach_percent"}
+
     @api.depends("readiness", "national_survey_reaches")
     def _compute_dashboard_percents(self):
         for agreement in self:

@@ -16,6 +16,11 @@ class ResPartner(models.Model):
         "(binding goal 2).",
     )
 
+    @api.model
+    def _redu_system_fields(self):
+        # what the dashboard averages: computed from the level only
+        return super()._redu_system_fields() | {"partnership_level_percent"}
+
     @api.depends("partnership_level_id")
     def _compute_partnership_level_percent(self):
         for partner in self:

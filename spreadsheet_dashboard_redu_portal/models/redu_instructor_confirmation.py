@@ -25,6 +25,11 @@ class ReduInstructorConfirmation(models.Model):
         "averaged over the requests sent, the share answered.",
     )
 
+    @api.model
+    def _redu_system_fields(self):
+        # what the dashboard sums and averages: computed from the confirmation's state only
+        return super()._redu_system_fields() | {"answered_count", "answered_percent"}
+
     @api.depends("state")
     def _compute_answered(self):
         for confirmation in self:

@@ -1,6 +1,7 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
+import logging
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -12,6 +13,10 @@ from ..tools.contact_checks import email_is_generic, name_is_not_person
 from ..tools.rule_catalogue import RULE_BY_CODE
 from .redu_contact_issue import urgency_of
 
+_logger = logging.getLogger(__name__)
+
+# agreements validated at once in a background task (and the default threshold of one)
+VALIDATION_BATCH = 2000
 # the nightly run and the revalidation triggers cover agreements ended at most this many days ago
 OPEN_DAYS_AFTER_END = 30
 # changing these fields of an agreement revalidates it
@@ -493,9 +498,97 @@ class ReduWorkplaceAgreement(models.Model):
         )
 
     def action_validate_contacts(self):
-        """Validate the agreements against the national rules as one batch."""
+        """Validate the agreements against the national rules as one batch; a large selection
+        (above the ``validation`` threshold, 2000 by default) becomes a background task."""
+        Job = self.env["redu.background.job"]
+        if len(self) > Job._threshold("validation", VALIDATION_BATCH):
+            job = Job._enqueue(
+                self.env._("Validate the contacts of %s agreements", len(self)),
+                self,
+                "_job_validate_contacts",
+                res_ids=self.ids,
+            )
+            return job._action_open()
         self._validate_contacts()
         return True
+
+    @api.model
+    def _job_validate_contacts(self, job):
+        """Background task: the next batch of the selected agreements (``job.res_ids``)."""
+        ids = job.res_ids[job.done : job.done + VALIDATION_BATCH]
+        agreements = self.browse(ids).exists()
+        agreements._validate_skipping_bad(job)
+        return len(ids)
+
+    @api.model
+    def _job_validate_open(self, job):
+        """Background task: the next batch of the open agreements, by id (the nightly run)."""
+        last_id = (job.payload or {}).get("last_id", 0)
+        # sudo: the nightly run covers every entity whoever started it; the outcome is the system's
+        agreements = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(self._open_domain() + [("id", ">", last_id)], order="id", limit=VALIDATION_BATCH)
+        )
+        if agreements:
+            agreements._validate_skipping_bad(job)
+            job.payload = dict(job.payload or {}, last_id=agreements[-1].id)
+        job.result = self.env._(
+            "%(done)s agreements validated, %(skipped)s skipped.",
+            done=job.done + len(agreements) - (job.counts or {}).get("skipped", 0),
+            skipped=(job.counts or {}).get("skipped", 0),
+        )
+        return len(agreements)
+
+    def _validate_skipping_bad(self, job=None):
+        """Validate ``self``; one bad stored agreement never stops the others.
+
+        The batch is validated at once; when that raises, agreement by agreement (each in a
+        savepoint), then once more the failed ones without the other failed ones as bundle or HOKS
+        mates (a good agreement fails with a bad mate). Those still failing are skipped: logged, noted
+        on their chatter and reported on ``job``. Returns the skipped agreements.
+        """
+        try:
+            with self.env.cr.savepoint():
+                self._validate_contacts()
+            return self.browse()
+        except Exception:  # noqa: BLE001 - any error of stored data: retried one by one below
+            _logger.warning("contact validation: a batch of %s agreements failed; retried one by one", len(self))
+        failed = {}
+        for agreement in self:
+            try:
+                with self.env.cr.savepoint():
+                    agreement._validate_contacts()
+            except Exception as error:  # noqa: BLE001
+                failed[agreement.id] = error
+        for agreement_id in list(failed):
+            others = [other for other in failed if other != agreement_id]
+            try:
+                with self.env.cr.savepoint():
+                    self.browse(agreement_id).with_context(redu_validation_exclude_ids=others)._validate_contacts()
+                del failed[agreement_id]
+            except Exception as error:  # noqa: BLE001
+                failed[agreement_id] = error
+        skipped = self.browse(list(failed))
+        for agreement in skipped:
+            message = self.env._("The contact validation skipped this agreement: %s", failed[agreement.id])
+            _logger.warning("contact validation skipped agreement %s: %s", agreement.id, failed[agreement.id])
+            # sudo: the note is the system's; the teacher reads it on the agreement
+            agreement.sudo().message_post(body=message, subtype_xmlid="mail.mt_note")
+        if job is not None and skipped:
+            job._add_counts(skipped=len(skipped))
+            job._add_lines(
+                [
+                    {
+                        "ref": agreement.sudo().name,
+                        "res_model": self._name,
+                        "res_id": agreement.id,
+                        "message": str(failed[agreement.id]) or repr(failed[agreement.id]),
+                    }
+                    for agreement in skipped
+                ]
+            )
+        return skipped
 
     def _validate_contacts(self, extra_bundles=()):
         """Set-based validation of ``self`` against the national rules.
@@ -518,10 +611,13 @@ class ReduWorkplaceAgreement(models.Model):
         bundles |= set(extra_bundles)
         students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]}
         mates = agreement_model._national_mates(bundles, students) - batch
+        # agreements whose stored data the validation cannot judge (skipped by _validate_skipping_bad)
+        exclude = agreement_model.browse(self.env.context.get("redu_validation_exclude_ids") or [])
+        mates -= exclude
         rows.update(self._national_rows(mates))
         mate_students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]} - students
         if mate_students:
-            others = agreement_model._national_mates((), mate_students) - batch - mates
+            others = agreement_model._national_mates((), mate_students) - batch - mates - exclude
             rows.update(self._national_rows(others))
         open_limit = today - datetime.timedelta(days=OPEN_DAYS_AFTER_END)
         to_judge = set(batch.ids) | {
@@ -872,9 +968,29 @@ class ReduWorkplaceAgreement(models.Model):
     # ------------------------------------------------------------------ crons
     @api.model
     def _cron_validate_contacts(self):
-        """Nightly: validate every agreement whose end date is not more than 30 days past."""
-        agreements = self.search(self._open_domain())
-        agreements._validate_contacts()
+        """Nightly: validate every agreement whose end date is not more than 30 days past.
+
+        Runs as a background task of this cron (visible in *Background tasks*), batch by batch with
+        ``ir.cron._commit_progress``: when the cron's time is up it stops and core calls it again; the
+        task resumes after the last agreement done. A bad stored agreement is reported and skipped.
+        """
+        Job = self.env["redu.background.job"]
+        cron = self.env.ref("redu_feedback_prep.ir_cron_validate_contacts")
+        job = Job.sudo().search(
+            [("cron_id", "=", cron.id), ("method", "=", "_job_validate_open"), ("state", "in", ("queued", "running"))],
+            order="id",
+            limit=1,
+        )
+        if not job:
+            job = Job._enqueue(
+                self.env._("Nightly contact validation"),
+                self,
+                "_job_validate_open",
+                total=self.sudo().with_context(active_test=False).search_count(self._open_domain()),
+                cron=cron,
+                trigger=False,
+            )
+        return job.sudo()._run()
 
     @api.model
     def _get_retention_years(self):

@@ -261,10 +261,11 @@ class ReduBackgroundJob(models.Model):
                 job._finish("failed", error=str(error) or repr(error))
                 self._commit_batch(0, job._remaining())
                 continue
-            finished = not processed or job.done >= job.total
+            # a total of 0 is not known yet (a streamed file): the method sets it when it reaches the end
+            finished = not processed or (job.total > 0 and job.done >= job.total)
             if finished:
                 job._finish("done")
-            time_left = self._commit_batch(processed, max(job.total - job.done, 0) if not finished else 0)
+            time_left = self._commit_batch(processed, 0 if finished else max(job.total - job.done, 1))
             if finished:
                 return True
             if time_left <= 0:

@@ -5,3 +5,4 @@ from . import test_ytj_import
 from . import test_duplicates
 from . import test_merge
 from . import test_ui
+from . import test_ytj_background

@@ -989,6 +989,7 @@ class ReduWorkplaceAgreement(models.Model):
                 total=self.sudo().with_context(active_test=False).search_count(self._open_domain()),
                 cron=cron,
                 trigger=False,
+                shared=True,
             )
         return job.sudo()._run()
 

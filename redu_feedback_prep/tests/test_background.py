@@ -54,8 +54,11 @@ class TestBackgroundValidation(FeedbackCase):
                 ("cron_id", "=", self.ref("redu_feedback_prep.ir_cron_validate_contacts")),
             ]
         )
-        self.assertEqual(job.state, "done")
+        self.assertEqual((job.state, job.company_id.id), ("done", False), "a task of every entity")
         self.assertEqual(job.done, job.total)
+        self.assertEqual(self.Job.with_user(self.manager).search([("id", "=", job.id)]), job, "managers see it")
+        teacher_jobs = self.Job.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id])
+        self.assertFalse(teacher_jobs.search([("id", "=", job.id)]), "a teacher does not")
         self.assertEqual(job.counts["skipped"], 1)
         self.assertEqual(job.line_ids.res_id, self.bad.id)
         self.assertIn("year 10000", job.line_ids.message)

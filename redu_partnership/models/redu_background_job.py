@@ -119,6 +119,7 @@ class ReduBackgroundJob(models.Model):
         file_name=None,
         cron=None,
         trigger=True,
+        shared=False,
     ):
         """Queue ``model.<method>(job)`` for the background and wake the cron up; return the job.
 
@@ -127,6 +128,8 @@ class ReduBackgroundJob(models.Model):
         :param method: a method whose name starts with ``_job_``: it processes the next batch and
             returns how many items it processed (0 when there is nothing left)
         :param file_content: bytes stored as the job's file (an import)
+        :param shared: a job of the whole database (a nightly run): no company, so that the managers
+            of every company see it
         """
         model_name = model if isinstance(model, str) else model._name
         if not method.startswith(METHOD_PREFIX) or not callable(getattr(self.env[model_name], method, None)):
@@ -140,7 +143,7 @@ class ReduBackgroundJob(models.Model):
             {
                 "name": name,
                 "user_id": self.env.uid,
-                "company_id": self.env.company.id,
+                "company_id": False if shared else self.env.company.id,
                 "res_model": model_name,
                 "method": method,
                 "res_ids": res_ids,

@@ -368,6 +368,7 @@ class ResPartner(models.Model):
                 payload={"notify": True},
                 cron=cron,
                 trigger=False,
+                shared=True,
             )
         return job.sudo()._run()
 

@@ -54,6 +54,19 @@ class TestBackgroundJob(PartnershipCase):
         self.assertTrue(message, "the user who started the task gets a notification")
         self.assertIn("5 touched", message.body)
 
+    def test_runs_in_odoos_cron_loop_with_committed_progress(self):
+        job = self._enqueue(self.partnership_user, self.partners)
+        self.env.flush_all()
+        cron_job = {**self.cron.read(load=None)[0], "done": 0, "remaining": 0, "timed_out_counter": 0}
+        # core's own cron loop: each batch is committed with ir.cron._commit_progress (a savepoint here)
+        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
+            self.registry["ir.cron"]._process_job(cr, cron_job)
+        job.invalidate_recordset()
+        self.assertEqual((job.state, job.done), ("done", 5))
+        progress = self.env["ir.cron.progress"].search([("cron_id", "=", self.cron.id)])
+        self.assertEqual(sum(progress.mapped("done")), 5, "ir.cron.progress counts the processed records")
+        self.assertEqual(set(self.partners.mapped("comment")), {"<p>touched by redu_sales</p>"})
+
     def test_time_up_resumes_where_it_stopped(self):
         job = self._enqueue(self.partnership_user, self.partners)
         # the cron's time is up after each batch: the job stops and the next run goes on

@@ -543,32 +543,32 @@ class ReduWorkplaceAgreement(models.Model):
     def _validate_skipping_bad(self, job=None):
         """Validate ``self``; one bad stored agreement never stops the others.
 
-        The batch is validated at once; when that raises, agreement by agreement (each in a
-        savepoint), then once more the failed ones without the other failed ones as bundle or HOKS
-        mates (a good agreement fails with a bad mate). Those still failing are skipped: logged, noted
-        on their chatter and reported on ``job``. Returns the skipped agreements.
+        The batch is validated at once; when that raises, by halves (each in a savepoint) down to
+        the agreements that fail alone, then once more each failed one without the other failed ones
+        as bundle or HOKS mates (a good agreement fails with a bad mate). Those still failing are
+        skipped: logged, noted on their chatter and reported on ``job``. Returns the skipped ones.
         """
-        try:
-            with self.env.cr.savepoint():
-                self._validate_contacts()
+        failed = self._validate_bisecting()
+        if not failed:
             return self.browse()
-        except Exception:  # noqa: BLE001 - any error of stored data: retried one by one below
-            _logger.warning("contact validation: a batch of %s agreements failed; retried one by one", len(self))
-        failed = {}
-        for agreement in self:
-            try:
-                with self.env.cr.savepoint():
-                    agreement._validate_contacts()
-            except Exception as error:  # noqa: BLE001
-                failed[agreement.id] = error
-        for agreement_id in list(failed):
-            others = [other for other in failed if other != agreement_id]
+        _logger.warning("contact validation: %s of %s agreements failed", len(failed), len(self))
+        suspects = list(failed)
+        for agreement_id in suspects:
+            others = [other for other in suspects if other != agreement_id]
             try:
                 with self.env.cr.savepoint():
                     self.browse(agreement_id).with_context(redu_validation_exclude_ids=others)._validate_contacts()
                 del failed[agreement_id]
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:  # noqa: BLE001 - stored data the rules cannot judge
                 failed[agreement_id] = error
+        good = self.browse([agreement_id for agreement_id in suspects if agreement_id not in failed])
+        if good and failed:
+            # once more together, with all their good mates: only the bad ones left out
+            try:
+                with self.env.cr.savepoint():
+                    good.with_context(redu_validation_exclude_ids=list(failed))._validate_contacts()
+            except Exception:  # noqa: BLE001 - the verdicts of the pass above stay
+                _logger.warning("contact validation: the revalidation without the bad agreements failed")
         skipped = self.browse(list(failed))
         for agreement in skipped:
             message = self.env._("The contact validation skipped this agreement: %s", failed[agreement.id])
@@ -631,6 +631,18 @@ class ReduWorkplaceAgreement(models.Model):
         # 3. the national verdicts
         outcome, issues = self._national_judge(rows, periods, partners, to_judge, today)
         self._store_validation(rows, to_judge, outcome, issues)
+
+    def _validate_bisecting(self):
+        """{agreement id: error} of the agreements of ``self`` that fail to validate alone."""
+        try:
+            with self.env.cr.savepoint():
+                self._validate_contacts()
+            return {}
+        except Exception as error:  # noqa: BLE001 - any error of stored data: narrowed down below
+            if len(self) == 1:
+                return {self.id: error}
+        half = len(self) // 2
+        return {**self[:half]._validate_bisecting(), **self[half:]._validate_bisecting()}
 
     @api.model
     def _national_rows(self, agreements):

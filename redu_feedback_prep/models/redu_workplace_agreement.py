@@ -7,6 +7,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 from ..tools import national_rules as national
 from ..tools.contact_checks import email_is_generic, name_is_not_person
@@ -492,7 +493,8 @@ class ReduWorkplaceAgreement(models.Model):
         # sudo: a bundle or a HOKS spans every agreement of the provider, whichever entities the user
         # has selected, and the system keeps the outcome of all of them
         agreement_model = self.sudo().with_context(active_test=False)
-        candidates = agreement_model.search(["|", *domain[0], *domain[1]] if len(domain) == 2 else domain[0])
+        # (same bundle) OR (same student): each part is a conjunction of two conditions
+        candidates = agreement_model.search(Domain.OR(domain))
         return candidates.filtered(
             lambda a: (a.bundle_key, a.bundling_date) in bundles or (a.company_id.id, a.student_ref) in students
         )
@@ -544,31 +546,36 @@ class ReduWorkplaceAgreement(models.Model):
         """Validate ``self``; one bad stored agreement never stops the others.
 
         The batch is validated at once; when that raises, by halves (each in a savepoint) down to
-        the agreements that fail alone, then once more each failed one without the other failed ones
-        as bundle or HOKS mates (a good agreement fails with a bad mate). Those still failing are
-        skipped: logged, noted on their chatter and reported on ``job``. Returns the skipped ones.
+        the agreements that fail. A failed agreement that its own data alone can be judged from
+        (a dry run without its bundle and HOKS mates) only failed with a bad mate: the bad mates
+        (also outside the batch) are found the same way, and these agreements are validated again,
+        together, leaving the bad ones out. The bad ones of ``self`` are skipped: logged, noted on
+        their chatter and reported on ``job``. Returns the skipped agreements.
         """
         failed = self._validate_bisecting()
         if not failed:
             return self.browse()
         _logger.warning("contact validation: %s of %s agreements failed", len(failed), len(self))
-        suspects = list(failed)
-        for agreement_id in suspects:
-            others = [other for other in suspects if other != agreement_id]
+        collateral = self.browse(
+            [agreement_id for agreement_id in failed if not self.browse(agreement_id)._judging_fails()]
+        )
+        for agreement in collateral:
+            del failed[agreement.id]
+        if collateral:
+            rows = self._national_rows(collateral.sudo())
+            mates = (
+                self.sudo()._national_mates(
+                    {(r["bundle_key"], r["bundling_date"]) for r in rows.values() if r["bundle_key"]},
+                    {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]},
+                )
+                - collateral.sudo()
+            )
+            bad_ids = set(failed) | {mate.id for mate in mates if mate.id not in failed and mate._judging_fails()}
             try:
                 with self.env.cr.savepoint():
-                    self.browse(agreement_id).with_context(redu_validation_exclude_ids=others)._validate_contacts()
-                del failed[agreement_id]
-            except Exception as error:  # noqa: BLE001 - stored data the rules cannot judge
-                failed[agreement_id] = error
-        good = self.browse([agreement_id for agreement_id in suspects if agreement_id not in failed])
-        if good and failed:
-            # once more together, with all their good mates: only the bad ones left out
-            try:
-                with self.env.cr.savepoint():
-                    good.with_context(redu_validation_exclude_ids=list(failed))._validate_contacts()
-            except Exception:  # noqa: BLE001 - the verdicts of the pass above stay
-                _logger.warning("contact validation: the revalidation without the bad agreements failed")
+                    collateral.with_context(redu_validation_exclude_ids=list(bad_ids))._validate_contacts()
+            except Exception as error:  # noqa: BLE001 - then they are skipped too
+                failed.update(dict.fromkeys(collateral.ids, error))
         skipped = self.browse(list(failed))
         for agreement in skipped:
             message = self.env._("The contact validation skipped this agreement: %s", failed[agreement.id])
@@ -610,10 +617,12 @@ class ReduWorkplaceAgreement(models.Model):
         bundles = {(r["bundle_key"], r["bundling_date"]) for r in rows.values() if r["bundle_key"]}
         bundles |= set(extra_bundles)
         students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]}
-        mates = agreement_model._national_mates(bundles, students) - batch
         # agreements whose stored data the validation cannot judge (skipped by _validate_skipping_bad)
         exclude = agreement_model.browse(self.env.context.get("redu_validation_exclude_ids") or [])
-        mates -= exclude
+        if self.env.context.get("redu_validation_alone"):  # a dry run of _judging_fails
+            mates = agreement_model.browse()
+        else:
+            mates = agreement_model._national_mates(bundles, students) - batch - exclude
         rows.update(self._national_rows(mates))
         mate_students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]} - students
         if mate_students:
@@ -631,6 +640,19 @@ class ReduWorkplaceAgreement(models.Model):
         # 3. the national verdicts
         outcome, issues = self._national_judge(rows, periods, partners, to_judge, today)
         self._store_validation(rows, to_judge, outcome, issues)
+
+    def _judging_fails(self):
+        """Whether the validation of this agreement alone (without its mates) raises: a dry run,
+        always rolled back."""
+        self.ensure_one()
+        savepoint = self.env.cr.savepoint()
+        try:
+            self.with_context(redu_validation_alone=True)._validate_contacts()
+        except Exception:  # noqa: BLE001 - the answer is "yes"
+            return True
+        finally:
+            savepoint.close(rollback=True)
+        return False
 
     def _validate_bisecting(self):
         """{agreement id: error} of the agreements of ``self`` that fail to validate alone."""

@@ -66,6 +66,18 @@ class TestBackgroundValidation(FeedbackCase):
         self.assertIn("year 10000", self.bad.message_ids[0].body, "noted on the agreement")
         self.assertIn(self.bad.name, job.report_attachment_id.raw.decode("utf-8-sig"))
 
+    def test_the_good_mates_of_a_bad_record_are_judged_together(self):
+        # a namesake instructor with another email in the same bundle: every period sees the mismatch
+        namesake = self._instructor(name=self.instructor.name, email="maija.m@lapintesti.fi")
+        other = self.Agreement.with_context(redu_skip_validation=True).create(
+            self._agreement_vals(instructor_id=namesake.id, student_ref="S9")
+        )
+        with self._break(self.bad), mute_logger(MODEL_LOGGER):
+            skipped = (self.agreements | other)._validate_skipping_bad()
+        self.assertEqual(skipped, self.bad)
+        for agreement in self.agreements - self.bad | other:
+            self.assertIn("email_mismatch", self.codes(agreement), "judged with its good mates")
+
     def test_large_selection_is_a_background_task_of_its_user(self):
         selection = self.agreements.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id])
         action = selection.with_context(redu_background_threshold=4).action_validate_contacts()

@@ -78,6 +78,16 @@ class TestBackgroundValidation(FeedbackCase):
         for agreement in self.agreements - self.bad | other:
             self.assertIn("email_mismatch", self.codes(agreement), "judged with its good mates")
 
+    def test_bundle_mates_of_agreements_with_student_ids_are_found(self):
+        # regression: with student IDs the mates' search was (bundle key OR date) AND same student
+        namesake = self._instructor(name=self.instructor.name, email="maija.m@lapintesti.fi")
+        other = self.Agreement.with_context(redu_skip_validation=True).create(
+            self._agreement_vals(instructor_id=namesake.id, student_ref="S9")
+        )
+        self.agreements[0]._validate_contacts()
+        self.assertIn("email_mismatch", self.codes(self.agreements[0]))
+        self.assertIn("email_mismatch", self.codes(other), "the mate of another student is judged too")
+
     def test_large_selection_is_a_background_task_of_its_user(self):
         selection = self.agreements.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id])
         action = selection.with_context(redu_background_threshold=4).action_validate_contacts()

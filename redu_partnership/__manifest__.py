@@ -24,6 +24,7 @@
         "views/redu_partnership_level_history_views.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
+        "views/redu_background_job_views.xml",
         "views/menus.xml",
     ],
     "demo": [

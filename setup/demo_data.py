@@ -647,7 +647,7 @@ class Generator:
             .with_context(mail_create_nolog=True, tracking_disable=True)
             .create(vals_list)
         )
-        agreements.action_validate_contacts()
+        agreements._validate_contacts()
         return agreements
 
     def confirmations(self, agreements):

@@ -101,3 +101,16 @@ class TestSending(PortalCase):
         self.assertIn(mine, self.as_teacher(confirmation).agreement_ids)
         self.assertNotIn(elsewhere, self.as_teacher(confirmation).agreement_ids)
         self.assertIn(elsewhere, confirmation.sudo().agreement_ids)
+
+    def test_mass_sending_is_a_background_task(self):
+        action = self.wizard().with_context(redu_background_threshold=2).action_send()
+        job = self.env["redu.background.job"].browse(action["res_id"])
+        self.assertEqual((job.user_id, job.state, job.total), (self.teacher, "queued", 4))
+        self.assertFalse(self.mails(self.instructor), "nothing rendered in the request")
+        self.env["redu.background.job"]._cron_run_jobs()
+        self.assertEqual((job.state, job.done), ("done", 4))
+        self.assertEqual(len(self.mails(self.landline_instructor)), 1)
+        self.assertEqual(len(self.sms(self.mobile_only)), 1)
+        self.assertEqual(self.landline_instructor.redu_confirmation_ids.teacher_id, self.teacher)
+        self.assertEqual(job.counts, {"sent": 3, "call": 1, "skipped": 0})
+        self.assertEqual(job.line_ids.res_id, self.unreachable.redu_confirmation_ids.id, "whom to call")

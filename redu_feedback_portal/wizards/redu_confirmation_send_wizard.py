@@ -5,6 +5,9 @@ from collections import Counter
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+# confirmation requests rendered at once by a background task (and the default threshold of one)
+SEND_BATCH = 200
+
 
 class ReduConfirmationSendWizard(models.TransientModel):
     _name = "redu.confirmation.send.wizard"
@@ -84,6 +87,19 @@ class ReduConfirmationSendWizard(models.TransientModel):
     def action_send(self):
         self.ensure_one()
         confirmations, first_by_partner = self.env["redu.instructor.confirmation"]._for_agreements(self.agreement_ids)
+        Job = self.env["redu.background.job"]
+        if len(confirmations) > Job._threshold("sending", SEND_BATCH):
+            # hundreds of instructors: each email is rendered; a background task, batch by batch
+            job = Job._enqueue(
+                self.env._("Confirmation requests to %s instructors", len(confirmations)),
+                self,
+                "_job_send_requests",
+                res_ids=confirmations.ids,
+                payload={
+                    "first_by_partner": {str(partner): agreement.id for partner, agreement in first_by_partner.items()}
+                },
+            )
+            return job._action_open()
         result = confirmations._send_requests(first_by_partner=first_by_partner)
         message = self.env._(
             "%(sent)s requests sent, %(call)s instructors to call, %(skipped)s already sent today.",
@@ -102,3 +118,31 @@ class ReduConfirmationSendWizard(models.TransientModel):
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
+
+    @api.model
+    def _job_send_requests(self, job):
+        """Background task: send the requests of the next batch of confirmations."""
+        ids = job.res_ids[job.done : job.done + SEND_BATCH]
+        confirmations = self.env["redu.instructor.confirmation"].browse(ids).exists()
+        agreements = self.env["redu.workplace.agreement"]
+        first_by_partner = {
+            int(partner): agreements.browse(agreement)
+            for partner, agreement in (job.payload or {}).get("first_by_partner", {}).items()
+        }
+        result = confirmations._send_requests(first_by_partner=first_by_partner)
+        counts = job._add_counts(sent=len(result["sent"]), call=len(result["call"]), skipped=len(result["skipped"]))
+        job._add_lines(
+            [
+                {
+                    "ref": confirmation.partner_id.display_name,
+                    "res_model": confirmation._name,
+                    "res_id": confirmation.id,
+                    "message": self.env._("No deliverable email and no Finnish mobile number: call the instructor."),
+                }
+                for confirmation in result["call"]
+            ]
+        )
+        job.result = self.env._(
+            "%(sent)s requests sent, %(call)s instructors to call, %(skipped)s already sent today.", **counts
+        )
+        return len(ids)

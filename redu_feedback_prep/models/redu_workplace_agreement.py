@@ -2,18 +2,24 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import datetime
 import hashlib
+import logging
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 from ..tools import national_rules as national
 from ..tools.contact_checks import email_is_generic, name_is_not_person
 from ..tools.rule_catalogue import RULE_BY_CODE
 from .redu_contact_issue import urgency_of
 
+_logger = logging.getLogger(__name__)
+
+# agreements validated at once in a background task (and the default threshold of one)
+VALIDATION_BATCH = 2000
 # the nightly run and the revalidation triggers cover agreements ended at most this many days ago
 OPEN_DAYS_AFTER_END = 30
 # the dates an agreement may hold (issue #16): the deadlines add months and years to them, and a year
@@ -581,15 +587,109 @@ class ReduWorkplaceAgreement(models.Model):
         # sudo: a bundle or a HOKS spans every agreement of the provider, whichever entities the user
         # has selected, and the system keeps the outcome of all of them
         agreement_model = self.sudo().with_context(active_test=False)
-        candidates = agreement_model.search(["|", *domain[0], *domain[1]] if len(domain) == 2 else domain[0])
+        # (same bundle) OR (same student): each part is a conjunction of two conditions
+        candidates = agreement_model.search(Domain.OR(domain))
         return candidates.filtered(
             lambda a: (a.bundle_key, a.bundling_date) in bundles or (a.company_id.id, a.student_ref) in students
         )
 
     def action_validate_contacts(self):
-        """Validate the agreements against the national rules as one batch."""
+        """Validate the agreements against the national rules as one batch; a large selection
+        (above the ``validation`` threshold, 2000 by default) becomes a background task."""
+        Job = self.env["redu.background.job"]
+        if len(self) > Job._threshold("validation", VALIDATION_BATCH):
+            job = Job._enqueue(
+                self.env._("Validate the contacts of %s agreements", len(self)),
+                self,
+                "_job_validate_contacts",
+                res_ids=self.ids,
+            )
+            return job._action_open()
         self._validate_contacts()
         return True
+
+    @api.model
+    def _job_validate_contacts(self, job):
+        """Background task: the next batch of the selected agreements (``job.res_ids``)."""
+        ids = job.res_ids[job.done : job.done + VALIDATION_BATCH]
+        agreements = self.browse(ids).exists()
+        agreements._validate_skipping_bad(job)
+        return len(ids)
+
+    @api.model
+    def _job_validate_open(self, job):
+        """Background task: the next batch of the open agreements, by id (the nightly run)."""
+        last_id = (job.payload or {}).get("last_id", 0)
+        # sudo: the nightly run covers every entity whoever started it; the outcome is the system's
+        agreements = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(self._open_domain() + [("id", ">", last_id)], order="id", limit=VALIDATION_BATCH)
+        )
+        if agreements:
+            agreements._validate_skipping_bad(job)
+            job.payload = dict(job.payload or {}, last_id=agreements[-1].id)
+        job.result = self.env._(
+            "%(done)s agreements validated, %(skipped)s skipped.",
+            done=job.done + len(agreements) - (job.counts or {}).get("skipped", 0),
+            skipped=(job.counts or {}).get("skipped", 0),
+        )
+        return len(agreements)
+
+    def _validate_skipping_bad(self, job=None):
+        """Validate ``self``; one bad stored agreement never stops the others.
+
+        The batch is validated at once; when that raises, by halves (each in a savepoint) down to
+        the agreements that fail. A failed agreement that its own data alone can be judged from
+        (a dry run without its bundle and HOKS mates) only failed with a bad mate: the bad mates
+        (also outside the batch) are found the same way, and these agreements are validated again,
+        together, leaving the bad ones out. The bad ones of ``self`` are skipped: logged, noted on
+        their chatter and reported on ``job``. Returns the skipped agreements.
+        """
+        failed = self._validate_bisecting()
+        if not failed:
+            return self.browse()
+        _logger.warning("contact validation: %s of %s agreements failed", len(failed), len(self))
+        collateral = self.browse(
+            [agreement_id for agreement_id in failed if not self.browse(agreement_id)._judging_fails()]
+        )
+        for agreement in collateral:
+            del failed[agreement.id]
+        if collateral:
+            rows = self._national_rows(collateral.sudo())
+            mates = (
+                self.sudo()._national_mates(
+                    {(r["bundle_key"], r["bundling_date"]) for r in rows.values() if r["bundle_key"]},
+                    {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]},
+                )
+                - collateral.sudo()
+            )
+            bad_ids = set(failed) | {mate.id for mate in mates if mate.id not in failed and mate._judging_fails()}
+            try:
+                with self.env.cr.savepoint():
+                    collateral.with_context(redu_validation_exclude_ids=list(bad_ids))._validate_contacts()
+            except Exception as error:  # noqa: BLE001 - then they are skipped too
+                failed.update(dict.fromkeys(collateral.ids, error))
+        skipped = self.browse(list(failed))
+        for agreement in skipped:
+            message = self.env._("The contact validation skipped this agreement: %s", failed[agreement.id])
+            _logger.warning("contact validation skipped agreement %s: %s", agreement.id, failed[agreement.id])
+            # sudo: the note is the system's; the teacher reads it on the agreement
+            agreement.sudo().message_post(body=message, subtype_xmlid="mail.mt_note")
+        if job is not None and skipped:
+            job._add_counts(skipped=len(skipped))
+            job._add_lines(
+                [
+                    {
+                        "ref": agreement.sudo().name,
+                        "res_model": self._name,
+                        "res_id": agreement.id,
+                        "message": str(failed[agreement.id]) or repr(failed[agreement.id]),
+                    }
+                    for agreement in skipped
+                ]
+            )
+        return skipped
 
     def _validate_contacts(self, extra_bundles=()):
         """Set-based validation of ``self`` against the national rules.
@@ -611,11 +711,16 @@ class ReduWorkplaceAgreement(models.Model):
         bundles = {(r["bundle_key"], r["bundling_date"]) for r in rows.values() if r["bundle_key"]}
         bundles |= set(extra_bundles)
         students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]}
-        mates = agreement_model._national_mates(bundles, students) - batch
+        # agreements whose stored data the validation cannot judge (skipped by _validate_skipping_bad)
+        exclude = agreement_model.browse(self.env.context.get("redu_validation_exclude_ids") or [])
+        if self.env.context.get("redu_validation_alone"):  # a dry run of _judging_fails
+            mates = agreement_model.browse()
+        else:
+            mates = agreement_model._national_mates(bundles, students) - batch - exclude
         rows.update(self._national_rows(mates))
         mate_students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]} - students
         if mate_students:
-            others = agreement_model._national_mates((), mate_students) - batch - mates
+            others = agreement_model._national_mates((), mate_students) - batch - mates - exclude
             rows.update(self._national_rows(others))
         open_limit = today - datetime.timedelta(days=OPEN_DAYS_AFTER_END)
         to_judge = set(batch.ids) | {
@@ -629,6 +734,31 @@ class ReduWorkplaceAgreement(models.Model):
         # 3. the national verdicts
         outcome, issues = self._national_judge(rows, periods, partners, to_judge, today)
         self._store_validation(rows, to_judge, outcome, issues)
+
+    def _judging_fails(self):
+        """Whether the validation of this agreement alone (without its mates) raises: a dry run,
+        always rolled back."""
+        self.ensure_one()
+        savepoint = self.env.cr.savepoint()
+        try:
+            self.with_context(redu_validation_alone=True)._validate_contacts()
+        except Exception:  # noqa: BLE001 - the answer is "yes"
+            return True
+        finally:
+            savepoint.close(rollback=True)
+        return False
+
+    def _validate_bisecting(self):
+        """{agreement id: error} of the agreements of ``self`` that fail to validate alone."""
+        try:
+            with self.env.cr.savepoint():
+                self._validate_contacts()
+            return {}
+        except Exception as error:  # noqa: BLE001 - any error of stored data: narrowed down below
+            if len(self) == 1:
+                return {self.id: error}
+        half = len(self) // 2
+        return {**self[:half]._validate_bisecting(), **self[half:]._validate_bisecting()}
 
     @api.model
     def _national_rows(self, agreements):
@@ -977,9 +1107,30 @@ class ReduWorkplaceAgreement(models.Model):
     # ------------------------------------------------------------------ crons
     @api.model
     def _cron_validate_contacts(self):
-        """Nightly: validate every agreement whose end date is not more than 30 days past."""
-        agreements = self.search(self._open_domain())
-        agreements._validate_contacts()
+        """Nightly: validate every agreement whose end date is not more than 30 days past.
+
+        Runs as a background task of this cron (visible in *Background tasks*), batch by batch with
+        ``ir.cron._commit_progress``: when the cron's time is up it stops and core calls it again; the
+        task resumes after the last agreement done. A bad stored agreement is reported and skipped.
+        """
+        Job = self.env["redu.background.job"]
+        cron = self.env.ref("redu_feedback_prep.ir_cron_validate_contacts")
+        job = Job.sudo().search(
+            [("cron_id", "=", cron.id), ("method", "=", "_job_validate_open"), ("state", "in", ("queued", "running"))],
+            order="id",
+            limit=1,
+        )
+        if not job:
+            job = Job._enqueue(
+                self.env._("Nightly contact validation"),
+                self,
+                "_job_validate_open",
+                total=self.sudo().with_context(active_test=False).search_count(self._open_domain()),
+                cron=cron,
+                trigger=False,
+                shared=True,
+            )
+        return job.sudo()._run()
 
     @api.model
     def _get_retention_years(self):

@@ -6,6 +6,7 @@ import contextlib
 import csv
 import datetime
 import io
+import logging
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -16,6 +17,12 @@ from ..models.redu_study_right_period import STUDY_RIGHT_STATES
 from ..models.redu_workplace_agreement import DATE_MAX, DATE_MIN, REF_MAX_LENGTH, STUDY_TYPES
 from ..tools.contact_checks import check_business_id
 from ..tools.national_rules import java_trim
+
+_logger = logging.getLogger(__name__)
+# rows imported at once by a background task (and the default threshold of one)
+IMPORT_BATCH = 1000
+# the rows of the last file read by a background task, for its next batches
+_ROWS_CACHE = {}
 
 # The columns of the import file, in the template's order (documented in readme/USAGE.md).
 IMPORT_COLUMNS = [
@@ -434,6 +441,44 @@ class ReduAgreementImportWizard(models.TransientModel):
     def action_import(self):
         self.ensure_one()
         rows = self._read_file()
+        Job = self.env["redu.background.job"]
+        if len(rows) > Job._threshold("import", IMPORT_BATCH):
+            # thousands of rows: a background task with the same row code, batch by batch
+            job = Job._enqueue(
+                self.env._("Import of %(rows)s agreement rows (%(file)s)", rows=len(rows), file=self.file_name),
+                self,
+                "_job_import",
+                total=len(rows),
+                file_content=base64.b64decode(self.file_data),
+                file_name=self.file_name,
+            )
+            return job._action_open()
+        results = self._import_rows(rows)
+        self.result_ids.unlink()
+        self.write(
+            {
+                "result_ids": [Command.create(result) for result in results],
+                "created_count": sum(1 for result in results if result["status"] == "created"),
+                "updated_count": sum(1 for result in results if result["status"] == "updated"),
+                "unchanged_count": sum(1 for result in results if result["status"] == "unchanged"),
+                "error_count": sum(1 for result in results if result["status"] == "error"),
+                "state": "done",
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def _import_rows(self, rows, seen_refs=None):
+        """Import ``rows`` (``(row number, {column: value})``); the result dict of each row.
+
+        :param seen_refs: {source ID: row number} of the rows imported before (a background task's
+            earlier batches): a source ID met again is a row error
+        """
         logins = {self._text(data.get("teacher_login")).lower() for _number, data in rows} - {""}
         teachers = {}
         if logins:
@@ -441,7 +486,7 @@ class ReduAgreementImportWizard(models.TransientModel):
             teachers = {user.login.lower(): user.id for user in users}
         results = []
         good = []
-        seen_refs = {}
+        seen_refs = dict(seen_refs or {})
         for number, data in rows:
             try:
                 values = self._parse_row(data, teachers)
@@ -469,24 +514,74 @@ class ReduAgreementImportWizard(models.TransientModel):
         instructors = self._match_instructors([values for _number, values in good], employers)
         results += self._upsert_agreements(good, employers, instructors)
         results.sort(key=lambda result: result["row_number"])
-        self.result_ids.unlink()
-        self.write(
-            {
-                "result_ids": [Command.create(result) for result in results],
-                "created_count": sum(1 for result in results if result["status"] == "created"),
-                "updated_count": sum(1 for result in results if result["status"] == "updated"),
-                "unchanged_count": sum(1 for result in results if result["status"] == "unchanged"),
-                "error_count": sum(1 for result in results if result["status"] == "error"),
-                "state": "done",
-            }
+        return results
+
+    # ------------------------------------------------------- background import
+    @api.model
+    def _job_rows(self, job):
+        """The rows of the job's file, read with the wizard's own reader (kept for the next batch)."""
+        attachment = job.attachment_id
+        key = (self.env.cr.dbname, attachment.id, attachment.checksum)
+        cached = _ROWS_CACHE.get("last")  # one tuple: safe with several cron threads
+        if cached and cached[0] == key:
+            return cached[1]
+        reader = self.new({"file_data": base64.b64encode(attachment.raw), "file_name": attachment.name})
+        rows = reader._read_file()
+        _ROWS_CACHE["last"] = (key, rows)
+        return rows
+
+    @api.model
+    def _job_import(self, job):
+        """Background task: import the next batch of rows of the job's file."""
+        rows = self._job_rows(job)
+        batch = rows[job.done : job.done + IMPORT_BATCH]
+        seen = (job.payload or {}).get("seen_refs", {})
+        try:
+            with self.env.cr.savepoint():
+                results = self._import_rows(batch, seen)
+        except Exception:  # noqa: BLE001 - one bad row never sinks the batch: retried row by row
+            _logger.warning("agreement import: a batch failed; retried row by row", exc_info=True)
+            results = []
+            for row in batch:
+                try:
+                    with self.env.cr.savepoint():
+                        row_results = self._import_rows([row], seen)
+                except Exception as error:  # noqa: BLE001
+                    row_results = [
+                        {
+                            "row_number": row[0],
+                            "source_ref": self._text(row[1].get("source_ref")),
+                            "status": "error",
+                            "message": str(error) or repr(error),
+                        }
+                    ]
+                seen.update({r["source_ref"]: r["row_number"] for r in row_results if r["status"] != "error"})
+                results += row_results
+        seen.update({r["source_ref"]: r["row_number"] for r in results if r["status"] != "error"})
+        job.payload = dict(job.payload or {}, seen_refs=seen)
+        statuses = [result["status"] for result in results]
+        counts = job._add_counts(
+            created=statuses.count("created"),
+            updated=statuses.count("updated"),
+            unchanged=statuses.count("unchanged"),
+            errors=statuses.count("error"),
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-        }
+        job._add_lines(
+            [
+                {
+                    "ref": self.env._("Row %(row)s", row=result["row_number"])
+                    + (f" ({result['source_ref']})" if result["source_ref"] else ""),
+                    "message": result["message"],
+                }
+                for result in results
+                if result["status"] == "error"
+            ]
+        )
+        job.result = self.env._(
+            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, %(errors)s rows with errors.",
+            **counts,
+        )
+        return len(batch)
 
     @api.model
     def _employer_key(self, values):

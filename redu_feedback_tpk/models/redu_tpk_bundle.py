@@ -20,6 +20,8 @@ MAX_REMINDERS = 2
 REMINDER_INTERVAL_DAYS = 7
 # the longest bundle key stored as such (indexed; a longer one ends in its hash)
 KEY_MAX_LENGTH = 500
+# survey links sent at once by a background task (and the default threshold of one)
+SEND_BATCH = 500
 STATES = [
     ("predicted", "Predicted"),
     ("link", "Link imported"),
@@ -346,7 +348,14 @@ class ReduTpkBundle(models.Model):
         )
 
     def action_send_links(self):
-        """Send the link of each bundle once to its recipient, through the mail queue."""
+        """Send the link of each bundle once to its recipient, through the mail queue; many bundles
+        (above the ``sending`` threshold) are sent by a background task."""
+        Job = self.env["redu.background.job"]
+        if len(self) > Job._threshold("sending", SEND_BATCH):
+            job = Job._enqueue(
+                self.env._("Survey links of %s bundles", len(self)), self, "_job_send_links", res_ids=self.ids
+            )
+            return job._action_open()
         today = fields.Date.context_today(self)
         bundles = self._tpk_sendable(today)
         if not bundles and len(self) == 1:
@@ -363,6 +372,18 @@ class ReduTpkBundle(models.Model):
         bundles.check_access("write")
         bundles.sudo().write({"sent_date": fields.Datetime.now()})
         return self._tpk_notification(len(bundles), len(self) - len(bundles))
+
+    @api.model
+    def _job_send_links(self, job):
+        """Background task: send the links of the next batch of bundles."""
+        ids = job.res_ids[job.done : job.done + SEND_BATCH]
+        bundles = self.browse(ids).exists()
+        sendable = bundles._tpk_sendable(fields.Date.context_today(self))
+        sendable._tpk_send(self.env.ref("redu_feedback_tpk.mail_template_tpk_link"))
+        sendable.write({"sent_date": fields.Datetime.now()})
+        counts = job._add_counts(sent=len(sendable), skipped=len(ids) - len(sendable))
+        job.result = self.env._("%(sent)s email(s) queued, %(skipped)s bundle(s) skipped.", **counts)
+        return len(ids)
 
     def _tpk_remindable(self, today):
         now = fields.Datetime.now()

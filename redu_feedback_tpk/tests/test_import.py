@@ -2,10 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import UserError
 from odoo.tools.misc import file_path
 
+from ..wizards import redu_tpk_import_wizard as import_module
 from .common import BID_A, BID_B, STUDENTS, TpkCase
 
 
@@ -35,6 +37,29 @@ class TestImport(TpkCase):
         self.assertEqual(self.bundle_a.state, "answered")
         self.assertIn("Lumiteknologia Oy", wizard.unmatched_rows)
         self.assertEqual(wizard.bundle_without_link_ids, self.bundle_b)
+
+    def test_a_large_file_is_imported_in_the_background(self):
+        data = self._csv(
+            [
+                self._row("TPK1", BID_A, "LAPIN TESTIRAKENNUS OY", answers="2"),
+                self._row("TPK9", "2904047-9", "Lumiteknologia Oy"),
+                self._row("TPK2", BID_B, "Napapiirin Testihoiva Oy", valid_from="1.1.2027x"),
+            ]
+        )
+        wizard = self.env["redu.tpk.import.wizard"].with_user(self.manager).create({"file": data})
+        action = wizard.with_context(redu_background_threshold=2).action_import()
+        job = self.env["redu.background.job"].browse(action["res_id"])
+        self.assertEqual((job.state, job.total, job.user_id), ("queued", 3, self.manager))
+        self.assertFalse(self.bundle_a.survey_url, "nothing imported in the request")
+        with patch.object(import_module, "IMPORT_BATCH", 2):
+            self.env["redu.background.job"]._cron_run_jobs()
+        self.assertEqual((job.state, job.done), ("done", 3))
+        self.assertEqual(self.bundle_a.survey_url, "https://arvovastaus.csc.fi/v/TPK1")
+        self.assertEqual(job.counts["linked"], 1)
+        self.assertEqual(len(job.line_ids), 2, "the unmatched row and the row not read")
+        self.assertIn("Lumiteknologia Oy", job.line_ids[0].message)
+        self.assertIn("Line 4", job.line_ids[1].message, "the line number of the file, not of the batch")
+        self.assertIn("1 bundles still without a link", job.result)
 
     def test_bom_and_windows_line_ends_are_tolerated(self):
         data = self._csv(

@@ -61,6 +61,18 @@ class TestSending(TpkCase):
         self._send(bundles)
         self.assertEqual(len(self._mails()), 1)
 
+    def test_many_bundles_are_sent_by_a_background_task(self):
+        bundles = (self.bundle_a | self.bundle_b).with_context(redu_background_threshold=1)
+        action = self._send(bundles)
+        job = self.env["redu.background.job"].browse(action["res_id"])
+        self.assertEqual((job.user_id, job.state, job.total), (self.manager, "queued", 2))
+        self.assertFalse(self._mails(), "nothing rendered in the request")
+        with patch(TODAY, return_value=date(2027, 1, 10)):
+            self.env["redu.background.job"]._cron_run_jobs()
+        self.assertEqual((job.state, job.counts), ("done", {"sent": 1, "skipped": 1}))
+        self.assertEqual(len(self._mails()), 1)
+        self.assertEqual(self.bundle_a.state, "sent")
+
     def test_mails_never_contain_student_names(self):
         self._send(self.bundle_a)
         self.bundle_a.sent_date = fields.Datetime.now() - timedelta(days=8)

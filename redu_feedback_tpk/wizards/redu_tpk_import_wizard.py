@@ -7,12 +7,15 @@ import csv
 import datetime
 import io
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.redu_partnership.tools.spreadsheet import formula_text
 
 from ..tools import tpk_rules
+
+# rows imported at once by a background task (and the default threshold of one)
+IMPORT_BATCH = 1000
 
 # the columns of Arvo's workplace survey link file
 ARVO_COLUMNS = (
@@ -176,6 +179,11 @@ class ReduTpkImportWizard(models.TransientModel):
         gets only its answer count updated. A bad row is reported; the others are imported."""
         self.ensure_one()
         rows = self._read_rows()
+        if "redu_import_slice" in self.env.context:  # a batch of a background task (_job_import_links)
+            start, stop = self.env.context["redu_import_slice"]
+            rows = rows[start:stop]
+        elif len(rows) > self.env["redu.background.job"]._threshold("import", IMPORT_BATCH):
+            return self._import_in_background(rows)
         parsed, bad = [], []
         for line_number, row in rows:
             problem = self._row_problem(row)
@@ -249,3 +257,41 @@ class ReduTpkImportWizard(models.TransientModel):
             "view_mode": "form",
             "target": "new",
         }
+
+    # ------------------------------------------------------- background import
+    def _import_in_background(self, rows):
+        job = self.env["redu.background.job"]._enqueue(
+            self.env._("Import of %(rows)s survey link rows (%(file)s)", rows=len(rows), file=self.filename or ""),
+            self,
+            "_job_import_links",
+            total=len(rows),
+            file_content=base64.b64decode(self.file),
+            file_name=self.filename or "arvo.csv",
+        )
+        return job._action_open()
+
+    @api.model
+    def _job_import_links(self, job):
+        """Background task: import the next rows of the job's file with the wizard's own code."""
+        wizard = self.create({"file": base64.b64encode(job.attachment_id.raw), "filename": job.attachment_id.name})
+        wizard.with_context(redu_import_slice=(job.done, job.done + IMPORT_BATCH)).action_import()
+        processed = min(IMPORT_BATCH, job.total - job.done)
+        counts = job._add_counts(linked=wizard.linked_count, updated=wizard.updated_count)
+        lines = [
+            {"ref": self.env._("Row without a bundle"), "message": line}
+            for line in (wizard.unmatched_rows or "").splitlines()
+        ]
+        lines += [{"ref": self.env._("Row not read"), "message": line} for line in (wizard.bad_rows or "").splitlines()]
+        job._add_lines(lines)
+        waiting = set((job.payload or {}).get("without_link", [])) | set(wizard.bundle_without_link_ids.ids)
+        job.payload = dict(job.payload or {}, without_link=sorted(waiting))
+        without_link = self.env["redu.tpk.bundle"].browse(sorted(waiting)).filtered(lambda b: not b.survey_url)
+        job.result = self.env._(
+            "%(linked)s links stored, %(updated)s answer counts updated, %(lines)s rows reported, "
+            "%(waiting)s bundles still without a link.",
+            linked=counts["linked"],
+            updated=counts["updated"],
+            lines=len(job.line_ids),
+            waiting=len(without_link),
+        )
+        return processed

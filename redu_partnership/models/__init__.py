@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
     mail_activity,
+    redu_background_job,
+    redu_background_job_line,
     redu_company_check_mixin,
     redu_contact_role,
     redu_cooperation_form,

@@ -23,6 +23,8 @@ PARAM_BATCH_SIZE = "redu_partnership_ytj.refresh_batch_size"
 PARAM_RATE = "redu_partnership_ytj.requests_per_minute"
 DEFAULT_BATCH_SIZE = 200
 DEFAULT_RATE = 30
+# a background call of the register fetch stops after this many seconds (the cron commits, then goes on)
+YTJ_SECONDS_PER_CALL = 5
 
 YTJ_STATUSES = [
     (ytj_client.STATUS_ACTIVE, "Active"),
@@ -407,33 +409,143 @@ class ResPartner(models.Model):
     def _cron_ytj_refresh(self, batch_size=None):
         """Refresh a batch of active company partners with a Y-tunnus, least recently fetched
         first, at most the configured requests per minute. A 429 stops the batch: the partners
-        not reached keep their place and come first in the next run."""
+        not reached keep their place and come first in the next run.
+
+        The batch is a background task of this cron (visible in *Background tasks*), committed
+        every few partners with ``ir.cron._commit_progress``; when the cron's time is up it stops and
+        core calls it again to go on with the same partners."""
         if not self._ytj_network_enabled():
             _logger.info("business register refresh skipped: the network lookup is turned off")
-            return
-        params = self.env["ir.config_parameter"].sudo()
-        batch_size = batch_size or int(params.get_param(PARAM_BATCH_SIZE) or DEFAULT_BATCH_SIZE)
-        rate = int(params.get_param(PARAM_RATE) or DEFAULT_RATE)
-        partners = self.search(self._ytj_refresh_domain(), order="ytj_fetch_date ASC NULLS FIRST, id", limit=batch_size)
+            return None
+        Job = self.env["redu.background.job"]
+        cron = self.env.ref("redu_partnership_ytj.ir_cron_ytj_refresh")
+        job = Job.sudo().search(
+            [("cron_id", "=", cron.id), ("method", "=", "_job_ytj_fetch"), ("state", "in", ("queued", "running"))],
+            limit=1,
+        )
+        if not job:
+            params = self.env["ir.config_parameter"].sudo()
+            batch_size = batch_size or int(params.get_param(PARAM_BATCH_SIZE) or DEFAULT_BATCH_SIZE)
+            partners = self.search(
+                self._ytj_refresh_domain(), order="ytj_fetch_date ASC NULLS FIRST, id", limit=batch_size
+            )
+            job = Job._enqueue(
+                self.env._("Business register: weekly refresh"),
+                self,
+                "_job_ytj_fetch",
+                res_ids=partners.ids,
+                payload={"notify": True},
+                cron=cron,
+                trigger=False,
+                shared=True,
+            )
+        return job.sudo()._run()
+
+    def action_ytj_fetch_many(self):
+        """Fetch the selected company partners from the register in the background (one request
+        per partner at the configured rate): the register's data is stored, empty fields are filled,
+        and the fields that differ are listed on the task (reviewed with the partner's own button)."""
+        if len(self) == 1:
+            return self.action_ytj_fetch()
+        if not self._ytj_network_enabled():
+            raise UserError(
+                self.env._(
+                    "The business register lookup is turned off. An administrator turns it on in "
+                    "Settings > Working-life partnership > Business register."
+                )
+            )
+        partners = self.filtered(lambda partner: partner.is_company and partner._ytj_business_id())
+        if not partners:
+            raise UserError(self.env._("Select company partners with a valid Finnish Y-tunnus."))
+        job = self.env["redu.background.job"]._enqueue(
+            self.env._("Business register: fetch %s partners", len(partners)),
+            partners,
+            "_job_ytj_fetch",
+            res_ids=partners.ids,
+            payload={"fill": True},
+        )
+        return job._action_open()
+
+    @api.model
+    def _job_ytj_fetch(self, job):
+        """Background task: fetch the next partners of ``job.res_ids`` (a few seconds' worth)."""
+        payload = job.payload or {}
+        rate = int(self.env["ir.config_parameter"].sudo().get_param(PARAM_RATE) or DEFAULT_RATE)
+        stop_at = time.monotonic() + YTJ_SECONDS_PER_CALL
         session = requests.Session()
-        done = 0
-        for partner in partners:
-            business_id = partner._ytj_business_id()
+        processed = 0
+        lines = []
+        for partner in self.browse(job.res_ids[job.done :]):
+            if processed and time.monotonic() >= stop_at:
+                break
+            business_id = partner.exists() and partner._ytj_business_id()
             if not business_id:
+                processed += 1
                 continue
-            if done and rate > 0:
+            if (job.done or processed) and rate > 0:
                 time.sleep(60.0 / rate)
-            done += 1
             try:
                 company = ytj_client.fetch_company(business_id, session=session)
             except ytj_client.YtjRateLimited:
-                _logger.info("business register: rate limited after %s requests; the batch resumes next run", done)
+                # the partners not reached keep their place: they come first in the next run
+                _logger.info("business register: rate limited after %s partners", job.done + processed)
+                job._add_counts(not_reached=len(job.res_ids) - job.done - processed)
+                job.total = job.done + processed
                 break
             except ytj_client.YtjNotFound:
                 partner.ytj_fetch_date = fields.Datetime.now()
+                job._add_counts(not_found=1)
+                lines.append(
+                    {
+                        "ref": partner.display_name,
+                        "res_model": "res.partner",
+                        "res_id": partner.id,
+                        "message": self.env._("Not found in the business register."),
+                    }
+                )
+                processed += 1
                 continue
             except ytj_client.YtjError as error:
                 _logger.warning("business register: %s failed: %s", business_id, error)
+                job._add_counts(errors=1)
+                lines.append(
+                    {
+                        "ref": partner.display_name,
+                        "res_model": "res.partner",
+                        "res_id": partner.id,
+                        "message": self._ytj_error_message(error),
+                    }
+                )
+                processed += 1
                 continue
-            partner._ytj_store(company, notify=True)
-        _logger.info("business register refresh: %s partners requested", done)
+            if payload.get("fill"):
+                fill, changes = partner._ytj_split_proposals(company)
+                partner._ytj_store(company)
+                if fill:
+                    partner.write(fill)
+                if changes:
+                    labels = [self._fields[fname].get_description(self.env)["string"] for fname in changes]
+                    lines.append(
+                        {
+                            "ref": partner.display_name,
+                            "res_model": "res.partner",
+                            "res_id": partner.id,
+                            "message": self.env._(
+                                "The business register differs on: %(fields)s. Review with "
+                                '"Fetch from the business register" on the partner.',
+                                fields=", ".join(labels),
+                            ),
+                        }
+                    )
+            else:
+                partner._ytj_store(company, notify=payload.get("notify", False))
+            job._add_counts(fetched=1)
+            processed += 1
+        job._add_lines(lines)
+        counts = dict({"fetched": 0, "not_found": 0, "errors": 0, "not_reached": 0}, **(job.counts or {}))
+        job.result = self.env._(
+            "%(fetched)s partners fetched, %(not_found)s not found, %(errors)s errors, "
+            "%(not_reached)s not reached (rate limit).",
+            **counts,
+        )
+        return processed

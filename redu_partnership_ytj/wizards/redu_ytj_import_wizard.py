@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import contextlib
 import io
+import itertools
 import logging
 import tempfile
 import zipfile
@@ -23,6 +24,12 @@ BATCH_SIZE = 2000
 # the longest Y-tunnus in any written form (FI12345678, 1234567-8 with spaces)
 BUSINESS_ID_MAX_LENGTH = 20
 DOWNLOAD_CHUNK = 1024 * 1024
+# an uploaded file larger than this (bytes) is imported by a background task
+BACKGROUND_FILE_SIZE = 5 * 1024 * 1024
+# companies a background call reads before it commits
+COMPANIES_PER_CALL = 50000
+# the open stream of the last background import, for the next call of the same worker
+_STREAMS = {}
 
 
 def _plain(value):
@@ -214,6 +221,9 @@ class ReduYtjImportWizard(models.TransientModel):
 
     def action_import(self):
         self.ensure_one()
+        background = self._action_import_background()
+        if background:
+            return background
         opener = self._open_download if self.source == "download" else self._open_upload
         try:
             with opener() as stream:
@@ -239,3 +249,112 @@ class ReduYtjImportWizard(models.TransientModel):
             "view_mode": "form",
             "target": "new",
         }
+
+    # ------------------------------------------------------------------
+    # Background import
+    # ------------------------------------------------------------------
+    def _action_import_background(self):
+        """A download, or an uploaded file above the ``ytj_import`` threshold (bytes, 5 MB by
+        default), is imported by a background task; returns its action, or None to import here."""
+        Job = self.env["redu.background.job"]
+        if self.source == "download":
+            if not self.env["res.partner"]._ytj_network_enabled():
+                raise UserError(
+                    self.env._(
+                        "The business register lookup is turned off: upload the bulk file instead of downloading it."
+                    )
+                )
+            job = Job._enqueue(
+                self.env._("Business register: import of the downloaded bulk file"),
+                self,
+                "_job_import_file",
+                total=0,
+                payload={"download": True},
+            )
+            return job._action_open()
+        # sudo: the wizard's own attachment (res_field attachments are hidden from search)
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "=", self.id), ("res_field", "=", "file")], limit=1)
+        )
+        if not attachment or attachment.file_size <= Job._threshold("ytj_import", BACKGROUND_FILE_SIZE):
+            return None
+        job = Job._enqueue(
+            self.env._("Business register: import of %s", self.filename or attachment.name),
+            self,
+            "_job_import_file",
+            total=0,
+            file_content=attachment.raw,
+            file_name=self.filename or "all_companies.zip",
+        )
+        return job._action_open()
+
+    @api.model
+    def _job_import_file(self, job):
+        """Background task: the next companies of the job's bulk file (``COMPANIES_PER_CALL``),
+        matched to partners batch by batch. The file is streamed; the stream is kept open for the
+        next call of the same worker, otherwise reopened and the companies already done skipped."""
+        if not job.attachment_id and (job.payload or {}).get("download"):
+            with self._open_download() as stream:
+                # sudo: the downloaded file belongs to the job, which only the system writes
+                job.attachment_id = (
+                    self.env["ir.attachment"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": "all_companies.zip",
+                            "raw": stream.read(),
+                            "res_model": job._name,
+                            "res_id": job.id,
+                        }
+                    )
+                )
+        key = (self.env.cr.dbname, job.id)
+        cached = _STREAMS.get("last")
+        if cached and cached[0] == key and cached[1] == job.done:
+            companies = cached[2]
+        else:
+            companies = itertools.islice(_companies_of_attachment(job.attachment_id), job.done, None)
+        stats = Counter(job.counts or {})
+        read = 0
+        batch = {}
+        try:
+            for company in itertools.islice(companies, COMPANIES_PER_CALL):
+                read += 1
+                business_id = (company.get("businessId") or {}).get("value")
+                if business_id:
+                    batch[business_id] = company
+                if len(batch) >= BATCH_SIZE:
+                    self._import_batch(batch, stats)
+                    batch = {}
+        except (ValueError, ijson.JSONError, zipfile.BadZipFile) as error:
+            _STREAMS.clear()
+            raise UserError(
+                self.env._("The file is not a bulk file of the business register (%(error)s).", error=error)
+            ) from error
+        if batch:
+            self._import_batch(batch, stats)
+        stats["read"] += read
+        if read < COMPANIES_PER_CALL:
+            _STREAMS.clear()
+            job.total = job.done + read  # the end of the file
+        else:
+            _STREAMS["last"] = (key, job.done + read, companies)
+        job.counts = dict(stats)
+        job.result = self.env._(
+            "%(read)s companies read, %(matched)s partners matched, %(updated)s with new data, %(ceased)s ceased.",
+            **dict({"read": 0, "matched": 0, "updated": 0, "ceased": 0}, **stats),
+        )
+        return read
+
+
+def _companies_of_attachment(attachment):
+    """The companies of a bulk file attachment, streamed from the filestore; holds no environment
+    (the generator may outlive the cursor of the call that opened it)."""
+    path = attachment.store_fname and attachment._full_path(attachment.store_fname)
+    if path:
+        with open(path, "rb") as stream:
+            yield from ReduYtjImportWizard._iter_file_companies(None, stream)
+    else:
+        yield from ReduYtjImportWizard._iter_file_companies(None, io.BytesIO(attachment.raw))

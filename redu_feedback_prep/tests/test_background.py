@@ -1,0 +1,146 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from ..models import redu_workplace_agreement as agreement_module
+from ..wizards import redu_agreement_import_wizard as import_module
+from .common import FeedbackCase
+from .test_import import HEADER
+
+MODEL_LOGGER = "odoo.addons.redu_feedback_prep.models.redu_workplace_agreement"
+WIZARD_LOGGER = "odoo.addons.redu_feedback_prep.wizards.redu_agreement_import_wizard"
+
+
+@tagged("post_install", "-at_install")
+class TestBackgroundValidation(FeedbackCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Job = cls.env["redu.background.job"]
+        Agreement = cls.Agreement.with_context(redu_skip_validation=True)
+        # five open agreements of one bundle (same instructor), not yet validated
+        cls.agreements = Agreement.create([cls._agreement_vals(student_ref=f"S{i}") for i in range(5)])
+        cls.bad = cls.agreements[2]
+
+    def _break(self, agreement):
+        """The national rules cannot judge the stored data of ``agreement`` (whatever the cause)."""
+        original = agreement_module.ReduWorkplaceAgreement._national_periods
+
+        def national_periods(model, rows, partners):
+            if agreement.id in rows:
+                raise ValueError("year 10000 is out of range")
+            return original(model, rows, partners)
+
+        return patch.object(agreement_module.ReduWorkplaceAgreement, "_national_periods", national_periods)
+
+    def test_nightly_validation_skips_and_reports_a_bad_record(self):
+        with (
+            self._break(self.bad),
+            patch.object(agreement_module, "VALIDATION_BATCH", 2),
+            mute_logger(MODEL_LOGGER),
+        ):
+            self.Agreement._cron_validate_contacts()
+        good = self.agreements - self.bad
+        self.assertEqual(set(good.mapped("readiness")), {"ready"}, "the bad one's bundle mates are validated")
+        self.assertEqual(self.bad.readiness, "unchecked", "skipped, its verdict left as it was")
+        job = self.Job.search(
+            [
+                ("method", "=", "_job_validate_open"),
+                ("cron_id", "=", self.ref("redu_feedback_prep.ir_cron_validate_contacts")),
+            ]
+        )
+        self.assertEqual((job.state, job.company_id.id), ("done", False), "a task of every entity")
+        self.assertEqual(job.done, job.total)
+        self.assertEqual(self.Job.with_user(self.manager).search([("id", "=", job.id)]), job, "managers see it")
+        teacher_jobs = self.Job.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id])
+        self.assertFalse(teacher_jobs.search([("id", "=", job.id)]), "a teacher does not")
+        self.assertEqual(job.counts["skipped"], 1)
+        self.assertEqual(job.line_ids.res_id, self.bad.id)
+        self.assertIn("year 10000", job.line_ids.message)
+        self.assertIn("1 skipped", job.result)
+        self.assertIn("year 10000", self.bad.message_ids[0].body, "noted on the agreement")
+        self.assertIn(self.bad.name, job.report_attachment_id.raw.decode("utf-8-sig"))
+
+    def test_the_good_mates_of_a_bad_record_are_judged_together(self):
+        # a namesake instructor with another email in the same bundle: every period sees the mismatch
+        namesake = self._instructor(name=self.instructor.name, email="maija.m@lapintesti.fi")
+        other = self.Agreement.with_context(redu_skip_validation=True).create(
+            self._agreement_vals(instructor_id=namesake.id, student_ref="S9")
+        )
+        with self._break(self.bad), mute_logger(MODEL_LOGGER):
+            skipped = (self.agreements | other)._validate_skipping_bad()
+        self.assertEqual(skipped, self.bad)
+        for agreement in self.agreements - self.bad | other:
+            self.assertIn("email_mismatch", self.codes(agreement), "judged with its good mates")
+
+    def test_bundle_mates_of_agreements_with_student_ids_are_found(self):
+        # regression: with student IDs the mates' search was (bundle key OR date) AND same student
+        namesake = self._instructor(name=self.instructor.name, email="maija.m@lapintesti.fi")
+        other = self.Agreement.with_context(redu_skip_validation=True).create(
+            self._agreement_vals(instructor_id=namesake.id, student_ref="S9")
+        )
+        self.agreements[0]._validate_contacts()
+        self.assertIn("email_mismatch", self.codes(self.agreements[0]))
+        self.assertIn("email_mismatch", self.codes(other), "the mate of another student is judged too")
+
+    def test_large_selection_is_a_background_task_of_its_user(self):
+        selection = self.agreements.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id])
+        action = selection.with_context(redu_background_threshold=4).action_validate_contacts()
+        self.assertEqual(action["res_model"], "redu.background.job")
+        job = self.Job.browse(action["res_id"])
+        self.assertEqual((job.user_id, job.state, job.total), (self.teacher, "queued", 5))
+        self.assertEqual(set(self.agreements.mapped("readiness")), {"unchecked"}, "the request returns at once")
+        self.assertEqual(
+            self.Job.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id]).search([]), job
+        )
+        self.assertFalse(self.Job.with_user(self.manager).search([("user_id", "=", self.manager.id)]))
+        self.assertEqual(self.Job.with_user(self.manager).search([("id", "=", job.id)]), job, "a manager sees it")
+        self.Job._cron_run_jobs()
+        self.assertEqual((job.state, job.done), ("done", 5))
+        self.assertEqual(set(self.agreements.mapped("readiness")), {"ready"})
+
+    def test_small_selection_stays_synchronous(self):
+        result = self.agreements.with_context(redu_background_threshold=5).action_validate_contacts()
+        self.assertIs(result, True)
+        self.assertEqual(set(self.agreements.mapped("readiness")), {"ready"})
+
+
+@tagged("post_install", "-at_install")
+class TestBackgroundImport(FeedbackCase):
+    def test_large_file_is_imported_in_the_background(self):
+        end = self.today + timedelta(days=60)
+        start = self.today - timedelta(days=30)
+
+        def row(ref, kind="training_agreement"):
+            return (
+                f"{ref};{kind};X;S-{ref};Taustatyö Oy;;;Ville Vallila;ville@tausta.fi;0401112222;{start};{end};100;;;;"
+            )
+
+        content = "\n".join([HEADER, row("BG-1"), row("BG-2", "harjoittelu"), row("BG-3"), row("BG-1"), row("BG-4")])
+        wizard = (
+            self.env["redu.agreement.import.wizard"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=[self.company.id], redu_background_threshold=3)
+            .create({"file_data": base64.b64encode(content.encode()), "file_name": "big.csv"})
+        )
+        action = wizard.action_import()
+        job = self.env["redu.background.job"].browse(action["res_id"])
+        self.assertEqual((job.state, job.total, job.user_id), ("queued", 5, self.manager))
+        self.assertFalse(self.Agreement.search([("source_ref", "like", "BG-")]), "nothing imported in the request")
+        with patch.object(import_module, "IMPORT_BATCH", 2), mute_logger(WIZARD_LOGGER):
+            self.env["redu.background.job"]._cron_run_jobs()
+        self.assertEqual((job.state, job.done), ("done", 5))
+        self.assertEqual(
+            sorted(self.Agreement.search([("source_ref", "like", "BG-")]).mapped("source_ref")),
+            ["BG-1", "BG-3", "BG-4"],
+        )
+        self.assertEqual((job.counts["created"], job.counts["errors"]), (3, 2))
+        self.assertEqual(job.line_ids.mapped("ref"), ["Row 3 (BG-2)", "Row 5 (BG-1)"])
+        self.assertIn("already on row 2", job.line_ids[1].message, "a duplicate of an earlier batch")
+        self.assertIn("3 created", job.result)
+        self.assertEqual(self.Agreement.search([("source_ref", "=", "BG-1")]).company_id, self.company)

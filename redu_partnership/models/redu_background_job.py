@@ -1,0 +1,357 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Long operations in the background, on Odoo's own batched cron.
+
+A job names a model and one of its methods whose name starts with ``_job_``; the cron
+"Background tasks: run queued tasks" calls that method over and over, each call processing
+one batch in its own savepoint, and commits after each batch with ``ir.cron._commit_progress``.
+When the cron's time is up it stops; core re-triggers it and the job resumes where it stopped
+(also after a killed worker: only the batch in progress is lost and redone).
+"""
+
+import csv
+import io
+import logging
+
+from markupsafe import Markup
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+_logger = logging.getLogger(__name__)
+
+JOB_STATES = [
+    ("queued", "Queued"),
+    ("running", "Running"),
+    ("done", "Done"),
+    ("failed", "Failed"),
+    ("cancelled", "Cancelled"),
+]
+OPEN_STATES = ("queued", "running")
+METHOD_PREFIX = "_job_"
+# the system parameter of an operation's threshold: redu_partnership.background_threshold.<key>
+THRESHOLD_PARAM = "redu_partnership.background_threshold.%s"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value):
+    """A cell of the report, neutralised against spreadsheet formulas (OWASP: a leading apostrophe)."""
+    text = "" if value is None or value is False else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class ReduBackgroundJob(models.Model):
+    _name = "redu.background.job"
+    _description = "Background task"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+
+    name = fields.Char(string="Task", required=True, readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Started by", required=True, readonly=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one("res.company", readonly=True, index=True)
+    res_model = fields.Char(string="Model", required=True, readonly=True)
+    method = fields.Char(
+        required=True, readonly=True, help="The method run batch by batch; its name starts with _job_."
+    )
+    res_ids = fields.Json(string="Records", readonly=True)
+    payload = fields.Json(readonly=True)
+    run_context = fields.Json(readonly=True, help="Companies, language and time zone of the user who started it.")
+    attachment_id = fields.Many2one("ir.attachment", string="File", readonly=True, ondelete="set null")
+    cron_id = fields.Many2one("ir.cron", string="Run by", readonly=True, ondelete="set null")
+    state = fields.Selection(JOB_STATES, default="queued", required=True, readonly=True, index=True, tracking=True)
+    total = fields.Integer(string="To process", readonly=True)
+    done = fields.Integer(string="Processed", readonly=True)
+    progress = fields.Float(compute="_compute_progress", help="Percentage processed.")
+    counts = fields.Json(readonly=True)
+    result = fields.Text(readonly=True)
+    error = fields.Text(readonly=True)
+    line_ids = fields.One2many("redu.background.job.line", "job_id", string="Reported", readonly=True)
+    line_count = fields.Integer(string="Reported items", compute="_compute_line_count")
+    report_attachment_id = fields.Many2one("ir.attachment", string="Report", readonly=True, ondelete="set null")
+    date_started = fields.Datetime(string="Started", readonly=True)
+    date_done = fields.Datetime(string="Finished", readonly=True)
+
+    @api.depends("done", "total", "state")
+    def _compute_progress(self):
+        for job in self:
+            if job.total:
+                job.progress = min(100.0, 100.0 * job.done / job.total)
+            else:
+                job.progress = 100.0 if job.state == "done" else 0.0
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        counts = dict(
+            self.env["redu.background.job.line"]._read_group([("job_id", "in", self.ids)], ["job_id"], ["__count"])
+        )
+        for job in self:
+            job.line_count = counts.get(job, 0)
+
+    # ------------------------------------------------------------- enqueue
+    @api.model
+    def _threshold(self, key, default):
+        """Above this many records or rows the operation runs as a background task.
+
+        The context key ``redu_background_threshold`` overrides it (tests); otherwise the system
+        parameter ``redu_partnership.background_threshold.<key>``.
+        """
+        value = self.env.context.get("redu_background_threshold")
+        if value is None:
+            value = self.env["ir.config_parameter"].sudo().get_param(THRESHOLD_PARAM % key)
+        try:
+            return int(value) if value not in (None, False, "") else default
+        except (TypeError, ValueError):
+            return default
+
+    @api.model
+    def _enqueue(
+        self,
+        name,
+        model,
+        method,
+        *,
+        res_ids=None,
+        payload=None,
+        total=None,
+        file_content=None,
+        file_name=None,
+        cron=None,
+        trigger=True,
+        shared=False,
+    ):
+        """Queue ``model.<method>(job)`` for the background and wake the cron up; return the job.
+
+        :param model: a recordset or model name; the method runs on it as the current user, with
+            the current companies, language and time zone
+        :param method: a method whose name starts with ``_job_``: it processes the next batch and
+            returns how many items it processed (0 when there is nothing left)
+        :param file_content: bytes stored as the job's file (an import)
+        :param shared: a job of the whole database (a nightly run): no company, so that the managers
+            of every company see it
+        """
+        model_name = model if isinstance(model, str) else model._name
+        if not method.startswith(METHOD_PREFIX) or not callable(getattr(self.env[model_name], method, None)):
+            raise ValueError(f"{model_name}.{method} cannot be run as a background task")
+        cron = cron or self.env.ref("redu_partnership.ir_cron_run_background_jobs")
+        res_ids = list(res_ids or [])
+        context = self.env.context
+        # sudo: users only read their jobs (ir.model.access); the job, its file and its progress are
+        # written by the system, never through a user's create/write (RPC)
+        job = self.sudo().create(
+            {
+                "name": name,
+                "user_id": self.env.uid,
+                "company_id": False if shared else self.env.company.id,
+                "res_model": model_name,
+                "method": method,
+                "res_ids": res_ids,
+                "payload": payload or {},
+                "run_context": {
+                    "allowed_company_ids": self.env.companies.ids,
+                    "lang": context.get("lang") or self.env.user.lang,
+                    "tz": context.get("tz") or self.env.user.tz,
+                },
+                "total": total if total is not None else len(res_ids),
+                "cron_id": cron.id,
+            }
+        )
+        if file_content is not None:
+            # sudo: the file belongs to the job, which only the system writes
+            job.attachment_id = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": file_name or "file",
+                        "raw": file_content,
+                        "res_model": self._name,
+                        "res_id": job.id,
+                    }
+                )
+            )
+        if trigger:
+            cron._trigger()
+        return job.with_env(self.env)
+
+    def _action_open(self):
+        """The job's form in a dialog: what a user sees after starting a long operation."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Background task"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
+    def action_cancel(self):
+        """Stop a queued or running task after its current batch (its owner or a manager)."""
+        for job in self:
+            if job.user_id != self.env.user and not self.env.user.has_group(
+                "redu_partnership.group_partnership_manager"
+            ):
+                raise AccessError(self.env._("Only the user who started a background task can cancel it."))
+            if job.state not in OPEN_STATES:
+                raise UserError(self.env._("Only a queued or running task can be cancelled."))
+        # sudo: the state of a job is written by the system only; the rights are checked above
+        self.sudo().write({"state": "cancelled", "date_done": fields.Datetime.now()})
+        return True
+
+    # ----------------------------------------------------------------- run
+    @api.model
+    def _cron_run_jobs(self):
+        """The background cron: run the queued tasks, oldest first, until the cron's time is up."""
+        self._run_jobs(self.env.ref("redu_partnership.ir_cron_run_background_jobs"))
+
+    @api.model
+    def _run_jobs(self, cron):
+        jobs = self.sudo().search([("state", "in", OPEN_STATES), ("cron_id", "=", cron.id)], order="id")
+        self._commit_batch(0, jobs._remaining())
+        for job in jobs:
+            if not job._run():
+                return False
+        return True
+
+    def _remaining(self):
+        return sum(max(job.total - job.done, 1) for job in self if job.state in OPEN_STATES)
+
+    @api.model
+    def _commit_batch(self, processed, remaining):
+        """Commit a finished batch and its progress; the seconds left to the cron run.
+
+        Inside a cron: ``ir.cron._commit_progress``. Outside (tests, a shell, a migration) the work
+        stays in the caller's transaction: nothing is committed here.
+        """
+        if self.env.context.get("ir_cron_progress_id"):
+            return self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
+        self.env.flush_all()
+        return float("inf")
+
+    def _job_env_model(self):
+        """The job's model as the user who started it, with that user's companies and language."""
+        self.ensure_one()
+        user = self.user_id
+        run_context = dict(self.run_context or {})
+        allowed = [
+            company for company in run_context.get("allowed_company_ids") or [] if company in user.company_ids.ids
+        ]
+        run_context["allowed_company_ids"] = allowed or user.company_id.ids
+        return self.env[self.res_model].with_user(user).with_context(**run_context)
+
+    def _run(self):
+        """Run the job batch by batch; False when the cron's time is up before it finished."""
+        self.ensure_one()
+        job = self.sudo()
+        while True:
+            job.invalidate_recordset(["state"])
+            if job.state not in OPEN_STATES:
+                return True
+            if job.state == "queued":
+                job.write({"state": "running", "date_started": fields.Datetime.now()})
+            processed = 0
+            try:
+                if not job.method.startswith(METHOD_PREFIX):
+                    raise UserError(self.env._("%s cannot be run as a background task.", job.method))
+                with self.env.cr.savepoint():
+                    processed = getattr(job._job_env_model(), job.method)(job) or 0
+                    job.done += processed
+            except Exception as error:  # noqa: BLE001 - any error ends the job, the finished batches stay
+                _logger.exception("background task %s (%s) failed", job.id, job.name)
+                job._finish("failed", error=str(error) or repr(error))
+                self._commit_batch(0, job._remaining())
+                continue
+            # a total of 0 is not known yet (a streamed file): the method sets it when it reaches the end
+            finished = not processed or (job.total > 0 and job.done >= job.total)
+            if finished:
+                job._finish("done")
+            time_left = self._commit_batch(processed, 0 if finished else max(job.total - job.done, 1))
+            if finished:
+                return True
+            if time_left <= 0:
+                return False
+
+    def _add_counts(self, **counts):
+        """Add to the job's counters (created, updated, errors...)."""
+        self.ensure_one()
+        current = dict(self.counts or {})
+        for key, value in counts.items():
+            current[key] = current.get(key, 0) + value
+        self.counts = current
+        return current
+
+    def _add_lines(self, lines):
+        """Report items (a bad row, a skipped record): dicts with ``message`` and optionally ``ref``,
+        ``res_model``, ``res_id``."""
+        self.ensure_one()
+        if lines:
+            self.env["redu.background.job.line"].sudo().create([dict(line, job_id=self.id) for line in lines])
+
+    def _finish(self, state, error=None):
+        self.ensure_one()
+        vals = {"state": state, "date_done": fields.Datetime.now()}
+        if error:
+            vals["error"] = error
+        if self.line_ids and not self.report_attachment_id:
+            vals["report_attachment_id"] = self._make_report().id
+        self.write(vals)
+        self._notify_user()
+
+    def _make_report(self):
+        """The reported items as a CSV file (semicolon, UTF-8 with BOM, as Excel opens it)."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+        writer.writerow([self.env._("Item"), self.env._("Record"), self.env._("Message")])
+        for line in self.line_ids.sorted("id"):
+            writer.writerow([_csv_cell(line.ref), line.res_id or "", _csv_cell(line.message)])
+        # sudo: the report belongs to the job, which only the system writes
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": f"background_task_{self.id}_report.csv",
+                    "raw": buffer.getvalue().encode("utf-8-sig"),
+                    "mimetype": "text/csv",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        )
+
+    def _notify_user(self):
+        """Tell the user who started the job that it ended: a message in their inbox and a popup."""
+        self.ensure_one()
+        user = self.user_id
+        job = self.with_context(lang=(self.run_context or {}).get("lang") or user.lang)
+        if self.state == "done":
+            summary = job.env._("%(task)s: done.", task=self.name)
+        elif self.state == "failed":
+            summary = job.env._("%(task)s: failed: %(error)s", task=self.name, error=self.error or "")
+        else:
+            summary = job.env._("%(task)s: cancelled.", task=self.name)
+        body = Markup("<p>%s</p>") % summary
+        if self.result:
+            body += Markup("<p>%s</p>") % self.result
+        if self.line_count:
+            body += Markup("<p>%s</p>") % job.env._("%(count)s item(s) reported: see the task.", count=self.line_count)
+        partner_ids = [] if user.id == SUPERUSER_ID or not user.active else user.partner_id.ids
+        self.message_post(
+            body=body,
+            partner_ids=partner_ids,
+            subtype_xmlid="mail.mt_comment" if partner_ids else "mail.mt_note",
+            attachment_ids=self.report_attachment_id.ids,
+        )
+        if partner_ids:
+            user._bus_send(
+                "simple_notification",
+                {
+                    "type": "success" if self.state == "done" else "warning",
+                    "title": job.env._("Background task"),
+                    "message": summary,
+                    "sticky": self.state == "failed",
+                },
+            )

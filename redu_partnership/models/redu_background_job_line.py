@@ -1,0 +1,25 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class ReduBackgroundJobLine(models.Model):
+    _name = "redu.background.job.line"
+    _description = "Background task: reported item"
+    _order = "id"
+
+    job_id = fields.Many2one("redu.background.job", string="Task", required=True, index=True, ondelete="cascade")
+    ref = fields.Char(string="Item", help="The row of the file or the record the message is about.")
+    res_model = fields.Char(string="Model")
+    res_id = fields.Integer(string="Record ID")
+    message = fields.Text(required=True)
+
+    def action_open_record(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }

@@ -366,12 +366,15 @@ class ReduTpkBundle(models.Model):
                     bundle=self.display_name,
                 )
             )
-        template = self.env.ref("redu_feedback_tpk.mail_template_tpk_link")
-        bundles._tpk_send(template)
-        # sudo: the sending stamp is the system's; the sender may write the bundles (checked)
-        bundles.check_access("write")
-        bundles.sudo().write({"sent_date": fields.Datetime.now()})
+        bundles._tpk_send_links()
         return self._tpk_notification(len(bundles), len(self) - len(bundles))
+
+    def _tpk_send_links(self):
+        """Queue the link emails of ``self`` (sendable bundles) and stamp them as sent."""
+        self._tpk_send(self.env.ref("redu_feedback_tpk.mail_template_tpk_link"))
+        # sudo: the sending stamp is the system's; the sender may write the bundles (checked)
+        self.check_access("write")
+        self.sudo().write({"sent_date": fields.Datetime.now()})
 
     @api.model
     def _job_send_links(self, job):
@@ -379,8 +382,7 @@ class ReduTpkBundle(models.Model):
         ids = job.res_ids[job.done : job.done + SEND_BATCH]
         bundles = self.browse(ids).exists()
         sendable = bundles._tpk_sendable(fields.Date.context_today(self))
-        sendable._tpk_send(self.env.ref("redu_feedback_tpk.mail_template_tpk_link"))
-        sendable.write({"sent_date": fields.Datetime.now()})
+        sendable._tpk_send_links()
         counts = job._add_counts(sent=len(sendable), skipped=len(ids) - len(sendable))
         job.result = self.env._("%(sent)s email(s) queued, %(skipped)s bundle(s) skipped.", **counts)
         return len(ids)

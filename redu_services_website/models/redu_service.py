@@ -4,6 +4,7 @@ from odoo import fields, models
 
 
 class ReduService(models.Model):
+    _name = "redu.service"
     _inherit = ["redu.service", "website.published.mixin", "website.seo.metadata"]
 
     responsible_user_id = fields.Many2one(

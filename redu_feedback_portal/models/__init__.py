@@ -5,3 +5,4 @@ from . import redu_workplace_agreement
 from . import res_config_settings
 from . import res_partner
 from . import res_users
+from . import sms_sms

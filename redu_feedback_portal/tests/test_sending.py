@@ -1,6 +1,10 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from unittest.mock import patch
+
 from odoo import Command
+
+from odoo.addons.sms.tools.sms_api import SmsApi
 
 from .common import PortalCase
 
@@ -114,3 +118,34 @@ class TestSending(PortalCase):
         self.assertEqual(self.landline_instructor.redu_confirmation_ids.teacher_id, self.teacher)
         self.assertEqual(job.counts, {"sent": 3, "call": 1, "skipped": 0})
         self.assertEqual(job.line_ids.res_id, self.unreachable.redu_confirmation_ids.id, "whom to call")
+
+    def test_the_sms_queue_sends_the_requests_of_several_entities_in_one_run(self):
+        """Odoo's queue cron sends one batch of whatever is queued: the text messages of two entities both go,
+        each with its entity's provider (Odoo itself would stop at the first mixed batch)."""
+        queued = self.env["sms.sms"]
+        for company in self.company | self.other_company:
+            message = self.env["mail.message"].create(
+                {
+                    "model": "res.partner",
+                    "res_id": self.mobile_only.id,
+                    "record_company_id": company.id,
+                    "message_type": "sms",
+                    "body": "Vahvista yhteystietosi",
+                }
+            )
+            queued |= self.env["sms.sms"].create(
+                {"number": "+358401112222", "body": "Vahvista yhteystietosi", "mail_message_id": message.id}
+            )
+        batches = []
+
+        def send_batch(api, messages, delivery_reports_url=False):
+            batches.append([number["uuid"] for message in messages for number in message["numbers"]])
+            return [{"uuid": uuid, "state": "success"} for uuid in batches[-1]]
+
+        with patch.object(SmsApi, "_send_sms_batch", autospec=True, side_effect=send_batch):
+            # what sms.sms._process_queue does with the queue (without its commit)
+            self.env["sms.sms"].search([("id", "in", queued.ids), ("state", "=", "outgoing")])._send(
+                unlink_failed=False, unlink_sent=True, raise_exception=False
+            )
+        self.assertEqual(sorted(len(batch) for batch in batches), [1, 1])
+        self.assertEqual(set(queued.mapped("state")), {"pending"})

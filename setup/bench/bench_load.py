@@ -29,6 +29,7 @@ Not part of setup/test.sh.
 """
 
 import argparse
+import contextlib
 import csv
 import http.cookiejar
 import json
@@ -360,6 +361,43 @@ def server_rss_mib(server):
         return float("nan"), 0
 
 
+def cpu_times(server, db):
+    """{(kind, pid): CPU seconds} of the server's processes (master, workers, gevent, cron:
+    "odoo") and of the PostgreSQL backends of the database ("sql"): the processor time the
+    users' work costs, whatever else runs on the machine."""
+    import psutil
+
+    result = {}
+    try:
+        root = psutil.Process(server.pid)
+        for process in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                times = process.cpu_times()
+                result["odoo", process.pid] = times.user + times.system
+    except psutil.Error:
+        pass
+    backends = subprocess.run(
+        ["psql", "-d", db, "-Atc", f"select pid from pg_stat_activity where datname = '{db}'"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    for pid in backends:
+        with contextlib.suppress(psutil.Error, ValueError):
+            times = psutil.Process(int(pid)).cpu_times()
+            result["sql", int(pid)] = times.user + times.system
+    return result
+
+
+def cpu_used(before, after):
+    """CPU seconds used between two ``cpu_times`` samples, per kind (a process that started in
+    between counts whole)."""
+    used = {"odoo": 0.0, "sql": 0.0}
+    for key, seconds in after.items():
+        used[key[0]] += max(0.0, seconds - before.get(key, 0.0))
+    return used
+
+
 # ---------------------------------------------------------------------- runs
 def run_level(args, url, plan_path, users, duration, label=None):
     prefix = os.path.join(LOGS, f"bench_load_{label or users}")
@@ -481,7 +519,9 @@ def main(argv=None):
             # the first requests of each worker load the registry and fill its caches
             run_level(args, url, plan_path, 10, args.warmup, "warmup")
         for users in levels:
+            cpu_before = cpu_times(server, args.db)
             stats, failures, (load_before, load_after) = run_level(args, url, plan_path, users, args.duration)
+            cpu = cpu_used(cpu_before, cpu_times(server, args.db))
             stats["login"] = login_row(login_times)
             rss, processes = server_rss_mib(server)
             total = sum(number(row, "Request Count") for name, row in stats.items() if name != "login")
@@ -489,6 +529,15 @@ def main(argv=None):
             report.line(
                 f"== {users} users: {total:,.0f} actions, {total / args.duration:.1f} actions/s; load average "
                 f"{load_before:.1f} -> {load_after:.1f}; server RSS {rss:,.0f} MiB in {processes} processes"
+            )
+            ramp = -(-users // max(1, min(users, args.spawn_rate))) + 2
+            # the CPU covers the ramp too, the actions only the measured time
+            actions = total * (args.duration + ramp) / args.duration
+            per_action = (cpu["odoo"] + cpu["sql"]) / actions * 1000 if total else float("nan")
+            share = (cpu["odoo"] + cpu["sql"]) / ((args.duration + ramp) * (os.cpu_count() or 1)) * 100
+            report.line(
+                f"   server CPU: Odoo {cpu['odoo']:.0f} s + PostgreSQL {cpu['sql']:.0f} s = {per_action:.0f} ms per "
+                f"action; {share:.0f} % of the {os.cpu_count()} CPUs (what the users' work needs on a quiet machine)"
             )
             report.line(f"{'action':<17}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}")
             for action in ACTIONS:

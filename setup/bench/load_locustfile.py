@@ -24,6 +24,7 @@ import time
 
 import gevent
 import gevent.pool
+import websocket  # websocket-client, installed with locust
 from locust import HttpUser, between, task
 
 PLAN = json.load(open(os.environ["REDU_LOAD_PLAN"], encoding="utf-8"))
@@ -56,7 +57,35 @@ class OdooUser(HttpUser):
             self._set_context(session["uid"], session["allowed_company_ids"], "fi_FI", "Europe/Helsinki")
         else:
             self._action("login", self._authenticate)
+        self.ws = self.ws_reader = None
+        if PLAN.get("websocket_url"):
+            self._action("websocket open", self._open_websocket)
         self.prepare()
+
+    def on_stop(self):
+        if self.ws_reader:
+            self.ws_reader.kill(block=False)
+        if self.ws:
+            self.ws.close()
+
+    def _open_websocket(self):
+        """The websocket every open Odoo tab keeps to the gevent port (the bus: notifications,
+        chat), subscribed as the web client's worker does; a greenlet reads it (answering the
+        server's pings) until the user stops."""
+        url = PLAN["websocket_url"]
+        origin = url.replace("ws://", "http://").split("/websocket")[0]
+        session_id = self.client.cookies.get("session_id")
+        self.ws = websocket.create_connection(url, cookie=f"session_id={session_id}", origin=origin, timeout=30)
+        self.ws.send(json.dumps({"event_name": "subscribe", "data": {"channels": [], "last": 0}}))
+        self.ws.settimeout(None)
+        self.ws_reader = gevent.spawn(self._read_websocket)
+
+    def _read_websocket(self):
+        try:
+            while True:
+                self.ws.recv()
+        except Exception:  # noqa: BLE001  (closed at the end of the run, or by the server)
+            return
 
     def prepare(self):
         pass

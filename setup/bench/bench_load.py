@@ -15,7 +15,8 @@ JSON-RPC, with the calls Odoo 19's web client makes (setup/bench/load_locustfile
 Locust runs headless from its own virtualenv (.odoo/locust-venv, created here when
 missing: locust needs Werkzeug, gevent and requests versions Odoo's venv must not get).
 The sessions are opened before the runs (/web/session/authenticate, 4 at a time: the
-"login" row) and each simulated user takes one, as people keep theirs all day. Each user
+"login" row) and each simulated user takes one, as people keep theirs all day, and keeps
+a websocket open on the gevent port as a browser tab does (--no-websocket: without). Each user
 does its role's actions with a think time (default 3-10 s, uniform: a busy user, one screen
 every 6.5 s). Prints, per user level, each action's count, p50, p95 and p99 (ms) and
 errors, and the budget of the issue: zero errors at every level and p95 < 500 ms at 30

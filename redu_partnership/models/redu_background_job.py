@@ -18,6 +18,8 @@ from markupsafe import Markup
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.spreadsheet import neutralise_row
+
 _logger = logging.getLogger(__name__)
 
 JOB_STATES = [
@@ -31,13 +33,9 @@ OPEN_STATES = ("queued", "running")
 METHOD_PREFIX = "_job_"
 # the system parameter of an operation's threshold: redu_partnership.background_threshold.<key>
 THRESHOLD_PARAM = "redu_partnership.background_threshold.%s"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value):
-    """A cell of the report, neutralised against spreadsheet formulas (OWASP: a leading apostrophe)."""
-    text = "" if value is None or value is False else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+# finished tasks, their reported items and files are deleted after this many days (system parameter)
+RETENTION_PARAM = "redu_partnership.background_retention_days"
+DEFAULT_RETENTION_DAYS = 90
 
 
 class ReduBackgroundJob(models.Model):
@@ -306,7 +304,7 @@ class ReduBackgroundJob(models.Model):
         writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
         writer.writerow([self.env._("Item"), self.env._("Record"), self.env._("Message")])
         for line in self.line_ids.sorted("id"):
-            writer.writerow([_csv_cell(line.ref), line.res_id or "", _csv_cell(line.message)])
+            writer.writerow(neutralise_row([line.ref or "", line.res_id or "", line.message or ""]))
         # sudo: the report belongs to the job, which only the system writes
         return (
             self.env["ir.attachment"]
@@ -355,3 +353,15 @@ class ReduBackgroundJob(models.Model):
                     "sticky": self.state == "failed",
                 },
             )
+
+    @api.autovacuum
+    def _gc_finished_jobs(self):
+        """Delete the tasks finished longer ago than the retention (default 90 days), with their files."""
+        param = self.env["ir.config_parameter"].sudo().get_param(RETENTION_PARAM, "")
+        days = int(param) if param.strip().isdigit() else DEFAULT_RETENTION_DAYS
+        limit = fields.Datetime.subtract(fields.Datetime.now(), days=max(days, 1))
+        # sudo: the clean-up covers every user's and entity's tasks, whoever runs the autovacuum
+        jobs = self.sudo().search([("state", "not in", OPEN_STATES), ("date_done", "<", limit)])
+        self.env["ir.attachment"].sudo().search([("res_model", "=", self._name), ("res_id", "in", jobs.ids)]).unlink()
+        jobs.unlink()
+        return len(jobs)

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from unittest.mock import patch
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import RecordCapturer, tagged
 from odoo.tools import mute_logger
@@ -133,3 +134,21 @@ class TestBackgroundJob(PartnershipCase):
         self.env["ir.config_parameter"].set_param("redu_partnership.background_threshold.validation", "10")
         self.assertEqual(self.Job._threshold("validation", 2000), 10)
         self.assertEqual(self.Job.with_context(redu_background_threshold=3)._threshold("validation", 2000), 3)
+
+    def test_finished_tasks_are_deleted_after_the_retention_with_their_files(self):
+        old_done = self._enqueue(self.partnership_user, self.partners[:1])
+        old_done.sudo()._add_lines([{"ref": "row 2", "message": "bad"}])
+        self.Job._cron_run_jobs()
+        report = old_done.report_attachment_id
+        self.assertTrue(report)
+        recent_done = self._enqueue(self.partnership_user, self.partners[:1])
+        self.Job._cron_run_jobs()
+        old_queued = self._enqueue(self.partnership_user, self.partners[:1])
+        long_ago = fields.Datetime.subtract(fields.Datetime.now(), days=91)
+        (old_done | old_queued).sudo().write({"date_done": long_ago})
+        self.Job._gc_finished_jobs()
+        self.assertFalse(old_done.exists() or report.exists())
+        self.assertEqual((recent_done | old_queued).exists(), recent_done | old_queued)
+        self.env["ir.config_parameter"].set_param("redu_partnership.background_retention_days", "0")
+        self.Job._gc_finished_jobs()
+        self.assertTrue(recent_done.exists(), "a retention below one day is one day")

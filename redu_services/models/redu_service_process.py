@@ -96,6 +96,11 @@ class ReduServiceProcess(models.Model):
         "redu.service.process.checklist.line", "process_id", string="Checklist", copy=True
     )
     checklist_progress = fields.Float(string="Checklist progress", compute="_compute_checklist_progress")
+    checklist_manageable = fields.Boolean(
+        string="May manage the checklist",
+        compute="_compute_checklist_manageable",
+        help="Whether the current user may decide which checklist items are required and by which stage.",
+    )
     channel = fields.Selection(CHANNEL_SELECTION, string="Contact channel", default="email", tracking=True)
     date_inquiry = fields.Datetime(string="Inquiry received", required=True, default=fields.Datetime.now, tracking=True)
     date_first_response = fields.Datetime(string="First response", tracking=True, copy=False)
@@ -178,6 +183,11 @@ class ReduServiceProcess(models.Model):
                 process.response_hours = max(delta.total_seconds(), 0.0) / 3600.0
             else:
                 process.response_hours = 0.0
+
+    @api.depends_context("uid")
+    def _compute_checklist_manageable(self):
+        manageable = self.env["redu.service.process.checklist.line"]._redu_is_manager()
+        self.checklist_manageable = manageable
 
     @api.depends("checklist_line_ids.done")
     def _compute_checklist_progress(self):

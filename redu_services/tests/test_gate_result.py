@@ -1,7 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import ReduServicesCommon
 
@@ -144,3 +144,17 @@ class TestGateResult(ReduServicesCommon):
         with self.assertRaisesRegex(UserError, "company"):
             process.with_user(self.manager).write({"service_id": self.service_b.id})
         self.assertEqual(process.company_id, self.company_a)
+
+    def test_the_form_shows_required_and_stage_of_items_read_only_to_members(self):
+        process = self._create_process(service=self.service_paid)
+        with Form(process.with_user(self.user_a)) as form, form.checklist_line_ids.edit(0) as line:
+            line.done = True
+            with self.assertRaises(AssertionError):
+                line.required = False
+            with self.assertRaises(AssertionError):
+                line.stage_id = self.stage_done
+        self.assertTrue(process.checklist_line_ids[0].done)
+        self.assertTrue(process.checklist_line_ids[0].required)
+        with Form(process.with_user(self.manager)) as form, form.checklist_line_ids.edit(0) as line:
+            line.required = False
+        self.assertFalse(process.checklist_line_ids[0].required)

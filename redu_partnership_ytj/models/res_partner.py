@@ -176,19 +176,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _ytj_register_values_fields(self):
-        return [
-            "ytj_name",
-            "ytj_former_names",
-            "ytj_company_form",
-            "ytj_industry_id",
-            "ytj_registration_date",
-            "ytj_status",
-            "ytj_status_date",
-            "ytj_website",
-            "ytj_visiting_address",
-            "ytj_postal_address",
-            "ytj_fetch_date",
-        ]
+        """The partner fields that the register's data fills (its own and the industry, which stays editable)."""
+        return [*YTJ_REGISTER_FIELDS, "ytj_industry_id"]
 
     @api.model
     def _ytj_partner_values(self, company):

@@ -39,13 +39,6 @@ def _plain(value):
     return value or False
 
 
-def _plain(value):
-    """A field value as written: the id of a record, False for empty."""
-    if isinstance(value, models.BaseModel):
-        return value.id or False
-    return value or False
-
-
 def _business_id_of(company):
     """The Y-tunnus of a company of the bulk file; None for an item that is not a company or has a value
     that is not a Y-tunnus (a hostile or broken file: longer than any Y-tunnus, not text)."""

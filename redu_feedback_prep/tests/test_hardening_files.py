@@ -156,6 +156,24 @@ class TestHardeningImport(FeedbackCase):
         self.assertEqual(messages["XL-F"][0], "error")
         self.assertIn("end_date holds a formula (=DATE(2025,12,31))", messages["XL-F"][1])
 
+    def test_xlsx_date_beyond_the_calendar_is_a_row_error(self):
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.append(HEADER.split(";"))
+        sheet.append(self._line("XL-OK2").split(";"))
+        row = self._line("XL-HUGE").split(";")
+        row[11] = 1e9  # a date serial far past the year 9999
+        sheet.append(row)
+        sheet.cell(row=3, column=12).number_format = "yyyy-mm-dd"
+        output = io.BytesIO()
+        workbook.save(output)
+        with mute_logger("py.warnings"):
+            wizard = self._import(output.getvalue(), "agreements.xlsx")
+        messages = self._messages(wizard)
+        self.assertEqual(messages["XL-OK2"][0], "created", "the other rows of the file are imported")
+        self.assertEqual(messages["XL-HUGE"][0], "error")
+        self.assertIn("the end date #VALUE! is not a date", messages["XL-HUGE"][1])
+
     def test_encodings(self):
         text = "\n".join((HEADER, self._line("ENC-1").replace("Aino A", "Äijä Öhman")))
         wizard = self._import(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))

@@ -656,6 +656,7 @@ class ReduWorkplaceAgreement(models.Model):
         for agreement in collateral:
             del failed[agreement.id]
         if collateral:
+            # sudo: as in _validate_contacts, bundles and HOKSes span entities whatever the user selected
             rows = self._national_rows(collateral.sudo())
             mates = (
                 self.sudo()._national_mates(
@@ -1115,6 +1116,7 @@ class ReduWorkplaceAgreement(models.Model):
         """
         Job = self.env["redu.background.job"]
         cron = self.env.ref("redu_feedback_prep.ir_cron_validate_contacts")
+        # sudo: the nightly task is the system's, of every entity; it resumes whoever started it
         job = Job.sudo().search(
             [("cron_id", "=", cron.id), ("method", "=", "_job_validate_open"), ("state", "in", ("queued", "running"))],
             order="id",

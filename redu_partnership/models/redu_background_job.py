@@ -207,6 +207,7 @@ class ReduBackgroundJob(models.Model):
 
     @api.model
     def _run_jobs(self, cron):
+        # sudo: the cron runs every user's queued tasks; each batch then runs as the task's user
         jobs = self.sudo().search([("state", "in", OPEN_STATES), ("cron_id", "=", cron.id)], order="id")
         self._commit_batch(0, jobs._remaining())
         for job in jobs:
@@ -243,6 +244,7 @@ class ReduBackgroundJob(models.Model):
     def _run(self):
         """Run the job batch by batch; False when the cron's time is up before it finished."""
         self.ensure_one()
+        # sudo: the progress, state and result are the system's; the method runs as the task's user
         job = self.sudo()
         while True:
             job.invalidate_recordset(["state"])
@@ -286,6 +288,7 @@ class ReduBackgroundJob(models.Model):
         ``res_model``, ``res_id``."""
         self.ensure_one()
         if lines:
+            # sudo: the reported items are written by the system only (users read them)
             self.env["redu.background.job.line"].sudo().create([dict(line, job_id=self.id) for line in lines])
 
     def _finish(self, state, error=None):

@@ -408,6 +408,7 @@ class ResPartner(models.Model):
             return None
         Job = self.env["redu.background.job"]
         cron = self.env.ref("redu_partnership_ytj.ir_cron_ytj_refresh")
+        # sudo: the weekly task is the system's, of every entity; it resumes whoever started it
         job = Job.sudo().search(
             [("cron_id", "=", cron.id), ("method", "=", "_job_ytj_fetch"), ("state", "in", ("queued", "running"))],
             limit=1,

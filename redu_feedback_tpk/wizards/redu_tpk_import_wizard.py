@@ -10,6 +10,7 @@ import io
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.redu_feedback_prep.models.redu_workplace_agreement import DATE_MAX, DATE_MIN
 from odoo.addons.redu_partnership.tools.spreadsheet import formula_text
 
 from ..tools import tpk_rules
@@ -41,9 +42,7 @@ REQUIRED_COLUMNS = (
     "tyonantaja",
     "tyopaikka",
 )
-# the dates a link may have (Arvo's links are valid for weeks around today) and the largest count
-DATE_MIN = datetime.date(1900, 1, 1)
-DATE_MAX = datetime.date(2100, 12, 31)
+# the dates a link may have are those of an agreement (DATE_MIN..DATE_MAX); the largest count
 COUNT_MAX = 1_000_000
 # the longest value a cell may hold (a link, a code, a Y-tunnus, a name): longer is a broken row
 VALUE_MAX_LENGTH = 2000

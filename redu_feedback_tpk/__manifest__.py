@@ -8,7 +8,7 @@
     "website": "https://www.redu.fi",
     "author": "REDU",
     "license": "LGPL-3",
-    "depends": ["redu_feedback_prep", "mail"],
+    "depends": ["redu_base", "redu_feedback_prep", "mail"],
     "data": [
         "security/redu_feedback_tpk_security.xml",
         "security/ir.model.access.csv",

@@ -8,7 +8,7 @@
     "website": "https://www.redu.fi",
     "author": "REDU",
     "license": "LGPL-3",
-    "depends": ["redu_partnership", "sale_management", "account"],
+    "depends": ["redu_base", "redu_partnership", "sale_management", "account"],
     "data": [
         "security/redu_services_security.xml",
         "security/ir.model.access.csv",

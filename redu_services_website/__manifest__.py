@@ -9,7 +9,7 @@
     "website": "https://www.redu.fi",
     "author": "REDU",
     "license": "LGPL-3",
-    "depends": ["redu_services", "website"],
+    "depends": ["redu_base", "redu_services", "website"],
     "data": [
         "security/ir.model.access.csv",
         "data/redu_service_category_data.xml",

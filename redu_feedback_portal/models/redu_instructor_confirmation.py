@@ -32,7 +32,6 @@ class ReduInstructorConfirmation(models.Model):
         "portal.mixin",
         "mail.thread",
         "mail.activity.mixin",
-        "redu.system.fields.mixin",
         "redu.company.check.mixin",
     ]
     _order = "request_date desc, id desc"
@@ -46,6 +45,7 @@ class ReduInstructorConfirmation(models.Model):
         ondelete="cascade",
         index=True,
         readonly=True,
+        redu_system=True,
     )
     company_id = fields.Many2one(
         "res.company",
@@ -73,6 +73,7 @@ class ReduInstructorConfirmation(models.Model):
         readonly=True,
         index=True,
         tracking=True,
+        redu_system=True,
     )
     token_revoked = fields.Boolean(
         string="Link revoked",
@@ -80,17 +81,21 @@ class ReduInstructorConfirmation(models.Model):
         copy=False,
         tracking=True,
         help="A revoked link shows only whom to contact; re-issue the link to open it again.",
+        redu_system=True,
     )
-    request_date = fields.Datetime(string="Requested on", readonly=True, copy=False)
+    request_date = fields.Datetime(string="Requested on", readonly=True, copy=False, redu_system=True)
     request_channels = fields.Selection(
         [("email_sms", "Email and text message"), ("email", "Email"), ("sms", "Text message"), ("call", "Call")],
         string="Sent by",
         readonly=True,
         copy=False,
+        redu_system=True,
     )
-    reminder_count = fields.Integer(string="Reminders", readonly=True, copy=False)
-    last_reminder_date = fields.Datetime(string="Last reminder", readonly=True, copy=False)
-    answer_date = fields.Datetime(string="Answered on", readonly=True, copy=False)
+    reminder_count = fields.Integer(string="Reminders", readonly=True, copy=False, redu_system=True)
+    last_reminder_date = fields.Datetime(string="Last reminder", readonly=True, copy=False, redu_system=True)
+    answer_date = fields.Datetime(string="Answered on", readonly=True, copy=False, redu_system=True)
+    # portal.mixin's token: the personal link is the system's
+    access_token = fields.Char(redu_system=True)
     deadline = fields.Date(
         compute="_compute_agreement_data",
         help="The latest fix deadline of the instructor's open agreements: the link stops working after it.",
@@ -104,22 +109,6 @@ class ReduInstructorConfirmation(models.Model):
     confirmation_url = fields.Char(string="Personal link", compute="_compute_confirmation_url")
 
     _partner_uniq = models.Constraint("UNIQUE(partner_id)", "An instructor has one personal link.")
-
-    @api.model
-    def _redu_system_fields(self):
-        # the request and its answer as the system sent and received them, and the personal link:
-        # the confirmation rate, the reminders and the instructor's page depend on them
-        return super()._redu_system_fields() | {
-            "partner_id",
-            "state",
-            "token_revoked",
-            "access_token",
-            "request_date",
-            "request_channels",
-            "reminder_count",
-            "last_reminder_date",
-            "answer_date",
-        }
 
     # ------------------------------------------------------------ computes
     def _compute_access_url(self):

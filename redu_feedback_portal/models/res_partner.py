@@ -1,6 +1,6 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ResPartner(models.Model):
@@ -11,14 +11,10 @@ class ResPartner(models.Model):
         readonly=True,
         copy=False,
         help="When the workplace instructor last confirmed or corrected their contact details via their personal link.",
+        redu_system=True,
     )
     redu_confirmation_ids = fields.One2many(
         "redu.instructor.confirmation",
         "partner_id",
         string="Contact confirmations",
     )
-
-    @api.model
-    def _redu_system_fields(self):
-        # stamped when the instructor answers through the personal link
-        return super()._redu_system_fields() | {"contact_confirmed_date"}

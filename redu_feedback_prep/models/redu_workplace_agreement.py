@@ -157,7 +157,7 @@ _PARTNER_FIELDS = ["name", "email", "phone", "company_registry", "is_company", "
 class ReduWorkplaceAgreement(models.Model):
     _name = "redu.workplace.agreement"
     _description = "Workplace agreement"
-    _inherit = ["mail.thread", "redu.system.fields.mixin", "redu.company.check.mixin"]
+    _inherit = ["mail.thread", "redu.company.check.mixin"]
     _order = "end_date desc, id desc"
     _check_company_auto = True
 
@@ -182,7 +182,7 @@ class ReduWorkplaceAgreement(models.Model):
         help="The student's number in the student administration system (no identity code). The agreements "
         "of one student ID form the student's HOKS: data that eHOKS rejects in one rejects them all.",
     )
-    student_anonymised = fields.Boolean(string="Student anonymised", readonly=True, copy=False)
+    student_anonymised = fields.Boolean(string="Student anonymised", readonly=True, copy=False, redu_system=True)
     employer_id = fields.Many2one(
         "res.partner",
         index="btree_not_null",
@@ -296,12 +296,14 @@ class ReduWorkplaceAgreement(models.Model):
         copy=False,
         help="Ready: the survey reaches the instructor by email and text message. Warnings: by one channel only, "
         "or something needs attention. Blocked: the survey will not reach the instructor.",
+        redu_system=True,
     )
     national_hoks_rejected = fields.Boolean(
         string="HOKS rejected",
         readonly=True,
         copy=False,
         help="eHOKS rejects the student's HOKS with these data: no period of the student gets the survey.",
+        redu_system=True,
     )
     national_rejection_detail = fields.Char(
         string="Rejected because",
@@ -315,34 +317,39 @@ class ReduWorkplaceAgreement(models.Model):
         readonly=True,
         copy=False,
         help="Why the national system sends no survey for this period; empty when it is in scope.",
+        redu_system=True,
     )
-    national_email_sent = fields.Boolean(string="Email sent", readonly=True, copy=False)
-    national_sms_sent = fields.Boolean(string="Text message sent", readonly=True, copy=False)
-    national_survey_reaches = fields.Boolean(string="Survey reaches", readonly=True, copy=False)
+    national_email_sent = fields.Boolean(string="Email sent", readonly=True, copy=False, redu_system=True)
+    national_sms_sent = fields.Boolean(string="Text message sent", readonly=True, copy=False, redu_system=True)
+    national_survey_reaches = fields.Boolean(string="Survey reaches", readonly=True, copy=False, redu_system=True)
     national_fix_deadline = fields.Date(
         string="Fix deadline",
         readonly=True,
         copy=False,
         help="The last day a fix still gets the survey sent: the contact deadline, or the bundling deadline when "
         "the HOKS is rejected or the period wrongly excluded.",
+        redu_system=True,
     )
     national_contact_deadline = fields.Date(
         string="Contact deadline",
         compute="_compute_national_dates",
         store=True,
         help="Contact details are copied to the national system on the end date: fix them by the day before.",
+        redu_system=True,
     )
     national_structural_deadline = fields.Date(
         string="Bundling deadline",
         compute="_compute_national_dates",
         store=True,
         help="The last day a fixed HOKS still gets the period into a survey bundle.",
+        redu_system=True,
     )
     national_last_answer_day = fields.Date(
         string="Last answer day",
         compute="_compute_national_dates",
         store=True,
         help="The last day of the answering time of the period: min(end + 59 days, first of next month + 29 days).",
+        redu_system=True,
     )
     bundling_date = fields.Date(
         string="Bundling date",
@@ -350,6 +357,7 @@ class ReduWorkplaceAgreement(models.Model):
         store=True,
         index=True,
         help="The first day of the month after the end date, when the national system bundles the period.",
+        redu_system=True,
     )
     bundle_key = fields.Char(
         string="Bundle",
@@ -359,6 +367,7 @@ class ReduWorkplaceAgreement(models.Model):
         copy=False,
         help="Instructor name / business ID / education provider / qualification, as the national system forms "
         "it: the periods with the same key and bundling date get one survey link.",
+        redu_system=True,
     )
     # the issues are for the feedback groups (back-office users of the services read the agreements and
     # their issue count, not the issues)
@@ -375,6 +384,7 @@ class ReduWorkplaceAgreement(models.Model):
         readonly=True,
         copy=False,
         help="When the validation last changed the verdict or the issues of the agreement.",
+        redu_system=True,
     )
     days_to_deadline = fields.Integer(
         string="Days to deadline",
@@ -457,22 +467,6 @@ class ReduWorkplaceAgreement(models.Model):
             # the key is indexed and only compared: a hostile long name keeps a short key, still one per value
             key = f"{key[: BUNDLE_KEY_MAX_LENGTH - 65]}#{hashlib.sha256(key.encode()).hexdigest()}"
         return key
-
-    @api.model
-    def _redu_system_fields(self):
-        # the validation's outcome, its stamp, the national dates and bundle computed from the
-        # agreement, and the retention's anonymisation flag: lists, dashboards, the transfer export
-        # and the retention read them, so only the system writes them (as superuser)
-        return super()._redu_system_fields() | {
-            *OUTCOME_FIELDS,
-            "last_validated",
-            "student_anonymised",
-            "national_contact_deadline",
-            "national_structural_deadline",
-            "national_last_answer_day",
-            "bundling_date",
-            "bundle_key",
-        }
 
     @api.depends("issue_ids")
     def _compute_issue_count(self):

@@ -4,10 +4,10 @@
 
 Emails and phones are judged by the national rules (``national_rules``);
 business IDs are normalised by python-stdnum through
-``redu_partnership.tools.business_id``.
+``redu_base.tools.business_id``.
 """
 
-from odoo.addons.redu_partnership.tools.business_id import normalize_business_id
+from odoo.addons.redu_base.tools.business_id import normalize_business_id
 
 from . import national_rules
 

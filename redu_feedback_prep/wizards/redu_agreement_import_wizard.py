@@ -11,7 +11,7 @@ import logging
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.redu_partnership.tools.spreadsheet import FormulaCell, formula_text, neutralise_row
+from odoo.addons.redu_base.tools.spreadsheet import FormulaCell, formula_text, neutralise_row
 
 from ..models.redu_study_right_period import STUDY_RIGHT_STATES
 from ..models.redu_workplace_agreement import DATE_MAX, DATE_MIN, REF_MAX_LENGTH, STUDY_TYPES

@@ -6,7 +6,7 @@ import io
 
 from odoo import api, fields, models
 
-from odoo.addons.redu_partnership.tools.spreadsheet import PHONE_RE, neutralise_row
+from odoo.addons.redu_base.tools.spreadsheet import PHONE_RE, neutralise_row
 
 from ..tools.national_rules import java_trim
 

@@ -52,7 +52,7 @@ class ReduTpkBundle(models.Model):
 
     _name = "redu.tpk.bundle"
     _description = "Workplace survey bundle"
-    _inherit = ["mail.thread", "redu.system.fields.mixin", "redu.company.check.mixin"]
+    _inherit = ["mail.thread", "redu.company.check.mixin"]
     _order = "period_start desc, workplace_name, id"
     _check_company_auto = True
 
@@ -91,34 +91,37 @@ class ReduTpkBundle(models.Model):
         compute="_compute_recipient_id",
         store=True,
         help="The employer's workplace survey contact (set on the employer).",
+        redu_system=True,
     )
     recipient_email = fields.Char(string="Recipient email", related="recipient_id.email")
     email_problem = fields.Selection(
-        EMAIL_PROBLEMS, string="Email problem", compute="_compute_email_problem", store=True
+        EMAIL_PROBLEMS, string="Email problem", compute="_compute_email_problem", store=True, redu_system=True
     )
-    survey_code = fields.Char(string="Arvo code", readonly=True, copy=False)
-    survey_url = fields.Char(string="Survey link", readonly=True, copy=False)
-    valid_from = fields.Date(string="Link valid from", readonly=True, copy=False)
-    valid_to = fields.Date(string="Link valid until", readonly=True, copy=False)
-    answer_count = fields.Integer(string="Answers", readonly=True, copy=False)
-    target_count = fields.Integer(string="Targets", readonly=True, copy=False)
+    survey_code = fields.Char(string="Arvo code", readonly=True, copy=False, redu_system=True)
+    survey_url = fields.Char(string="Survey link", readonly=True, copy=False, redu_system=True)
+    valid_from = fields.Date(string="Link valid from", readonly=True, copy=False, redu_system=True)
+    valid_to = fields.Date(string="Link valid until", readonly=True, copy=False, redu_system=True)
+    answer_count = fields.Integer(string="Answers", readonly=True, copy=False, redu_system=True)
+    target_count = fields.Integer(string="Targets", readonly=True, copy=False, redu_system=True)
     deadline = fields.Date(
         string="Answer by",
         compute="_compute_deadline",
         store=True,
         help="The end of the link's validity, else the end of the answering window.",
+        redu_system=True,
     )
-    sent_date = fields.Datetime(string="Link sent", readonly=True, copy=False)
-    reminder_count = fields.Integer(string="Reminders", readonly=True, copy=False)
-    last_reminder_date = fields.Datetime(string="Last reminder", readonly=True, copy=False)
-    state = fields.Selection(STATES, compute="_compute_state", store=True, index=True)
-    answered = fields.Boolean(compute="_compute_state", store=True)
+    sent_date = fields.Datetime(string="Link sent", readonly=True, copy=False, redu_system=True)
+    reminder_count = fields.Integer(string="Reminders", readonly=True, copy=False, redu_system=True)
+    last_reminder_date = fields.Datetime(string="Last reminder", readonly=True, copy=False, redu_system=True)
+    state = fields.Selection(STATES, compute="_compute_state", store=True, index=True, redu_system=True)
+    answered = fields.Boolean(compute="_compute_state", store=True, redu_system=True)
     answer_rate = fields.Float(
         string="Answer rate (%)",
         compute="_compute_state",
         store=True,
         aggregator="avg",
         help="100 for a sent bundle that has answers, 0 for one that has none: the average is the answer rate.",
+        redu_system=True,
     )
     user_id = fields.Many2one(
         "res.users", string="Account manager", related="employer_id.user_id", store=True, readonly=True
@@ -133,28 +136,6 @@ class ReduTpkBundle(models.Model):
     )
 
     _name_uniq = models.Constraint("UNIQUE(name)", "A workplace survey bundle key must be unique.")
-
-    @api.model
-    def _redu_system_fields(self):
-        # the link and the answers as imported from Arvo, the sending stamps and what is computed
-        # from them: the answer rate of the lists and the dashboards
-        return super()._redu_system_fields() | {
-            "survey_code",
-            "survey_url",
-            "valid_from",
-            "valid_to",
-            "answer_count",
-            "target_count",
-            "sent_date",
-            "reminder_count",
-            "last_reminder_date",
-            "state",
-            "answered",
-            "answer_rate",
-            "recipient_id",
-            "email_problem",
-            "deadline",
-        }
 
     # ---------------------------------------------------------------- computes
     @api.depends(

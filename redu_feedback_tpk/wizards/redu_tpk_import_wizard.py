@@ -10,8 +10,8 @@ import io
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.redu_base.tools.spreadsheet import formula_text
 from odoo.addons.redu_feedback_prep.models.redu_workplace_agreement import DATE_MAX, DATE_MIN
-from odoo.addons.redu_partnership.tools.spreadsheet import formula_text
 
 from ..tools import tpk_rules
 

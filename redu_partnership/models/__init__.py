@@ -4,12 +4,9 @@ from . import (
     mail_activity,
     redu_background_job,
     redu_background_job_line,
-    redu_company_check_mixin,
     redu_contact_role,
     redu_cooperation_form,
     redu_partnership_level,
     redu_partnership_level_history,
-    redu_system_fields_mixin,
-    res_company,
     res_partner,
 )

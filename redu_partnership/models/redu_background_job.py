@@ -18,7 +18,7 @@ from markupsafe import Markup
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..tools.spreadsheet import neutralise_row
+from odoo.addons.redu_base.tools.spreadsheet import neutralise_row
 
 _logger = logging.getLogger(__name__)
 

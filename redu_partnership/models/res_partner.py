@@ -8,7 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
-from ..tools.business_id import normalize_business_id
+from odoo.addons.redu_base.tools.business_id import normalize_business_id
+
 from .redu_cooperation_form import COOPERATION_TYPES, cooperation_type_from_axes
 from .redu_partnership_level import DEFAULT_REVIEW_INTERVAL_MONTHS
 
@@ -36,8 +37,7 @@ PARTNER_ORG_TYPES = [
 
 
 class ResPartner(models.Model):
-    _name = "res.partner"
-    _inherit = ["res.partner", "redu.system.fields.mixin"]
+    _inherit = "res.partner"
 
     partnership_level_id = fields.Many2one(
         "redu.partnership.level",
@@ -56,6 +56,7 @@ class ResPartner(models.Model):
         related="partnership_level_id.code",
         store=True,
         groups=PARTNERSHIP_USER,
+        redu_system=True,
     )
     cooperation_form_ids = fields.Many2many(
         "redu.cooperation.form",
@@ -73,6 +74,7 @@ class ResPartner(models.Model):
         groups=PARTNERSHIP_USER,
         help="Quadrant of the partner from the highest knowledge sharing and the highest knowledge "
         "renewal of its cooperation forms; empty without cooperation forms.",
+        redu_system=True,
     )
     partner_org_type = fields.Selection(PARTNER_ORG_TYPES, string="Organisation type", groups=PARTNERSHIP_USER)
     group_company_ids = fields.Many2many(
@@ -134,12 +136,6 @@ class ResPartner(models.Model):
         "CHECK(char_length(company_registry) <= 64)",
         "The company ID is too long: at most 64 characters.",
     )
-
-    @api.model
-    def _redu_system_fields(self):
-        # computed from the cooperation forms and the level: a stored value written by hand would
-        # stay until the next change of its inputs
-        return super()._redu_system_fields() | {"cooperation_type", "partnership_level_code"}
 
     @api.model
     def fields_get(self, allfields=None, attributes=None):

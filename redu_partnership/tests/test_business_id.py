@@ -3,7 +3,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.redu_partnership.tools.business_id import is_valid_business_id, normalize_business_id
+from odoo.addons.redu_base.tools.business_id import is_valid_business_id, normalize_business_id
 
 from .common import PartnershipCase
 

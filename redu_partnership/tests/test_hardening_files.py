@@ -11,7 +11,8 @@ from odoo.exceptions import ValidationError
 from odoo.tests import BaseCase, tagged
 from odoo.tools import mute_logger
 
-from ..tools.spreadsheet import PHONE_RE, FormulaCell, formula_text, neutralise, neutralise_row
+from odoo.addons.redu_base.tools.spreadsheet import PHONE_RE, FormulaCell, formula_text, neutralise, neutralise_row
+
 from .common import PartnershipCase
 
 

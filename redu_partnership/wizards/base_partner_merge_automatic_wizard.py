@@ -8,11 +8,11 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
 
     def _update_values(self, src_partners, dst_partner):
         """Odoo's merge copies every stored field the user can read to the kept partner, as the
-        user: the fields that only the system writes (``_redu_system_fields``) are left out of
+        user: the fields that only the system writes (``redu_system=True``) are left out of
         that write and carried over here, the last value set winning as in Odoo's merge."""
         system_fields = [
             fname
-            for fname in dst_partner._redu_system_fields()
+            for fname in dst_partner._redu_system_field_names()
             if (field := dst_partner._fields[fname]).store
             and not field.compute
             and field.type not in ("one2many", "many2many")

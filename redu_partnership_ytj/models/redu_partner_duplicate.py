@@ -48,22 +48,24 @@ class ReduPartnerDuplicate(models.Model):
 
     _name = "redu.partner.duplicate"
     _description = "Possible duplicate partners"
-    _inherit = ["redu.system.fields.mixin"]
+    _inherit = []
     _order = "state, score desc, id desc"
     _rec_name = "partner_id"
 
-    partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade")
+    partner_id = fields.Many2one("res.partner", required=True, index=True, ondelete="cascade", redu_system=True)
     other_partner_id = fields.Many2one(
-        "res.partner", string="Other partner", required=True, index=True, ondelete="cascade"
+        "res.partner", string="Other partner", required=True, index=True, ondelete="cascade", redu_system=True
     )
-    reason = fields.Selection(REASONS, required=True)
+    reason = fields.Selection(REASONS, required=True, redu_system=True)
     certainty = fields.Selection(
         [("certain", "Certain"), ("probable", "Probable")],
         compute="_compute_certainty",
         store=True,
+        redu_system=True,
     )
     score = fields.Integer(
-        help="100 for the same Y-tunnus; 70-90 for the same name with the same municipality or email domain."
+        help="100 for the same Y-tunnus; 70-90 for the same name with the same municipality or email domain.",
+        redu_system=True,
     )
     state = fields.Selection(
         [("open", "To check"), ("dismissed", "Not a duplicate")],
@@ -71,8 +73,8 @@ class ReduPartnerDuplicate(models.Model):
         required=True,
         index=True,
     )
-    dismissed_by_id = fields.Many2one("res.users", string="Dismissed by", readonly=True)
-    dismissed_date = fields.Datetime(string="Dismissed on", readonly=True)
+    dismissed_by_id = fields.Many2one("res.users", string="Dismissed by", readonly=True, redu_system=True)
+    dismissed_date = fields.Datetime(string="Dismissed on", readonly=True, redu_system=True)
     partner_business_id = fields.Char(related="partner_id.company_registry", string="Y-tunnus")
     other_business_id = fields.Char(related="other_partner_id.company_registry", string="Other Y-tunnus")
     partner_city = fields.Char(related="partner_id.city", string="City")
@@ -82,19 +84,6 @@ class ReduPartnerDuplicate(models.Model):
     _pair_order = models.Constraint(
         "CHECK(partner_id < other_partner_id)", "The partners of a pair are stored in the order of their ids."
     )
-
-    @api.model
-    def _redu_system_fields(self):
-        # the pair and why it was found are the detection's; who dismissed it and when, its stamp
-        return super()._redu_system_fields() | {
-            "partner_id",
-            "other_partner_id",
-            "reason",
-            "score",
-            "certainty",
-            "dismissed_by_id",
-            "dismissed_date",
-        }
 
     @api.depends("reason")
     def _compute_certainty(self):

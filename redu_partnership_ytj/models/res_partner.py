@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from odoo.addons.redu_partnership.tools.business_id import normalize_business_id
+from odoo.addons.redu_base.tools.business_id import normalize_business_id
 
 from ..tools import ytj_client
 from ..tools.names import normalize_name
@@ -61,9 +61,9 @@ def _same_website(left, right):
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    ytj_name = fields.Char(string="Registered name", copy=False, readonly=True)
-    ytj_former_names = fields.Text(string="Former names", copy=False, readonly=True)
-    ytj_company_form = fields.Char(string="Company form", copy=False, readonly=True)
+    ytj_name = fields.Char(string="Registered name", copy=False, readonly=True, redu_system=True)
+    ytj_former_names = fields.Text(string="Former names", copy=False, readonly=True, redu_system=True)
+    ytj_company_form = fields.Char(string="Company form", copy=False, readonly=True, redu_system=True)
     ytj_industry_id = fields.Many2one(
         "redu.industry",
         string="Industry (TOL 2008)",
@@ -72,23 +72,25 @@ class ResPartner(models.Model):
         copy=False,
         help="Main line of business (TOL 2008) in the business register.",
     )
-    ytj_registration_date = fields.Date(string="Registered on", copy=False, readonly=True)
+    ytj_registration_date = fields.Date(string="Registered on", copy=False, readonly=True, redu_system=True)
     ytj_status = fields.Selection(
         YTJ_STATUSES,
         string="Register status",
         index="btree_not_null",
         copy=False,
         readonly=True,
+        redu_system=True,
     )
-    ytj_status_date = fields.Date(string="Status since", copy=False, readonly=True)
-    ytj_website = fields.Char(string="Registered website", copy=False, readonly=True)
-    ytj_visiting_address = fields.Char(string="Visiting address", copy=False, readonly=True)
-    ytj_postal_address = fields.Char(string="Postal address", copy=False, readonly=True)
+    ytj_status_date = fields.Date(string="Status since", copy=False, readonly=True, redu_system=True)
+    ytj_website = fields.Char(string="Registered website", copy=False, readonly=True, redu_system=True)
+    ytj_visiting_address = fields.Char(string="Visiting address", copy=False, readonly=True, redu_system=True)
+    ytj_postal_address = fields.Char(string="Postal address", copy=False, readonly=True, redu_system=True)
     ytj_fetch_date = fields.Datetime(
         string="Fetched from the register",
         copy=False,
         readonly=True,
         index="btree_not_null",
+        redu_system=True,
     )
     redu_name_key = fields.Char(
         string="Normalised name",
@@ -97,12 +99,8 @@ class ResPartner(models.Model):
         index="btree_not_null",
         help="The name with case, whitespace and legal-form words (Oy, Ab, Ky, Tmi, ry...) folded: "
         "the key of the duplicate detection.",
+        redu_system=True,
     )
-
-    @api.model
-    def _redu_system_fields(self):
-        # the business register's data as fetched, and the duplicate detection's key
-        return super()._redu_system_fields() | {*YTJ_REGISTER_FIELDS, "redu_name_key"}
 
     @api.depends("name")
     def _compute_redu_name_key(self):

@@ -14,7 +14,7 @@ import requests
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.redu_partnership.tools.business_id import normalize_business_id
+from odoo.addons.redu_base.tools.business_id import normalize_business_id
 
 from ..tools import ytj_client
 

@@ -19,7 +19,7 @@ CHANNEL_SELECTION = [
 class ReduServiceProcess(models.Model):
     _name = "redu.service.process"
     _description = "Service process"
-    _inherit = ["mail.thread", "mail.activity.mixin", "redu.system.fields.mixin", "redu.company.check.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "redu.company.check.mixin"]
     _order = "priority desc, date_inquiry desc, id desc"
     _check_company_auto = True
 
@@ -110,6 +110,7 @@ class ReduServiceProcess(models.Model):
         store=True,
         aggregator="avg",
         help="Hours from the inquiry to the first response (reachability, critical point 1).",
+        redu_system=True,
     )
     date_agreement = fields.Date(string="Agreement date", tracking=True, copy=False)
     date_start = fields.Date(string="Start date")
@@ -127,6 +128,7 @@ class ReduServiceProcess(models.Model):
         compute_sudo=True,
         help="Untaxed amount of the posted customer invoices linked to the process, minus credit notes, "
         "in the currency of the group entity.",
+        redu_system=True,
     )
     feedback_score = fields.Selection(
         string="Feedback score",
@@ -155,12 +157,6 @@ class ReduServiceProcess(models.Model):
     @api.model
     def _default_stage_id(self):
         return self.env["redu.service.stage"].search([], limit=1)
-
-    @api.model
-    def _redu_system_fields(self):
-        # computed from the invoices and the response dates: the revenue analysis and the
-        # dashboards read the stored values
-        return super()._redu_system_fields() | {"invoiced_revenue", "response_hours"}
 
     @api.model
     def _redu_company_fields(self):

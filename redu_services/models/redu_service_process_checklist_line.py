@@ -11,7 +11,7 @@ MANAGER_FIELDS = frozenset({"required", "stage_id", "process_id", "template_line
 class ReduServiceProcessChecklistLine(models.Model):
     _name = "redu.service.process.checklist.line"
     _description = "Service process checklist item"
-    _inherit = ["redu.system.fields.mixin", "redu.company.check.mixin"]
+    _inherit = ["redu.company.check.mixin"]
     _order = "process_id, sequence, id"
 
     process_id = fields.Many2one("redu.service.process", required=True, ondelete="cascade", index=True)
@@ -24,13 +24,8 @@ class ReduServiceProcessChecklistLine(models.Model):
     required = fields.Boolean(default=True)
     stage_id = fields.Many2one("redu.service.stage", string="Done by stage", ondelete="restrict")
     done = fields.Boolean(copy=False)
-    done_by = fields.Many2one("res.users", string="Done by", readonly=True, copy=False)
-    done_date = fields.Datetime(string="Done on", readonly=True, copy=False)
-
-    @api.model
-    def _redu_system_fields(self):
-        # who ticked the item and when: stamped by the system on every change of ``done``
-        return super()._redu_system_fields() | {"done_by", "done_date"}
+    done_by = fields.Many2one("res.users", string="Done by", readonly=True, copy=False, redu_system=True)
+    done_date = fields.Datetime(string="Done on", readonly=True, copy=False, redu_system=True)
 
     @api.model
     def _redu_company_fields(self):

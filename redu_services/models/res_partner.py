@@ -98,7 +98,8 @@ class ResPartner(models.Model):
         """Raise the cooperation-type suggestion of redu_partnership with the revenue suggestion:
         the higher of the two levels (lower sequence) wins."""
         result = super()._compute_suggested_partnership_level()
-        levels = self.env["redu.partnership.level"].search([], order="sequence, id")
+        # the configured levels (A-D): a handful of rows
+        levels = self.env["redu.partnership.level"].search([], order="sequence, id")  # pylint: disable=no-search-all
         thresholds = self.env["res.config.settings"]._get_redu_revenue_thresholds()
         for partner in self:
             # revenue_last_12_months is the revenue of the commercial partner
@@ -128,7 +129,7 @@ class ResPartner(models.Model):
         threshold; their partners are split by revenue level, the others keep the
         cooperation-type rule of redu_partnership.
         """
-        by_type = super()._search_suggested_level_differs("in", [True])
+        by_type = super()._search_suggested_level_differs("in", [True])  # pylint: disable=W8164
         # sudo: the filter is available to users who may not read the level configuration
         levels = self.env["redu.partnership.level"].sudo().search_fetch([], ["code", "sequence"], order="sequence, id")
         thresholds = self.env["res.config.settings"]._get_redu_revenue_thresholds()

@@ -15,7 +15,7 @@ class TestFinanceSeesTheGroup(HttpCase):
             [{"name": f"Konserni-yksikkö {n}", "is_redu_group_entity": True} for n in range(3)]
         )
         cls.outside = cls.env["res.company"].create({"name": "Konsernin ulkopuolinen"})
-        cls.home, *others = companies
+        cls.home = companies[0]
         cls.entities = companies
         allowed = (companies | cls.outside).ids
         cls.finance = new_test_user(

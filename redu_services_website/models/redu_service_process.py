@@ -19,12 +19,8 @@ class ReduServiceProcess(models.Model):
         string="Late response escalated",
         copy=False,
         help="The service manager of the entity got an activity for the late first response.",
+        redu_system=True,
     )
-
-    @api.model
-    def _redu_system_fields(self):
-        # stamped by the late-response escalation only
-        return super()._redu_system_fields() | {"response_escalated"}
 
     @api.depends("date_inquiry", "company_id")
     def _compute_date_response_due(self):

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import email_normalize, plaintext2html
 
-from odoo.addons.redu_partnership.tools.business_id import normalize_business_id
+from odoo.addons.redu_base.tools.business_id import normalize_business_id
 
 _logger = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ class ReduServiceProcess(models.Model):
         store=True,
         help="In progress until the process reaches a closing stage; then done or cancelled by the kind of the "
         "stage (binding goal 1 of the dashboard).",
+        redu_system=True,
     )
     checklist_complete_percent = fields.Float(
         string="Checklist complete (%)",
@@ -21,6 +22,7 @@ class ReduServiceProcess(models.Model):
         aggregator="avg",
         help="100 when every required checklist item of the process is done, else 0: averaged over the processes "
         "closed as done, the share whose checklist was complete at closing.",
+        redu_system=True,
     )
     feedback_score_value = fields.Float(
         string="Feedback score (1-5)",
@@ -28,16 +30,8 @@ class ReduServiceProcess(models.Model):
         store=True,
         aggregator="avg",
         help="The feedback score as a number, averaged in the analyses (critical point 5); 0 without a score.",
+        redu_system=True,
     )
-
-    @api.model
-    def _redu_system_fields(self):
-        # what the dashboards count and average: computed from the stage, checklist and score only
-        return super()._redu_system_fields() | {
-            "progress_state",
-            "checklist_complete_percent",
-            "feedback_score_value",
-        }
 
     @api.depends("stage_id.is_closed", "stage_id.kind")
     def _compute_progress_state(self):

@@ -12,6 +12,7 @@ class ReduWorkplaceAgreement(models.Model):
         store=True,
         aggregator="avg",
         help="100 when the agreement is ready for the national survey, else 0: averaged, the share ready.",
+        redu_system=True,
     )
     survey_reach_percent = fields.Float(
         string="Survey reaches (%)",
@@ -20,12 +21,8 @@ class ReduWorkplaceAgreement(models.Model):
         aggregator="avg",
         help="100 when the national survey reaches the workplace instructor by the national rules, else 0: "
         "averaged over the ended periods, the survey reach.",
+        redu_system=True,
     )
-
-    @api.model
-    def _redu_system_fields(self):
-        # what the dashboards average: computed from the validation's outcome only
-        return super()._redu_system_fields() | {"ready_percent", "survey_reach_percent"}
 
     @api.depends("readiness", "national_survey_reaches")
     def _compute_dashboard_percents(self):

@@ -14,12 +14,8 @@ class ResPartner(models.Model):
         groups="redu_partnership.group_partnership_user",
         help="100 when the partner has a partnership level, else 0: averaged, the share of partners with a level "
         "(binding goal 2).",
+        redu_system=True,
     )
-
-    @api.model
-    def _redu_system_fields(self):
-        # what the dashboard averages: computed from the level only
-        return super()._redu_system_fields() | {"partnership_level_percent"}
 
     @api.depends("partnership_level_id")
     def _compute_partnership_level_percent(self):

@@ -15,6 +15,7 @@ class ReduInstructorConfirmation(models.Model):
         aggregator="sum",
         help="1 when the workplace instructor confirmed or corrected their contact details, else 0: summed, "
         "the requests answered.",
+        redu_system=True,
     )
     answered_percent = fields.Float(
         string="Answered (%)",
@@ -23,12 +24,8 @@ class ReduInstructorConfirmation(models.Model):
         aggregator="avg",
         help="100 when the workplace instructor confirmed or corrected their contact details, else 0: "
         "averaged over the requests sent, the share answered.",
+        redu_system=True,
     )
-
-    @api.model
-    def _redu_system_fields(self):
-        # what the dashboard sums and averages: computed from the confirmation's state only
-        return super()._redu_system_fields() | {"answered_count", "answered_percent"}
 
     @api.depends("state")
     def _compute_answered(self):

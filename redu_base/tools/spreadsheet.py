@@ -4,7 +4,7 @@
 
 Importable by the sibling addons::
 
-    from odoo.addons.redu_partnership.tools.spreadsheet import neutralise_row, PHONE_RE
+    from odoo.addons.redu_base.tools.spreadsheet import neutralise_row, PHONE_RE
 
 **Writing** (formula injection, OWASP "CSV injection"): a text cell that begins with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return is read as a formula by Excel or LibreOffice when the file is opened.

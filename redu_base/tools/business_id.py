@@ -4,7 +4,7 @@
 
 Importable by the sibling addons::
 
-    from odoo.addons.redu_partnership.tools.business_id import (
+    from odoo.addons.redu_base.tools.business_id import (
         is_valid_business_id,
         normalize_business_id,
     )

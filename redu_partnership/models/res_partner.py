@@ -42,7 +42,8 @@ class ResPartner(models.Model):
     partnership_level_id = fields.Many2one(
         "redu.partnership.level",
         string="Partnership level",
-        tracking=True,
+        # no tracking: the level history (redu.partnership.level.history) is the one record of its
+        # changes, with who, when, how and the note; the chatter would repeat it
         index="btree_not_null",
         ondelete="restrict",
         group_expand="_read_group_expand_full",
@@ -126,6 +127,7 @@ class ResPartner(models.Model):
         "partner_id",
         "role_id",
         string="Contact roles",
+        domain=[("kind", "=", "partner")],
         groups="base.group_user",
         help="Roles of the person at the working-life partner, e.g. workplace instructor.",
     )

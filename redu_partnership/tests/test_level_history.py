@@ -176,3 +176,20 @@ class TestLevelHistory(PartnershipCase):
         self.assertEqual(partner.group_company_ids, entity)
         found = self.Partner.search([("group_company_ids.redu_funding_model", "=", "paid"), ("id", "=", partner.id)])
         self.assertEqual(found, partner)
+
+
+@tagged("post_install", "-at_install")
+class TestLevelHistoryIsTheOneRecord(PartnershipCase):
+    def test_level_change_is_recorded_once(self):
+        """The level history replaces the chatter's tracking of the level: one record of a change."""
+        partner = self._company(partnership_level_id=self.level_c.id).with_context(
+            tracking_disable=False, mail_notrack=False
+        )
+        partner.write({"partnership_level_id": self.level_a.id})
+        self.env.flush_all()
+        history = self.History.search([("partner_id", "=", partner.id)])
+        self.assertEqual(history.mapped("new_level_id"), self.level_c | self.level_a)
+        tracked = self.env["mail.tracking.value"].search(
+            [("mail_message_id", "in", partner.message_ids.ids), ("field_id.name", "=", "partnership_level_id")]
+        )
+        self.assertFalse(tracked, "the chatter does not repeat the level history")

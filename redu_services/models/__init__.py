@@ -8,7 +8,6 @@ from . import (
     redu_service_process,
     redu_service_process_checklist_line,
     redu_service_process_member,
-    redu_service_role,
     redu_service_stage,
     redu_service_stage_gate,
     res_config_settings,

@@ -46,8 +46,9 @@ class ReduService(models.Model):
         "redu.service.checklist.template", string="Checklist template", ondelete="restrict"
     )
     responsible_role_ids = fields.Many2many(
-        "redu.service.role",
+        "redu.contact.role",
         string="Responsible roles",
+        domain=[("kind", "=", "cooperation")],
         help="The roles that take part in delivering the service.",
     )
     active = fields.Boolean(default=True)

@@ -19,7 +19,9 @@ class ReduServiceProcessMember(models.Model):
         string="Person",
         help="A person without a user, e.g. the student or a partner's contact.",
     )
-    role_id = fields.Many2one("redu.service.role", required=True, ondelete="restrict")
+    role_id = fields.Many2one(
+        "redu.contact.role", required=True, ondelete="restrict", domain=[("kind", "=", "cooperation")]
+    )
     note = fields.Char()
 
     @api.model

@@ -6,6 +6,7 @@ from . import (
     test_partner,
     test_process,
     test_process_chatter,
+    test_roles,
     test_revenue,
     test_security,
     test_stage_gates,

@@ -10,7 +10,7 @@
     "author": "REDU",
     "license": "LGPL-3",
     "depends": ["mail"],
-    "external_dependencies": {"python": ["python-stdnum"]},
+    "external_dependencies": {"python": ["python-stdnum", "openpyxl"]},
     "data": [
         "views/res_company_views.xml",
     ],

@@ -3,5 +3,6 @@
 from . import (
     base,
     redu_company_check_mixin,
+    redu_file_reader,
     res_company,
 )

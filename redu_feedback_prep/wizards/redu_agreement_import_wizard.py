@@ -1,8 +1,6 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
-import codecs
-import contextlib
 import csv
 import datetime
 import io
@@ -149,17 +147,10 @@ class ReduAgreementImportWizard(models.TransientModel):
         """Return the data rows as ``(row_number, {column: value})``."""
         if not self.file_data:
             raise UserError(self.env._("Choose the file to import."))
-        content = base64.b64decode(self.file_data)
-        name = (self.file_name or "").lower()
-        if name.endswith(".xlsx"):
-            table = self._read_xlsx(content)
-        elif name.endswith((".csv", ".txt")):
-            table = self._read_csv(content)
-        else:
-            raise UserError(self.env._("The file must be a CSV (.csv) or an Excel (.xlsx) file."))
-        if not table:
-            raise UserError(self.env._("The file is empty."))
-        header = [str(cell or "").strip().lower() for cell in table[0]]
+        table = self.env["redu.file.reader"]._read_table(
+            base64.b64decode(self.file_data), self.file_name, hint=self.env._("Save it as CSV UTF-8 and retry.")
+        )
+        header, rows = self.env["redu.file.reader"]._table_records(table, IMPORT_COLUMNS)
         missing = [column for column in ("source_ref", "agreement_type") if column not in header]
         if missing:
             raise UserError(
@@ -168,83 +159,7 @@ class ReduAgreementImportWizard(models.TransientModel):
                     ", ".join(missing),
                 )
             )
-        rows = []
-        for index, cells in enumerate(table[1:], start=2):
-            if not any(str(cell).strip() for cell in cells if cell is not None):
-                continue
-            rows.append(
-                (
-                    index,
-                    {
-                        column: cells[position] if position < len(cells) else None
-                        for position, column in enumerate(header)
-                        if column in IMPORT_COLUMNS
-                    },
-                )
-            )
         return rows
-
-    @api.model
-    def _decode_csv(self, content):
-        """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1252."""
-        if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encodings = ("utf-16",)
-        else:
-            # Excel's "CSV" on Finnish Windows is Windows-1252; its undefined bytes are garbage, not text
-            encodings = ("utf-8-sig", "cp1252")
-        for encoding in encodings:
-            with contextlib.suppress(UnicodeDecodeError):
-                return content.decode(encoding)
-        raise UserError(self.env._("The file is not a text file in UTF-8 or Windows-1252: save it as CSV UTF-8."))
-
-    @api.model
-    def _read_csv(self, content):
-        text = self._decode_csv(content)
-        if "\x00" in text:
-            raise UserError(
-                self.env._("The file contains NUL characters: it is not a CSV file. Save it as CSV UTF-8 and retry.")
-            )
-        first_line = text.split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-        # strict: a quote never closed is an error, not a value swallowing the rest of the file (the field
-        # size limit is process-wide, set by Odoo: not changed here)
-        try:
-            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-        except csv.Error as error:
-            raise UserError(
-                self.env._(
-                    'The CSV file is broken (%(error)s): check the quotes (a value that begins with " must end '
-                    'with ") and save it again as CSV UTF-8.',
-                    error=error,
-                )
-            ) from error
-
-    @api.model
-    def _read_xlsx(self, content):
-        import openpyxl  # noqa: PLC0415 - only needed here
-
-        try:
-            values = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            formulas = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-            table = []
-            # a formula cell without the value Excel computed for it (a file written by a program) reads
-            # as None: it becomes a FormulaCell, a row error, not a silently empty value
-            for value_row, formula_row in zip(
-                values.worksheets[0].iter_rows(values_only=True),
-                formulas.worksheets[0].iter_rows(values_only=True),
-                strict=False,
-            ):
-                table.append(
-                    [
-                        FormulaCell(str(getattr(formula, "text", formula)))
-                        if value is None and formula is not None
-                        else value
-                        for value, formula in zip(value_row, formula_row, strict=False)
-                    ]
-                )
-        except Exception as error:  # openpyxl raises many kinds of errors on a broken file
-            raise UserError(self.env._("The Excel file cannot be read: %s", error)) from error
-        return table
 
     # --------------------------------------------------------------- parsing
     @api.model

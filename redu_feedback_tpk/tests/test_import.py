@@ -142,7 +142,7 @@ class TestImport(TpkCase):
         for expected, content in {
             "NUL characters": header + b"A;\x00;;\n",
             "CSV file is broken": header + b'A;"https://x\n' + b"x" * 200_000,
-            "not a UTF-8 text file": header + b"\xff\xfe\xfa;x\n",
+            "not a text file in UTF-8": header + b"\xff\xfe\xfa;x\n",
         }.items():
             with self.subTest(expected), self.assertRaisesRegex(UserError, expected):
                 self._import(base64.b64encode(content))

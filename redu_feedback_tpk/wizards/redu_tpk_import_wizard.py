@@ -2,10 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
 import binascii
-import codecs
-import csv
 import datetime
-import io
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -92,28 +89,14 @@ class ReduTpkImportWizard(models.TransientModel):
         """The rows of the file as dicts; a UserError for a file that is not Arvo's CSV."""
         try:
             raw = base64.b64decode(self.file or b"", validate=False)
-            # a file saved again by Excel as "Unicode text" is UTF-16 with its BOM
-            text = raw.decode("utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig")
-        except (binascii.Error, UnicodeDecodeError):
-            raise UserError(
-                self.env._("The file is not a UTF-8 text file. Download the CSV from Arvo again.")
-            ) from None
-        if "\x00" in text:
-            raise UserError(self.env._("The file contains NUL characters: it is not Arvo's CSV file."))
-        # strict: a quote never closed is an error (the field size limit is process-wide: not changed here)
-        try:
-            return self._read_csv_rows(csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True))
-        except csv.Error as error:
-            raise UserError(
-                self.env._("The CSV file is broken (%(error)s): download the CSV from Arvo again.", error=error)
-            ) from error
-
-    def _read_csv_rows(self, reader):
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise UserError(self.env._("The file is empty.")) from None
-        header = [column.strip().lower() for column in header]
+        except binascii.Error:
+            raise UserError(self.env._("The file is not Arvo's CSV file. Download the CSV from Arvo again.")) from None
+        reader = self.env["redu.file.reader"]
+        # Arvo writes UTF-8 (a file saved again by Excel as "Unicode text" is UTF-16 with its BOM)
+        table = reader._read_csv(
+            raw, hint=self.env._("Download the CSV from Arvo again."), encodings=("utf-8-sig",), delimiter=";"
+        )
+        header, records = reader._table_records(table)
         missing = [column for column in REQUIRED_COLUMNS if column not in header]
         if missing:
             raise UserError(
@@ -124,12 +107,10 @@ class ReduTpkImportWizard(models.TransientModel):
                     expected="; ".join(ARVO_COLUMNS),
                 )
             )
-        rows = []
-        for line_number, values in enumerate(reader, start=2):
-            if not any(value.strip() for value in values):
-                continue
-            rows.append((line_number, dict(zip(header, (value.strip() for value in values), strict=False))))
-        return rows
+        return [
+            (row_number, {column: (value or "").strip() for column, value in values.items()})
+            for row_number, values in records
+        ]
 
     def _row_problem(self, row):
         """Why a row cannot be read (a formula, a value too long, a date or count out of range), naming the

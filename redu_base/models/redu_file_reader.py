@@ -1,0 +1,129 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import codecs
+import contextlib
+import csv
+import io
+
+from odoo import api, models
+from odoo.exceptions import UserError
+
+from ..tools.spreadsheet import FormulaCell
+
+# Excel's "CSV" on Finnish Windows is Windows-1252; UTF-8 with or without its BOM otherwise
+DEFAULT_ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+class ReduFileReader(models.AbstractModel):
+    """The one reader of the CSV and Excel files that users import (agreements from the student
+    administration system, Arvo's survey links): the bytes become a table of cells, or a translated
+    UserError that says what is wrong with the file. What a column means is the importing wizard's.
+
+    ``hint`` is the caller's advice appended to an error (e.g. "Download the CSV from Arvo again.").
+    """
+
+    _name = "redu.file.reader"
+    _description = "Reader of imported CSV and Excel files"
+
+    @api.model
+    def _read_table(self, content, file_name, hint="", encodings=DEFAULT_ENCODINGS, delimiter=None):
+        """The rows of cells of a CSV (.csv, .txt) or Excel (.xlsx) file, by the file's name."""
+        name = (file_name or "").lower()
+        if name.endswith(".xlsx"):
+            return self._read_xlsx(content, hint)
+        if name.endswith((".csv", ".txt")):
+            return self._read_csv(content, hint, encodings, delimiter)
+        raise UserError(self.env._("The file must be a CSV (.csv) or an Excel (.xlsx) file."))
+
+    @api.model
+    def _decode_text(self, content, hint="", encodings=DEFAULT_ENCODINGS):
+        """The text of a file: UTF-16 when it starts with its BOM, else the first of ``encodings`` that
+        decodes it (a Windows-1252 byte that is undefined is garbage, not text)."""
+        if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encodings = ("utf-16",)
+        for encoding in encodings:
+            with contextlib.suppress(UnicodeDecodeError):
+                return content.decode(encoding)
+        names = {"utf-8-sig": "UTF-8", "cp1252": "Windows-1252", "utf-16": "UTF-16"}
+        raise UserError(
+            self.env._(
+                "The file is not a text file in %(encodings)s. %(hint)s",
+                encodings=self.env._(" or ").join(names.get(encoding, encoding) for encoding in encodings),
+                hint=hint,
+            ).strip()
+        )
+
+    @api.model
+    def _read_csv(self, content, hint="", encodings=DEFAULT_ENCODINGS, delimiter=None):
+        """The rows of a CSV file; the delimiter is the first line's ``;`` or ``,`` unless given."""
+        text = self._decode_text(content, hint, encodings)
+        if "\x00" in text:
+            raise UserError(
+                self.env._("The file contains NUL characters: it is not a CSV file. %(hint)s", hint=hint).strip()
+            )
+        if not delimiter:
+            first_line = text.split("\n", 1)[0]
+            delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+        # strict: a quote never closed is an error, not a value swallowing the rest of the file (the field
+        # size limit is process-wide, set by Odoo: not changed here)
+        try:
+            return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        except csv.Error as error:
+            raise UserError(
+                self.env._(
+                    'The CSV file is broken (%(error)s): check the quotes (a value that begins with " must end '
+                    'with "). %(hint)s',
+                    error=error,
+                    hint=hint,
+                ).strip()
+            ) from error
+
+    @api.model
+    def _read_xlsx(self, content, hint=""):
+        """The rows of the first sheet of an Excel file. A formula cell without the value Excel computed
+        for it (a file written by a program) reads as a :class:`FormulaCell`, never as an empty value."""
+        import openpyxl  # noqa: PLC0415 - only needed here
+
+        try:
+            values = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+            formulas = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+            return [
+                [
+                    FormulaCell(str(getattr(formula, "text", formula)))
+                    if value is None and formula is not None
+                    else value
+                    for value, formula in zip(value_row, formula_row, strict=False)
+                ]
+                for value_row, formula_row in zip(
+                    values.worksheets[0].iter_rows(values_only=True),
+                    formulas.worksheets[0].iter_rows(values_only=True),
+                    strict=False,
+                )
+            ]
+        except Exception as error:  # openpyxl raises many kinds of errors on a broken file
+            raise UserError(
+                self.env._("The Excel file cannot be read: %(error)s %(hint)s", error=error, hint=hint).strip()
+            ) from error
+
+    @api.model
+    def _table_records(self, table, columns=None):
+        """The header (lower-case, stripped) and the non-empty rows as ``(row_number, {column: value})``,
+        keeping only ``columns`` when given; a UserError for an empty file."""
+        if not table:
+            raise UserError(self.env._("The file is empty."))
+        header = [str(cell or "").strip().lower() for cell in table[0]]
+        records = []
+        for row_number, cells in enumerate(table[1:], start=2):
+            if not any(str(cell).strip() for cell in cells if cell is not None):
+                continue
+            records.append(
+                (
+                    row_number,
+                    {
+                        column: cells[position] if position < len(cells) else None
+                        for position, column in enumerate(header)
+                        if columns is None or column in columns
+                    },
+                )
+            )
+        return header, records

@@ -284,102 +284,32 @@ class ResPartner(models.Model):
                 self.message_post(body=note, subtype_xmlid="mail.mt_note")
 
     # ------------------------------------------------------------------
-    # The register's data in a save: taken from the register, not from the client
-    # ------------------------------------------------------------------
-    @api.model
-    def _ytj_without_register_values(self, vals):
-        """``vals`` without the register's fields, and whether it had some.
-
-        The form shows the register's data that the Y-tunnus lookup found (its fields are saved with
-        the form); a user's save never stores those values as they come from the client: the server
-        fetches them from the register itself (:meth:`_ytj_store_from_register`).
-        """
-        if self.env.su or not any(fname in vals for fname in YTJ_REGISTER_FIELDS):
-            return vals, False
-        return {key: value for key, value in vals.items() if key not in YTJ_REGISTER_FIELDS}, True
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        cleaned = [self._ytj_without_register_values(vals) for vals in vals_list]
-        partners = super().create([vals for vals, _sent in cleaned])
-        partners.browse(
-            [partner.id for partner, (_vals, sent) in zip(partners, cleaned, strict=True) if sent]
-        )._ytj_store_from_register()
-        return partners
-
-    def write(self, vals):
-        vals, sent = self._ytj_without_register_values(vals)
-        result = super().write(vals)
-        if sent:
-            self._ytj_store_from_register()
-        return result
-
-    def _ytj_store_from_register(self):
-        """Store the register's data of the company partners, fetched by the server."""
-        if not self._ytj_network_enabled():
-            return
-        for partner in self:
-            business_id = partner._ytj_business_id()
-            if not partner.is_company or not business_id:
-                continue
-            try:
-                company = partner._ytj_fetch_company(business_id)
-            except UserError:
-                continue  # the lookup of the form has told the user why
-            partner._ytj_store(company)
-
-    # ------------------------------------------------------------------
     # Form: Y-tunnus entry
     # ------------------------------------------------------------------
     @api.onchange("company_registry")
     def _onchange_company_registry_ytj(self):
         """Warn when another partner has the Y-tunnus (not an error: a branch or a department may
-        share it); with the network lookup on, fill the empty fields from the register and name
-        the fields that differ (they are reviewed with "Fetch from the business register")."""
+        share it). No network here: the register is asked only by the explicit *Fetch from the
+        business register* (``action_ytj_fetch``), whose review dialog proposes the changes; nor in
+        ``create``/``write``, whose ``ytj_*`` values the write guard refuses to a user (``redu_system``)."""
         if not self.company_registry:
             return None
         try:
             business_id = normalize_business_id(self.company_registry)
         except ValueError:
             return None
-        messages = []
         domain = Domain("company_registry", "in", list({business_id, self.company_registry}))
         if self._origin.id:
             domain &= Domain("id", "!=", self._origin.id) & Domain("commercial_partner_id", "!=", self._origin.id)
         others = self.search_fetch(domain, ["display_name"], limit=5)
-        if others:
-            messages.append(
-                self.env._(
-                    "Y-tunnus %(business_id)s is already on %(partners)s. Check that this is not a duplicate.",
-                    business_id=business_id,
-                    partners=", ".join(others.mapped("display_name")),
-                )
-            )
-        if (
-            self.is_company
-            and self._ytj_network_enabled()
-            and business_id != self._origin.company_registry
-            and (not self.country_id or self.country_id.code == "FI")
-        ):
-            try:
-                company = ytj_client.fetch_company(business_id)
-            except ytj_client.YtjError as error:
-                messages.append(self._ytj_error_message(error))
-            else:
-                fill, changes = self._ytj_split_proposals(company)
-                self.update(dict(self._ytj_register_values(company), **fill))
-                if changes:
-                    labels = [self._fields[fname].get_description(self.env)["string"] for fname in changes]
-                    messages.append(
-                        self.env._(
-                            "The business register differs on: %(fields)s. Save, then use "
-                            '"Fetch from the business register" to review the changes.',
-                            fields=", ".join(labels),
-                        )
-                    )
-        if messages:
-            return {"warning": {"title": self.env._("Y-tunnus"), "message": "\n\n".join(messages)}}
-        return None
+        if not others:
+            return None
+        message = self.env._(
+            "Y-tunnus %(business_id)s is already on %(partners)s. Check that this is not a duplicate.",
+            business_id=business_id,
+            partners=", ".join(others.mapped("display_name")),
+        )
+        return {"warning": {"title": self.env._("Y-tunnus"), "message": message}}
 
     # ------------------------------------------------------------------
     # Weekly refresh

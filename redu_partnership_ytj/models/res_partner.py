@@ -64,14 +64,9 @@ class ResPartner(models.Model):
     ytj_name = fields.Char(string="Registered name", copy=False, readonly=True, redu_system=True)
     ytj_former_names = fields.Text(string="Former names", copy=False, readonly=True, redu_system=True)
     ytj_company_form = fields.Char(string="Company form", copy=False, readonly=True, redu_system=True)
-    ytj_industry_id = fields.Many2one(
-        "redu.industry",
-        string="Industry (TOL 2008)",
-        index="btree_not_null",
-        ondelete="restrict",
-        copy=False,
-        help="Main line of business (TOL 2008) in the business register.",
-    )
+    # the register's main line of business (TOL 2008) is Odoo's industry_id: this name stays as the
+    # register's own name of it (readable, searchable; set through industry_id)
+    ytj_industry_id = fields.Many2one(related="industry_id", string="Industry (TOL 2008)")
     ytj_registration_date = fields.Date(string="Registered on", copy=False, readonly=True, redu_system=True)
     ytj_status = fields.Selection(
         YTJ_STATUSES,
@@ -152,17 +147,18 @@ class ResPartner(models.Model):
 
     @api.model
     def _ytj_register_values(self, company, industries=None):
-        """The ``ytj_*`` values of a parsed company; ``industries``: {code: redu.industry}."""
+        """The register's values of a parsed company: its ``ytj_*`` fields and, when the register
+        gives one, the industry (Odoo's ``industry_id``, a TOL 2008 class; without one, the industry
+        chosen by hand stays); ``industries``: {code: res.partner.industry}."""
         if industries is None:
-            industries = self.env["redu.industry"]._get_or_create(
+            industries = self.env["res.partner.industry"]._redu_get_or_create(
                 {company["industry_code"]: company["industry_name"]} if company["industry_code"] else {}
             )
         industry = industries.get(company["industry_code"])
-        return {
+        values = {
             "ytj_name": company["name"] or False,
             "ytj_former_names": "\n".join(company["former_names"]) or False,
             "ytj_company_form": company["company_form"] or False,
-            "ytj_industry_id": industry.id if industry else False,
             "ytj_registration_date": company["registration_date"] or False,
             "ytj_status": company["status"],
             "ytj_status_date": company["status_date"] or False,
@@ -171,11 +167,14 @@ class ResPartner(models.Model):
             "ytj_postal_address": ytj_client.format_address(company["postal_address"]) or False,
             "ytj_fetch_date": fields.Datetime.now(),
         }
+        if industry:
+            values["industry_id"] = industry.id
+        return values
 
     @api.model
     def _ytj_register_values_fields(self):
         """The partner fields that the register's data fills (its own and the industry, which stays editable)."""
-        return [*YTJ_REGISTER_FIELDS, "ytj_industry_id"]
+        return [*YTJ_REGISTER_FIELDS, "industry_id"]
 
     @api.model
     def _ytj_partner_values(self, company):

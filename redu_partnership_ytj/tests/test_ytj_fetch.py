@@ -1,6 +1,7 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import requests
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form
@@ -152,6 +153,32 @@ class TestYtjFetch(YtjCase):
         )
         for partner in partners:
             partner.action_ytj_fetch()
-        groups = dict(self.Partner._read_group([("id", "in", partners.ids)], ["ytj_industry_id"], ["__count"]))
+        groups = dict(self.Partner._read_group([("id", "in", partners.ids)], ["industry_id"], ["__count"]))
         self.assertEqual(sorted(industry.code for industry in groups), ["41200", "79900"])
+        self.assertEqual(groups[partners[0].industry_id], 1)
+        self.assertEqual(partners[0].industry_id._name, "res.partner.industry", "Odoo's industry")
+        self.assertEqual(partners[0].industry_id.display_name, "41200 Asuin- ja muiden rakennusten rakentaminen")
+        # the register's name of the field stays readable and searchable (by code or text)
+        self.assertEqual(partners[0].ytj_industry_id, partners[0].industry_id)
+        self.assertEqual(self.Partner.search([("industry_id", "ilike", "41200")]) & partners, partners[0])
         self.assertEqual(self.Partner.search([("ytj_industry_id", "ilike", "41200")]) & partners, partners[0])
+
+    def test_the_register_s_industry_is_one_record_per_code(self):
+        self.patch_get()
+        first = self._company("Lapin Rakennus Oy", company_registry=ACTIVE_ID)
+        second = self._company("Lapin Rakennus, Kemi", company_registry=ACTIVE_ID)
+        first.action_ytj_fetch()
+        second.action_ytj_fetch()
+        self.assertEqual(first.industry_id, second.industry_id)
+        self.assertEqual(self.env["res.partner.industry"].search_count([("code", "=", "41200")]), 1)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["res.partner.industry"].create({"name": "Copy", "code": "41200"})
+            self.env.flush_all()
+
+    def test_no_industry_in_the_register_keeps_the_one_chosen_by_hand(self):
+        self.patch_get()
+        section = self.env["res.partner.industry"].create({"name": "Construction (test)"})
+        partner = self._company("Lapin Rakennus Oy", company_registry=ACTIVE_ID, industry_id=section.id)
+        company = self.Partner._ytj_fetch_company(ACTIVE_ID)
+        partner._ytj_store(dict(company, industry_code=None, industry_name=None))
+        self.assertEqual(partner.industry_id, section)

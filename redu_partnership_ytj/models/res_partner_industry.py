@@ -17,9 +17,10 @@ class ResPartnerIndustry(models.Model):
 
     @api.depends("code", "name")
     def _compute_display_name(self):
-        super()._compute_display_name()
+        result = super()._compute_display_name()
         for industry in self.filtered("code"):
             industry.display_name = f"{industry.code} {industry.name or ''}".strip()
+        return result
 
     @api.model
     def _redu_get_or_create(self, names_by_code):

@@ -15,7 +15,7 @@
         "security/ir.model.access.csv",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
-        "views/redu_industry_views.xml",
+        "views/res_partner_industry_views.xml",
         "views/res_partner_views.xml",
         "views/redu_partner_duplicate_views.xml",
         "views/res_config_settings_views.xml",

@@ -139,15 +139,6 @@ class ResPartner(models.Model):
         "The company ID is too long: at most 64 characters.",
     )
 
-    @api.model
-    def fields_get(self, allfields=None, attributes=None):
-        # the partner merge leaves the system's fields out of the write it makes as the user
-        # (wizards/base_partner_merge_automatic_wizard.py); hiding fields is all the key can do
-        result = super().fields_get(allfields, attributes)
-        for fname in self.env.context.get("redu_fields_get_skip") or ():
-            result.pop(fname, None)
-        return result
-
     # ------------------------------------------------------------------
     # Commercial entity
     # ------------------------------------------------------------------

@@ -64,14 +64,9 @@ class ResPartner(models.Model):
     ytj_name = fields.Char(string="Registered name", copy=False, readonly=True, redu_system=True)
     ytj_former_names = fields.Text(string="Former names", copy=False, readonly=True, redu_system=True)
     ytj_company_form = fields.Char(string="Company form", copy=False, readonly=True, redu_system=True)
-    ytj_industry_id = fields.Many2one(
-        "redu.industry",
-        string="Industry (TOL 2008)",
-        index="btree_not_null",
-        ondelete="restrict",
-        copy=False,
-        help="Main line of business (TOL 2008) in the business register.",
-    )
+    # the register's main line of business (TOL 2008) is Odoo's industry_id: this name stays as the
+    # register's own name of it (readable, searchable; set through industry_id)
+    ytj_industry_id = fields.Many2one(related="industry_id", string="Industry (TOL 2008)")
     ytj_registration_date = fields.Date(string="Registered on", copy=False, readonly=True, redu_system=True)
     ytj_status = fields.Selection(
         YTJ_STATUSES,
@@ -152,17 +147,18 @@ class ResPartner(models.Model):
 
     @api.model
     def _ytj_register_values(self, company, industries=None):
-        """The ``ytj_*`` values of a parsed company; ``industries``: {code: redu.industry}."""
+        """The register's values of a parsed company: its ``ytj_*`` fields and, when the register
+        gives one, the industry (Odoo's ``industry_id``, a TOL 2008 class; without one, the industry
+        chosen by hand stays); ``industries``: {code: res.partner.industry}."""
         if industries is None:
-            industries = self.env["redu.industry"]._get_or_create(
+            industries = self.env["res.partner.industry"]._redu_get_or_create(
                 {company["industry_code"]: company["industry_name"]} if company["industry_code"] else {}
             )
         industry = industries.get(company["industry_code"])
-        return {
+        values = {
             "ytj_name": company["name"] or False,
             "ytj_former_names": "\n".join(company["former_names"]) or False,
             "ytj_company_form": company["company_form"] or False,
-            "ytj_industry_id": industry.id if industry else False,
             "ytj_registration_date": company["registration_date"] or False,
             "ytj_status": company["status"],
             "ytj_status_date": company["status_date"] or False,
@@ -171,11 +167,14 @@ class ResPartner(models.Model):
             "ytj_postal_address": ytj_client.format_address(company["postal_address"]) or False,
             "ytj_fetch_date": fields.Datetime.now(),
         }
+        if industry:
+            values["industry_id"] = industry.id
+        return values
 
     @api.model
     def _ytj_register_values_fields(self):
         """The partner fields that the register's data fills (its own and the industry, which stays editable)."""
-        return [*YTJ_REGISTER_FIELDS, "ytj_industry_id"]
+        return [*YTJ_REGISTER_FIELDS, "industry_id"]
 
     @api.model
     def _ytj_partner_values(self, company):
@@ -284,102 +283,32 @@ class ResPartner(models.Model):
                 self.message_post(body=note, subtype_xmlid="mail.mt_note")
 
     # ------------------------------------------------------------------
-    # The register's data in a save: taken from the register, not from the client
-    # ------------------------------------------------------------------
-    @api.model
-    def _ytj_without_register_values(self, vals):
-        """``vals`` without the register's fields, and whether it had some.
-
-        The form shows the register's data that the Y-tunnus lookup found (its fields are saved with
-        the form); a user's save never stores those values as they come from the client: the server
-        fetches them from the register itself (:meth:`_ytj_store_from_register`).
-        """
-        if self.env.su or not any(fname in vals for fname in YTJ_REGISTER_FIELDS):
-            return vals, False
-        return {key: value for key, value in vals.items() if key not in YTJ_REGISTER_FIELDS}, True
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        cleaned = [self._ytj_without_register_values(vals) for vals in vals_list]
-        partners = super().create([vals for vals, _sent in cleaned])
-        partners.browse(
-            [partner.id for partner, (_vals, sent) in zip(partners, cleaned, strict=True) if sent]
-        )._ytj_store_from_register()
-        return partners
-
-    def write(self, vals):
-        vals, sent = self._ytj_without_register_values(vals)
-        result = super().write(vals)
-        if sent:
-            self._ytj_store_from_register()
-        return result
-
-    def _ytj_store_from_register(self):
-        """Store the register's data of the company partners, fetched by the server."""
-        if not self._ytj_network_enabled():
-            return
-        for partner in self:
-            business_id = partner._ytj_business_id()
-            if not partner.is_company or not business_id:
-                continue
-            try:
-                company = partner._ytj_fetch_company(business_id)
-            except UserError:
-                continue  # the lookup of the form has told the user why
-            partner._ytj_store(company)
-
-    # ------------------------------------------------------------------
     # Form: Y-tunnus entry
     # ------------------------------------------------------------------
     @api.onchange("company_registry")
     def _onchange_company_registry_ytj(self):
         """Warn when another partner has the Y-tunnus (not an error: a branch or a department may
-        share it); with the network lookup on, fill the empty fields from the register and name
-        the fields that differ (they are reviewed with "Fetch from the business register")."""
+        share it). No network here: the register is asked only by the explicit *Fetch from the
+        business register* (``action_ytj_fetch``), whose review dialog proposes the changes; nor in
+        ``create``/``write``, whose ``ytj_*`` values the write guard refuses to a user (``redu_system``)."""
         if not self.company_registry:
             return None
         try:
             business_id = normalize_business_id(self.company_registry)
         except ValueError:
             return None
-        messages = []
         domain = Domain("company_registry", "in", list({business_id, self.company_registry}))
         if self._origin.id:
             domain &= Domain("id", "!=", self._origin.id) & Domain("commercial_partner_id", "!=", self._origin.id)
         others = self.search_fetch(domain, ["display_name"], limit=5)
-        if others:
-            messages.append(
-                self.env._(
-                    "Y-tunnus %(business_id)s is already on %(partners)s. Check that this is not a duplicate.",
-                    business_id=business_id,
-                    partners=", ".join(others.mapped("display_name")),
-                )
-            )
-        if (
-            self.is_company
-            and self._ytj_network_enabled()
-            and business_id != self._origin.company_registry
-            and (not self.country_id or self.country_id.code == "FI")
-        ):
-            try:
-                company = ytj_client.fetch_company(business_id)
-            except ytj_client.YtjError as error:
-                messages.append(self._ytj_error_message(error))
-            else:
-                fill, changes = self._ytj_split_proposals(company)
-                self.update(dict(self._ytj_register_values(company), **fill))
-                if changes:
-                    labels = [self._fields[fname].get_description(self.env)["string"] for fname in changes]
-                    messages.append(
-                        self.env._(
-                            "The business register differs on: %(fields)s. Save, then use "
-                            '"Fetch from the business register" to review the changes.',
-                            fields=", ".join(labels),
-                        )
-                    )
-        if messages:
-            return {"warning": {"title": self.env._("Y-tunnus"), "message": "\n\n".join(messages)}}
-        return None
+        if not others:
+            return None
+        message = self.env._(
+            "Y-tunnus %(business_id)s is already on %(partners)s. Check that this is not a duplicate.",
+            business_id=business_id,
+            partners=", ".join(others.mapped("display_name")),
+        )
+        return {"warning": {"title": self.env._("Y-tunnus"), "message": message}}
 
     # ------------------------------------------------------------------
     # Weekly refresh

@@ -75,6 +75,18 @@ class YtjCase(TransactionCase):
     def _company(cls, name, **vals):
         return cls.Partner.create(dict({"name": name, "is_company": True, "country_id": cls.fi.id}, **vals))
 
+    def forbid_network(self):
+        """Patch ``requests.Session.request`` (every HTTP call of ``requests`` goes through it): any
+        call fails the test, and the mock records it."""
+
+        def refuse(*args, **kwargs):
+            raise AssertionError(f"unexpected call of the business register: {args} {kwargs}")
+
+        mock = patch.object(requests.Session, "request", side_effect=refuse)
+        started = mock.start()
+        self.addCleanup(mock.stop)
+        return started
+
     def patch_get(self, side_effect=register_answer):
         """Patch requests.get (module level and sessions): no live call in the tests."""
         mock = patch.object(requests, "get", side_effect=side_effect)

@@ -69,6 +69,35 @@ class TestMerge(YtjCase):
         self.assertIn("LAPIN RAKENNUS OY", str(note.body))
         self.assertIn("A", str(note.body))
 
+    def test_merge_carries_the_system_s_fields_over(self):
+        """The fields only the system writes (register data, level code) reach the kept partner,
+        though Odoo's merge writes as the partnership manager, whom the write guard refuses them."""
+        self.merged.write(
+            {"ytj_status": "ceased", "ytj_name": "Lapin Rakennus Oy", "ytj_fetch_date": "2026-01-02 00:00:00"}
+        )
+        self.kept.write({"ytj_company_form": "Osakeyhtiö", "ytj_name": "Lapin Rakennus Oy (kept)"})
+        self._merge(self.manager)
+        kept = self.kept
+        self.assertEqual(
+            (kept.ytj_status, kept.ytj_company_form, kept.ytj_name, str(kept.ytj_fetch_date)),
+            ("ceased", "Osakeyhtiö", "Lapin Rakennus Oy (kept)", "2026-01-02 00:00:00"),
+            "the kept partner's value wins, the merged one's fills the gaps (as in Odoo's merge)",
+        )
+        self.assertEqual(kept.partnership_level_code, "A")
+        note = kept.message_ids.filtered(lambda m: "merged into this one" in str(m.body))
+        self.assertIn("level history lines", str(note.body), "counted by redu_partnership's hook")
+
+    def test_fields_get_shows_every_field_whatever_the_context(self):
+        """The merge needs no context key: the one that hid fields from ``fields_get`` does nothing."""
+        fnames = ("name", "ytj_status", "ytj_name", "partnership_level_code")
+        described = (
+            self.Partner.with_user(self.manager)
+            .with_context(redu_fields_get_skip=fnames)
+            .fields_get(attributes=["type", "readonly"])
+        )
+        self.assertLessEqual(set(fnames), set(described))
+        self.assertTrue(described["ytj_status"]["readonly"], "shown, and read-only for the user")
+
     def test_only_partnership_managers_merge(self):
         for user in (self.sales, new_contacts_user(self.env)):
             with self.subTest(user=user.login), self.assertRaises(AccessError):

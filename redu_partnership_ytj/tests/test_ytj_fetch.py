@@ -1,8 +1,9 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import requests
+from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form
 from odoo.tools import mute_logger
 
@@ -82,43 +83,53 @@ class TestYtjFetch(YtjCase):
         self.assertFalse(form.record.ytj_fetch_date)
         get.assert_not_called()
 
-    def test_entering_a_business_id_fills_empty_fields_from_the_register(self):
-        self.patch_get()
-        with Form(self.Partner) as form:
-            form.company_type = "company"
-            form.name = "Lapin Rakennus Oy"
-            form.company_registry = ACTIVE_ID
-            self.assertEqual(form.city, "Rovaniemi")
-        partner = form.record
-        self.assertEqual(partner.ytj_industry_id.code, "41200", "the register's data is saved with the form")
-        self.assertEqual(partner.street, "Teollisuustie 12")
-
-    def test_a_user_s_form_saves_the_register_s_data_not_the_client_s(self):
-        get = self.patch_get()
+    @mute_logger("odoo.tests.form.onchange")
+    def test_create_write_and_the_form_make_no_register_call(self):
+        """Entering or changing a Y-tunnus and saving never calls the register (with the lookup on):
+        only the explicit action does."""
+        request = self.forbid_network()
         with Form(self.Partner.with_user(self.sales)) as form:
             form.company_type = "company"
             form.name = "Lapin Rakennus Oy"
+            form.country_id = self.fi
             form.company_registry = ACTIVE_ID
-            self.assertEqual(form.ytj_status, "active", "the lookup shows the register's data")
         partner = form.record
-        self.assertEqual((partner.ytj_name, partner.ytj_status), ("Lapin Rakennus Oy", "active"))
-        self.assertTrue(partner.ytj_fetch_date)
-        self.assertEqual(get.call_count, 2, "the lookup of the form, then the server's own fetch on saving")
-        # over RPC: forged register values are replaced by the register's
-        forged = self.Partner.with_user(self.sales).create(
-            {
-                "name": "Lapin Rakennus Oy",
-                "is_company": True,
-                "country_id": self.fi.id,
-                "company_registry": CEASED_ID,
-                "ytj_status": "active",
-                "ytj_name": "Forged Oy",
-            }
-        )
-        self.assertEqual(forged.ytj_status, "ceased")
-        self.assertNotEqual(forged.ytj_name, "Forged Oy")
-        forged.with_user(self.sales).write({"ytj_status": "active"})
-        self.assertEqual(forged.ytj_status, "ceased")
+        with Form(partner.with_user(self.sales)) as form:
+            form.company_registry = RENAMED_ID
+            form.city = "Rovaniemi"
+        vals = {"name": "Arktinen Matkailu Oy", "is_company": True, "country_id": self.fi.id}
+        other = self.Partner.with_user(self.sales).create(dict(vals, company_registry=UNKNOWN_ID))
+        other.with_user(self.sales).write({"company_registry": ACTIVE_ID, "street": "Teollisuustie 12"})
+        request.assert_not_called()
+        self.assertFalse((partner | other).filtered("ytj_fetch_date"), "nothing came from the register")
+        self.assertFalse(partner.street, "no field filled behind the user's back")
+
+    def test_the_explicit_fetch_still_calls_the_register(self):
+        self.forbid_network()
+        partner = self._company("Lapin Rakennus Oy", company_registry=ACTIVE_ID)
+        get = self.patch_get()
+        partner.with_user(self.sales).action_ytj_fetch()
+        get.assert_called_once()
+        self.assertEqual(get.call_args.kwargs["params"], {"businessId": ACTIVE_ID})
+        self.assertEqual((partner.ytj_status, partner.city), ("active", "Rovaniemi"))
+
+    def test_register_values_in_a_user_s_save_are_refused(self):
+        self.forbid_network()
+        vals = {
+            "name": "Lapin Rakennus Oy",
+            "is_company": True,
+            "country_id": self.fi.id,
+            "company_registry": CEASED_ID,
+            "ytj_status": "active",
+            "ytj_name": "Forged Oy",
+        }
+        with self.assertRaises(AccessError):
+            self.Partner.with_user(self.sales).create(vals)
+        partner = self._company("Napapiirin Kuljetus Oy", company_registry=CEASED_ID)
+        for forged in ({"ytj_status": "active"}, {"ytj_fetch_date": "2030-01-01 00:00:00"}):
+            with self.subTest(forged), self.assertRaises(AccessError):
+                partner.with_user(self.sales).write(forged)
+        self.assertFalse(partner.ytj_status or partner.ytj_fetch_date)
 
     @mute_logger("odoo.tests.form.onchange")
     def test_entering_a_business_id_of_another_partner_warns(self):
@@ -142,6 +153,32 @@ class TestYtjFetch(YtjCase):
         )
         for partner in partners:
             partner.action_ytj_fetch()
-        groups = dict(self.Partner._read_group([("id", "in", partners.ids)], ["ytj_industry_id"], ["__count"]))
+        groups = dict(self.Partner._read_group([("id", "in", partners.ids)], ["industry_id"], ["__count"]))
         self.assertEqual(sorted(industry.code for industry in groups), ["41200", "79900"])
+        self.assertEqual(groups[partners[0].industry_id], 1)
+        self.assertEqual(partners[0].industry_id._name, "res.partner.industry", "Odoo's industry")
+        self.assertEqual(partners[0].industry_id.display_name, "41200 Asuin- ja muiden rakennusten rakentaminen")
+        # the register's name of the field stays readable and searchable (by code or text)
+        self.assertEqual(partners[0].ytj_industry_id, partners[0].industry_id)
+        self.assertEqual(self.Partner.search([("industry_id", "ilike", "41200")]) & partners, partners[0])
         self.assertEqual(self.Partner.search([("ytj_industry_id", "ilike", "41200")]) & partners, partners[0])
+
+    def test_the_register_s_industry_is_one_record_per_code(self):
+        self.patch_get()
+        first = self._company("Lapin Rakennus Oy", company_registry=ACTIVE_ID)
+        second = self._company("Lapin Rakennus, Kemi", company_registry=ACTIVE_ID)
+        first.action_ytj_fetch()
+        second.action_ytj_fetch()
+        self.assertEqual(first.industry_id, second.industry_id)
+        self.assertEqual(self.env["res.partner.industry"].search_count([("code", "=", "41200")]), 1)
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["res.partner.industry"].create({"name": "Copy", "code": "41200"})
+            self.env.flush_all()
+
+    def test_no_industry_in_the_register_keeps_the_one_chosen_by_hand(self):
+        self.patch_get()
+        section = self.env["res.partner.industry"].create({"name": "Construction (test)"})
+        partner = self._company("Lapin Rakennus Oy", company_registry=ACTIVE_ID, industry_id=section.id)
+        company = self.Partner._ytj_fetch_company(ACTIVE_ID)
+        partner._ytj_store(dict(company, industry_code=None, industry_name=None))
+        self.assertEqual(partner.industry_id, section)

@@ -7,16 +7,6 @@ from odoo.exceptions import AccessError
 
 PARTNERSHIP_MANAGER = "redu_partnership.group_partnership_manager"
 
-# Records of this project that follow a merged partner: (model, partner field, label). Odoo's merge
-# moves every many2one and many2many to res.partner in SQL (_update_foreign_keys); this list only
-# counts them for the chatter note. Models of addons that are not installed are skipped.
-FOLLOWING_RECORDS = (
-    ("redu.partnership.level.history", "partner_id", "history"),
-    ("redu.service.process", "partner_id", "processes"),
-    ("redu.workplace.agreement", "employer_id", "employer_agreements"),
-    ("redu.workplace.agreement", "instructor_id", "instructor_agreements"),
-)
-
 
 class BasePartnerMergeAutomaticWizard(models.TransientModel):
     _inherit = "base.partner.merge.automatic.wizard"
@@ -25,8 +15,10 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         """Odoo's merge, for partnership managers only, with the partnership data of REDU: the
         higher level and the earlier review date win, cooperation forms and group entities are
         united (also on the contacts), and a chatter note on the kept partner says what came from
-        where. Every record pointing at a merged partner (level history, processes, agreements,
-        instructors...) is moved by Odoo's generic foreign-key update."""
+        where. Every record pointing at a merged partner (level history, contacts and the records of
+        the other addons) is moved by Odoo's generic foreign-key update; the addons that own them
+        count them for the note (``_redu_merge_followers``) and bring them up to date afterwards
+        (``_redu_after_merge``)."""
         if not (self.env.su or self.env.user.has_group(PARTNERSHIP_MANAGER)):
             raise AccessError(self.env._("Only a partnership manager can merge partners."))
         partners = self.env["res.partner"].browse(partner_ids).exists()
@@ -49,9 +41,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         # the records; the caller is a partnership manager (checked in _merge).
         partners = partners.sudo()
         counts = {partner.id: [] for partner in partners}
-        for model, fname, label in FOLLOWING_RECORDS:
-            if model not in self.env:
-                continue
+        for model, fname, label in self._redu_merge_followers():
             groups = (
                 self.env[model]
                 .sudo()
@@ -93,29 +83,14 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         dst.with_context(partnership_level_change_note=self.env._("Merge of partners")).write(values)
         # the contacts moved by the SQL update get the kept partner's commercial fields
         dst._commercial_sync_to_descendants()
-        if "redu.workplace.agreement" in self.env:
-            agreements = (
-                self.env["redu.workplace.agreement"]
-                .sudo()
-                .search(["|", ("employer_id", "=", dst.id), ("instructor_id", "=", dst.id)])
-            )
-            agreements._validate_contacts()
+        self._redu_after_merge(dst_partner)
         dst_partner.message_post(body=self._redu_merge_note(dst_partner, src_partners, snapshot, best_level))
-
-    def _redu_following_labels(self):
-        return {
-            "history": self.env._("level history lines"),
-            "processes": self.env._("service processes"),
-            "employer_agreements": self.env._("agreements as employer"),
-            "instructor_agreements": self.env._("agreements as instructor"),
-        }
 
     def _redu_merge_note(self, dst_partner, src_partners, snapshot, best_level):
         lines = []
         for src in src_partners:
             entry = snapshot[src.id]
-            labels = self._redu_following_labels()
-            parts = [f"{count} {labels[key]}" for count, key in entry["counts"]]
+            parts = [f"{count} {label}" for count, label in entry["counts"]]
             if entry["level"]:
                 parts.append(self.env._("level %(level)s", level=entry["level"].display_name))
             if entry["review_date"]:

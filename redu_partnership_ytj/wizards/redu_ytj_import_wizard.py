@@ -119,7 +119,7 @@ class ReduYtjImportWizard(models.TransientModel):
                     # one company of an unexpected shape is skipped, never the whole file
                     _logger.warning("business register bulk file: company %s skipped (%s)", business_id, error)
                     stats["skipped"] += 1
-        industries = self.env["redu.industry"]._get_or_create(
+        industries = self.env["res.partner.industry"]._redu_get_or_create(
             {c["industry_code"]: c["industry_name"] for c in parsed.values() if c["industry_code"]}
         )
         for partner in partners:

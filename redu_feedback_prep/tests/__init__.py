@@ -7,6 +7,7 @@ from . import (
     test_fix_wizard,
     test_hardening_files,
     test_import,
+    test_national_judge,
     test_national_outcome,
     test_national_rules,
     test_report_i18n,

@@ -770,6 +770,7 @@ class ReduWorkplaceAgreement(models.Model):
         return result, failed
 
     def _national_rows_readable(self, agreements):
+        """(:meth:`_national_rows` of the agreements that can be read, {id: error} of the others)."""
         return self._read_readable(agreements.ids, lambda ids: self._national_rows(agreements.browse(ids)))
 
     @api.model

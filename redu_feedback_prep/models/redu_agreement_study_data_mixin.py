@@ -27,17 +27,17 @@ class ReduAgreementStudyDataMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        records.agreement_id._revalidate_after_study_data_change()
+        records.agreement_id._revalidate()
         return records
 
     def write(self, vals):
         agreements = self.agreement_id
         result = super().write(vals)
-        (agreements | self.agreement_id)._revalidate_after_study_data_change()
+        (agreements | self.agreement_id)._revalidate()
         return result
 
     def unlink(self):
         agreements = self.agreement_id
         result = super().unlink()
-        agreements._revalidate_after_study_data_change()
+        agreements._revalidate()
         return result

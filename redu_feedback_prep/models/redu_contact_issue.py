@@ -1,5 +1,7 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 from ..tools.rule_catalogue import KIND_SELECTION, RULE_BY_CODE, RULE_SELECTION, SEVERITY_SELECTION
@@ -24,6 +26,20 @@ def urgency_of(days):
     if days < 14:
         return "two_weeks"
     return "later"
+
+
+# what identifies an issue: an issue equal in all of these is kept as it is
+ISSUE_KEY_FIELDS = (
+    "agreement_id",
+    "rule_code",
+    "detail",
+    "instructor_id",
+    "employer_id",
+    "teacher_id",
+    "company_id",
+    "end_date",
+    "deadline",
+)
 
 
 class ReduContactIssue(models.Model):
@@ -96,6 +112,68 @@ class ReduContactIssue(models.Model):
         today = fields.Date.context_today(self)
         for issue in self:
             issue.days_to_deadline = (issue.deadline - today).days if issue.deadline else 0
+
+    @api.model
+    def _replace_issues(self, found):
+        """Make the issues of some agreements exactly ``found``; return the ids of the agreements whose
+        issues changed.
+
+        :param found: {agreement id: (values, issues)}: ``values`` holds the agreement's ``instructor_id``,
+            ``employer_id``, ``teacher_id``, ``company_id``, ``end_date`` and ``national_fix_deadline``
+            (ids, not records); ``issues`` is a list of ``(rule code, detail)``
+
+        An issue that stays is kept (only its urgency refreshed), the others are unlinked and the new
+        ones created, with one query each whatever the number of agreements. Issues are the system's
+        (the validation writes them for whoever triggered it): called on a sudo model.
+        """
+        today = fields.Date.context_today(self)
+        wanted = {}
+        for agreement_id, (values, issues) in found.items():
+            deadline = values["national_fix_deadline"] or False
+            urgency = urgency_of(None if not deadline else (deadline - today).days)
+            for code, detail in issues:
+                key = (
+                    agreement_id,
+                    code,
+                    detail or False,
+                    values["instructor_id"] or False,
+                    values["employer_id"] or False,
+                    values["teacher_id"] or False,
+                    values["company_id"],
+                    values["end_date"] or False,
+                    deadline,
+                )
+                wanted[key] = urgency
+        to_unlink = []
+        changed = set()
+        urgency_updates = defaultdict(list)
+        kept = set()
+        for old in self.search_read([("agreement_id", "in", list(found))], [*ISSUE_KEY_FIELDS, "urgency"], load=None):
+            key = tuple(old[name] or False for name in ISSUE_KEY_FIELDS)
+            if key in wanted and key not in kept:
+                kept.add(key)
+                if old["urgency"] != wanted[key]:
+                    urgency_updates[wanted[key]].append(old["id"])
+            else:
+                to_unlink.append(old["id"])
+                changed.add(old["agreement_id"])
+        if to_unlink:
+            self.browse(to_unlink).unlink()
+        for urgency, ids in urgency_updates.items():
+            self.browse(ids).write({"urgency": urgency})
+        to_create = [
+            {
+                **dict(zip(ISSUE_KEY_FIELDS, key, strict=True)),
+                "severity": RULE_BY_CODE[key[1]].severity,
+                "urgency": urgency,
+            }
+            for key, urgency in wanted.items()
+            if key not in kept
+        ]
+        if to_create:
+            self.create(to_create)
+        changed.update(values["agreement_id"] for values in to_create)
+        return changed
 
     def action_open_fix_wizard(self):
         return self.agreement_id.action_open_fix_wizard()

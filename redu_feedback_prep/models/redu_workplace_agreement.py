@@ -4,17 +4,15 @@ import datetime
 import hashlib
 import logging
 from collections import defaultdict
-
-from dateutil.relativedelta import relativedelta
+from contextlib import contextmanager
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from ..tools import national_judge
 from ..tools import national_rules as national
-from ..tools.contact_checks import email_is_generic, name_is_not_person
-from ..tools.rule_catalogue import RULE_BY_CODE
-from .redu_contact_issue import urgency_of
+from ..tools.national_judge import DATE_MAX, DATE_MIN, OUTCOME_KEYS
 
 _logger = logging.getLogger(__name__)
 
@@ -22,10 +20,6 @@ _logger = logging.getLogger(__name__)
 VALIDATION_BATCH = 2000
 # the nightly run and the revalidation triggers cover agreements ended at most this many days ago
 OPEN_DAYS_AFTER_END = 30
-# the dates an agreement may hold (issue #16): the deadlines add months and years to them, and a year
-# outside these is a typing error, never a workplace period
-DATE_MIN = datetime.date(1900, 1, 1)
-DATE_MAX = datetime.date(2100, 12, 31)
 # the longest source ID or student ID (both indexed; an ID in a student administration system is short)
 REF_MAX_LENGTH = 100
 # the longest bundle key stored as such (a longer one ends in its hash)
@@ -39,19 +33,6 @@ def user_dates(records):
         for name, field in records._fields.items()
         if field.type == "date" and field.store and not field.compute and not field.readonly
     ]
-
-
-def period_dates_out_of_range(period):
-    """The dates of a :class:`national_rules.Period` outside DATE_MIN..DATE_MAX, as text; empty when none."""
-    days = [
-        period.start,
-        period.end,
-        period.study_right_start,
-        period.study_right_end,
-        *(row[0] for row in period.study_right_periods),
-        *(day for row in period.interruptions for day in row),
-    ]
-    return ", ".join(str(day) for day in days if day and not DATE_MIN <= day <= DATE_MAX)
 
 
 def check_dates_in_range(records):
@@ -72,9 +53,13 @@ def check_dates_in_range(records):
                 )
 
 
-# changing these fields of an agreement revalidates it
+# changing these fields of an agreement revalidates it (the instructor's and employer's contact fields
+# write the partner, which revalidates the partner's open agreements in the same run)
 VALIDATED_FIELDS = frozenset(
     {
+        "instructor_email",
+        "instructor_phone",
+        "employer_business_id",
         "agreement_type",
         "employer_id",
         "workplace_name",
@@ -117,15 +102,7 @@ EXCLUSION_REASONS = [
     ("linked_study_right", "Linked study right"),
 ]
 # the outcome the validation writes; nobody else does
-OUTCOME_FIELDS = (
-    "readiness",
-    "national_hoks_rejected",
-    "national_excluded_reason",
-    "national_email_sent",
-    "national_sms_sent",
-    "national_survey_reaches",
-    "national_fix_deadline",
-)
+OUTCOME_FIELDS = OUTCOME_KEYS
 # what the validation reads of an agreement
 _ROW_FIELDS = [
     "agreement_type",
@@ -152,6 +129,21 @@ _ROW_FIELDS = [
     *OUTCOME_FIELDS,
 ]
 _PARTNER_FIELDS = ["name", "email", "phone", "company_registry", "is_company", "commercial_partner_id"]
+
+
+# the context key of an open ValidationBatch (see ReduWorkplaceAgreement._validation_batch)
+VALIDATION_BATCH_KEY = "redu_validation_batch"
+
+
+class ValidationBatch:
+    """The agreements an operation revalidates once, at its end (see ``_validation_batch``)."""
+
+    __slots__ = ("bundles", "ids", "open")
+
+    def __init__(self):
+        self.ids = set()
+        self.bundles = set()
+        self.open = True
 
 
 class ReduWorkplaceAgreement(models.Model):
@@ -512,37 +504,80 @@ class ReduWorkplaceAgreement(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("redu.workplace.agreement") or "/"
-        skip = self.env.context.get("redu_skip_validation")
-        agreements = super(ReduWorkplaceAgreement, self.with_context(redu_skip_validation=True)).create(vals_list)
-        agreements = agreements.with_context(redu_skip_validation=skip)
-        if not skip:
-            agreements._validate_contacts()
-        return agreements
+        # the study data created with the agreements join their validation: one run for the call
+        with self._validation_batch() as batched:
+            agreements = super(ReduWorkplaceAgreement, batched).create(vals_list)
+            agreements._revalidate()
+        return agreements.with_env(self.env)
 
     def write(self, vals):
-        revalidate = not self.env.context.get("redu_skip_validation") and VALIDATED_FIELDS.intersection(vals)
-        old_bundles = self._national_bundles() if revalidate else set()
-        result = super(ReduWorkplaceAgreement, self.with_context(redu_skip_validation=True)).write(vals)
-        if revalidate:
-            self._validate_contacts(extra_bundles=old_bundles)
+        if not VALIDATED_FIELDS.intersection(vals):
+            return super().write(vals)
+        old_bundles = self._national_bundles()
+        # a contact edited through the agreement (instructor_phone...) writes the partner, whose
+        # revalidation joins this one: one run for the call
+        with self._validation_batch() as batched:
+            result = super(ReduWorkplaceAgreement, self.with_env(batched.env)).write(vals)
+            self.with_env(batched.env)._revalidate(old_bundles)
         return result
 
     def unlink(self):
         bundles = self._national_bundles()
         students = self._national_students()
         result = super().unlink()
-        if (bundles or students) and not self.env.context.get("redu_skip_validation"):
+        if bundles or students:
             # the bundle mates and other periods of the student left behind may change; they may
             # belong to another teacher or entity than the user's, hence sudo
             agreement_model = self.env["redu.workplace.agreement"].sudo()
             agreement_model._national_mates(bundles, students).filtered_domain(
                 agreement_model._open_domain()
-            )._validate_contacts()
+            )._revalidate()
         return result
 
-    def _revalidate_after_study_data_change(self):
-        if self and not self.env.context.get("redu_skip_validation"):
-            self._validate_contacts()
+    # ------------------------------------------------------ revalidation
+    @api.model
+    def _open_validation_batch(self):
+        """The batch that the current operation defers its validation to, or None."""
+        batch = self.env.context.get(VALIDATION_BATCH_KEY)
+        # only an object made by _validation_batch counts: an RPC client sends JSON values only
+        return batch if isinstance(batch, ValidationBatch) and batch.open else None
+
+    @contextmanager
+    def _validation_batch(self, validate=True):
+        """Defer the revalidations of the block to its end: one run for all of them.
+
+        Yields ``self`` in an environment that carries the batch; every agreement, study-data and
+        partner write made through it (or through records browsed from it) adds its agreements to
+        the batch instead of validating them at once. At the end of the block the batch is closed
+        and validated as one run. Inside an open batch, the block joins it. With ``validate=False``
+        (the data-retention cron only) the collected agreements are not revalidated.
+
+        Nothing here is readable from RPC: the batch is a Python object in the context, which no
+        client can send (``queue_job`` marks its own writes the same way).
+        """
+        if self._open_validation_batch() is not None:
+            yield self
+            return
+        batch = ValidationBatch()
+        try:
+            yield self.with_context(**{VALIDATION_BATCH_KEY: batch})
+        finally:
+            # an exception leaves nothing to validate (its writes are rolled back with it), and a
+            # record that outlives the block must never defer to a closed batch
+            batch.open = False
+        if validate and batch.ids:
+            self.env["redu.workplace.agreement"].browse(batch.ids).exists()._validate_contacts(
+                extra_bundles=batch.bundles
+            )
+
+    def _revalidate(self, extra_bundles=()):
+        """Revalidate the agreements now, or at the end of the open validation batch."""
+        batch = self._open_validation_batch()
+        if batch is not None:
+            batch.ids.update(self.ids)
+            batch.bundles.update(extra_bundles)
+        elif self:
+            self._validate_contacts(extra_bundles=extra_bundles)
 
     # ------------------------------------------------------------ validation
     @api.model
@@ -631,44 +666,17 @@ class ReduWorkplaceAgreement(models.Model):
         return len(agreements)
 
     def _validate_skipping_bad(self, job=None):
-        """Validate ``self``; one bad stored agreement never stops the others.
+        """Validate ``self`` and report the agreements whose stored data cannot be read.
 
-        The batch is validated at once; when that raises, by halves (each in a savepoint) down to
-        the agreements that fail. A failed agreement that its own data alone can be judged from
-        (a dry run without its bundle and HOKS mates) only failed with a bad mate: the bad mates
-        (also outside the batch) are found the same way, and these agreements are validated again,
-        together, leaving the bad ones out. The bad ones of ``self`` are skipped: logged, noted on
-        their chatter and reported on ``job``. Returns the skipped agreements.
+        The judging itself never fails (``tools/national_judge.py``); what can is reading a value
+        that Python cannot hold (a year 10000 written by SQL). Such an agreement is left out of the
+        run (its mates are judged without it) and skipped: logged, noted on its chatter and
+        reported on ``job``. Returns the skipped agreements.
         """
-        failed = self._validate_bisecting()
-        if not failed:
-            return self.browse()
-        _logger.warning("contact validation: %s of %s agreements failed", len(failed), len(self))
-        collateral = self.browse(
-            [agreement_id for agreement_id in failed if not self.browse(agreement_id)._judging_fails()]
-        )
-        for agreement in collateral:
-            del failed[agreement.id]
-        if collateral:
-            # sudo: as in _validate_contacts, bundles and HOKSes span entities whatever the user selected
-            rows = self._national_rows(collateral.sudo())
-            mates = (
-                self.sudo()._national_mates(
-                    {(r["bundle_key"], r["bundling_date"]) for r in rows.values() if r["bundle_key"]},
-                    {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]},
-                )
-                - collateral.sudo()
-            )
-            bad_ids = set(failed) | {mate.id for mate in mates if mate.id not in failed and mate._judging_fails()}
-            try:
-                with self.env.cr.savepoint():
-                    collateral.with_context(redu_validation_exclude_ids=list(bad_ids))._validate_contacts()
-            except Exception as error:  # noqa: BLE001 - then they are skipped too
-                failed.update(dict.fromkeys(collateral.ids, error))
+        failed = self._validate_contacts()
         skipped = self.browse(list(failed))
         for agreement in skipped:
             message = self.env._("The contact validation skipped this agreement: %s", failed[agreement.id])
-            _logger.warning("contact validation skipped agreement %s: %s", agreement.id, failed[agreement.id])
             # sudo: the note is the system's; the teacher reads it on the agreement
             agreement.sudo().message_post(body=message, subtype_xmlid="mail.mt_note")
         if job is not None and skipped:
@@ -689,71 +697,81 @@ class ReduWorkplaceAgreement(models.Model):
     def _validate_contacts(self, extra_bundles=()):
         """Set-based validation of ``self`` against the national rules.
 
-        Judges every agreement as the national system would (``tools/national_rules.py``), replaces
+        Judges every agreement as the national system would (``tools/national_judge.py``), replaces
         its issues and writes its outcome. Also revalidates the open agreements that share a survey
         bundle or a HOKS (student) with ``self``, and those of ``extra_bundles`` (the bundles the
         agreements were in before an edit): their outcome depends on ``self``.
+
+        Returns {id: error} of the agreements of ``self`` whose stored data could not be read: they
+        are left out of the run, their verdict as it was.
         """
         if not self:
-            return
+            return {}
         # The outcome is computed by the system: users only read it, so the engine reads and writes as
         # superuser; bundles and HOKSes span entities whatever companies the user has selected.
         agreement_model = self.env["redu.workplace.agreement"].sudo().with_context(active_test=False)
         today = fields.Date.context_today(self)
         batch = agreement_model.browse(self.ids)
-        rows = self._national_rows(batch)
+        rows, unreadable = self._national_rows_readable(batch)
         # 1. the mates: same bundle or same student, with one search; then their students' other agreements
         bundles = {(r["bundle_key"], r["bundling_date"]) for r in rows.values() if r["bundle_key"]}
         bundles |= set(extra_bundles)
         students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]}
-        # agreements whose stored data the validation cannot judge (skipped by _validate_skipping_bad)
-        exclude = agreement_model.browse(self.env.context.get("redu_validation_exclude_ids") or [])
-        if self.env.context.get("redu_validation_alone"):  # a dry run of _judging_fails
-            mates = agreement_model.browse()
-        else:
-            mates = agreement_model._national_mates(bundles, students) - batch - exclude
-        rows.update(self._national_rows(mates))
+        mates = agreement_model._national_mates(bundles, students) - batch
+        mate_rows, mate_unreadable = self._national_rows_readable(mates)
+        rows.update(mate_rows)
+        unreadable.update(mate_unreadable)
         mate_students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]} - students
         if mate_students:
-            others = agreement_model._national_mates((), mate_students) - batch - mates - exclude
-            rows.update(self._national_rows(others))
-        open_limit = today - datetime.timedelta(days=OPEN_DAYS_AFTER_END)
-        to_judge = set(batch.ids) | {
-            agreement_id
-            for agreement_id in mates.ids
-            if not rows[agreement_id]["end_date"] or rows[agreement_id]["end_date"] >= open_limit
-        }
+            others = agreement_model._national_mates((), mate_students) - batch - mates
+            other_rows, other_unreadable = self._national_rows_readable(others)
+            rows.update(other_rows)
+            unreadable.update(other_unreadable)
         # 2. every partner and every study-right row concerned, with one read each
         partners = self._national_partners(rows)
-        periods = self._national_periods(rows, partners)
-        # 3. the national verdicts
-        outcome, issues = self._national_judge(rows, periods, partners, to_judge, today)
-        self._store_validation(rows, to_judge, outcome, issues)
+        periods, period_unreadable = self._read_readable(
+            list(rows), lambda ids: self._national_periods({i: rows[i] for i in ids}, partners)
+        )
+        unreadable.update(period_unreadable)
+        for agreement_id in period_unreadable:
+            del rows[agreement_id]
+        open_limit = today - datetime.timedelta(days=OPEN_DAYS_AFTER_END)
+        to_judge = {agreement_id for agreement_id in batch.ids if agreement_id in rows} | {
+            agreement_id
+            for agreement_id in mates.ids
+            if agreement_id in rows and not (rows[agreement_id]["end_date"] or open_limit) < open_limit
+        }
+        # 3. the national verdicts: a pure function, that never raises
+        outcome, issues = national_judge.judge(rows, periods, partners, to_judge, today)
+        self._store_outcome(rows, outcome, issues)
+        if unreadable:
+            _logger.warning("contact validation: %s agreements cannot be read: %s", len(unreadable), unreadable)
+        return {agreement_id: unreadable[agreement_id] for agreement_id in self.ids if agreement_id in unreadable}
 
-    def _judging_fails(self):
-        """Whether the validation of this agreement alone (without its mates) raises: a dry run,
-        always rolled back."""
-        self.ensure_one()
-        savepoint = self.env.cr.savepoint()
-        try:
-            self.with_context(redu_validation_alone=True)._validate_contacts()
-        except Exception:  # noqa: BLE001 - the answer is "yes"
-            return True
-        finally:
-            savepoint.close(rollback=True)
-        return False
+    @api.model
+    def _read_readable(self, ids, reader):
+        """``reader(ids)`` (a dict by id), leaving out the ids whose stored data Python cannot hold.
 
-    def _validate_bisecting(self):
-        """{agreement id: error} of the agreements of ``self`` that fail to validate alone."""
+        Returns (the dict, {id: error}). Reading fails for a whole batch when one row holds such a
+        value (a year 10000 written by SQL: the database takes it, Python's dates stop at 9999); only
+        then the ids are read one by one, to leave out just the bad ones.
+        """
         try:
-            with self.env.cr.savepoint():
-                self._validate_contacts()
-            return {}
-        except Exception as error:  # noqa: BLE001 - any error of stored data: narrowed down below
-            if len(self) == 1:
-                return {self.id: error}
-        half = len(self) // 2
-        return {**self[:half]._validate_bisecting(), **self[half:]._validate_bisecting()}
+            return reader(ids), {}
+        except (ValueError, OverflowError) as error:
+            if len(ids) == 1:
+                return {}, {ids[0]: error}
+        result, failed = {}, {}
+        for one in ids:
+            try:
+                result.update(reader([one]))
+            except (ValueError, OverflowError) as error:
+                failed[one] = error
+        return result, failed
+
+    def _national_rows_readable(self, agreements):
+        """(:meth:`_national_rows` of the agreements that can be read, {id: error} of the others)."""
+        return self._read_readable(agreements.ids, lambda ids: self._national_rows(agreements.browse(ids)))
 
     @api.model
     def _national_rows(self, agreements):
@@ -826,273 +844,28 @@ class ReduWorkplaceAgreement(models.Model):
             )
         return periods
 
-    @api.model
-    def _national_judge(self, rows, periods, partners, to_judge, today):
-        """The outcome and the ``(code, detail)`` issues of each agreement of ``to_judge``; pure, no query."""
-        # eHOKS: one rejected period rejects the student's whole HOKS
-        own_errors = {agreement_id: national.hoks_errors(period) for agreement_id, period in periods.items()}
-        rejected_by_student = defaultdict(list)
-        for agreement_id, errors in own_errors.items():
-            row = rows[agreement_id]
-            if errors and row["student_ref"]:
-                rejected_by_student[row["company_id"], row["student_ref"]].append(row["name"])
-        exclusions = {agreement_id: national.exclusion_reason(period) for agreement_id, period in periods.items()}
-        # a date stored before the range check (or by SQL): never a survey, never "ready"
-        out_of_range = {agreement_id: period_dates_out_of_range(period) for agreement_id, period in periods.items()}
-
-        def rejected(agreement_id):
-            row = rows[agreement_id]
-            return bool(own_errors[agreement_id] or rejected_by_student.get((row["company_id"], row["student_ref"])))
-
-        # the bundles: the contacts of the periods that reach the bundling
-        members = defaultdict(list)
-        for agreement_id, row in rows.items():
-            if (
-                row["bundle_key"]
-                and row["bundling_date"]
-                and not rejected(agreement_id)
-                and not exclusions[agreement_id]
-                and not out_of_range[agreement_id]
-            ):
-                members[row["bundle_key"], row["bundling_date"]].append(periods[agreement_id])
-        outcome = {}
-        issues = {}
-        # one judgement per distinct email and phone string in this run (instructors serve many periods)
-        memo = {}
-        for agreement_id in to_judge:
-            row = rows[agreement_id]
-            period = periods[agreement_id]
-            found = list(own_errors[agreement_id])
-            if out_of_range[agreement_id]:
-                found.append(("date_out_of_range", out_of_range[agreement_id]))
-            is_rejected = rejected(agreement_id)
-            if is_rejected and not found:
-                others = rejected_by_student[row["company_id"], row["student_ref"]]
-                found.append(("hoks_rejected_by_other_period", ", ".join(sorted(others))))
-            reason = exclusions[agreement_id]
-            own_codes = {code for code, _detail in found}
-            if reason and not self._exclusion_covered(reason, own_codes):
-                found.append((f"excluded_{reason}", None))
-            bundle = (row["bundle_key"], row["bundling_date"])
-            is_member = bool(
-                row["bundle_key"]
-                and row["bundling_date"]
-                and not is_rejected
-                and not reason
-                and not out_of_range[agreement_id]
-            )
-            mates = members.get(bundle, []) if row["bundle_key"] else []
-            if not is_member:
-                # what the bundle would be once the period is fixed
-                mates = [*mates, period]
-            email_ok, sms_ok = self._national_channels(period, mates, found, memo)
-            if period.instructor_present:
-                self._national_attention(row, period, partners, found)
-            email_sent = is_member and email_ok
-            sms_sent = is_member and sms_ok
-            reaches = email_sent or sms_sent
-            if is_rejected or reason in national.FIXABLE_EXCLUSIONS:
-                deadline = national.structural_deadline(period.end)
-            elif reason:
-                deadline = None  # rightly outside the survey: nothing to fix
-            elif found or not (email_sent and sms_sent):
-                deadline = national.contact_deadline(period.end)
-            else:
-                deadline = None
-            if not reaches and deadline and today > deadline:
-                found.append(("deadline_passed", None))
-            severities = {RULE_BY_CODE[code].severity for code, _detail in found}
-            readiness = (
-                "blocked"
-                if not reaches or "blocking" in severities
-                else "warning"
-                if found or not (email_sent and sms_sent)
-                else "ready"
-            )
-            outcome[agreement_id] = {
-                "readiness": readiness,
-                "national_hoks_rejected": is_rejected,
-                "national_excluded_reason": reason or False,
-                "national_email_sent": email_sent,
-                "national_sms_sent": sms_sent,
-                "national_survey_reaches": reaches,
-                "national_fix_deadline": deadline or False,
-            }
-            issues[agreement_id] = found
-        return outcome, issues
-
-    @api.model
-    def _exclusion_covered(self, reason, own_codes):
-        """An exclusion whose cause a HOKS rejection of the period already names."""
-        if reason == "workplace_data_missing":
-            return bool(
-                own_codes
-                & {"instructor_missing", "workplace_name_missing", "business_id_missing", "business_id_invalid"}
-            )
-        if reason == "part_time_missing":
-            return "part_time_missing" in own_codes
-        return False
-
-    @api.model
-    def _national_channels(self, period, mates, found, memo):
-        """Whether the bundle's email and text message go out; adds the channel issues to ``found``.
-
-        :param memo: a dict kept for one validation run: the verdict of each distinct string
-        """
-        if not period.instructor_present:
-            return False, False
-        # heratepalvelu src/oph/heratepalvelu/tep/emailHandler.clj:30-49: exactly one distinct address
-        emails = national.bundle_values(mate.instructor_email for mate in mates)
-        if not emails:
-            found.append(("email_missing", None))
-            email_ok = False
-        elif len(emails) > 1:
-            found.append(("email_mismatch", ", ".join(sorted(emails))))
-            email_ok = False
-        else:
-            email = next(iter(emails))
-            email_ok = memo.get(("email", email))
-            if email_ok is None:
-                email_ok = memo[("email", email)] = national.email_deliverable(email)
-            if not email_ok:
-                found.append(("email_invalid", email))
-            elif email_is_generic(email.lower()):
-                found.append(("email_generic", email))
-        # heratepalvelu src/oph/heratepalvelu/tep/tepSmsHandler.clj:50-80: exactly one distinct number,
-        # valid-finnish-number? (common.clj:367-386)
-        phones = national.bundle_values(mate.instructor_phone for mate in mates)
-        sms_ok = False
-        if not phones:
-            found.append(("phone_missing", None))
-        elif len(phones) > 1:
-            found.append(("phone_mismatch", ", ".join(sorted(phones))))
-        else:
-            phone = next(iter(phones))
-            if ("phone", phone) not in memo:
-                memo[("phone", phone)] = national.phone_problem(phone)
-            problem = memo[("phone", phone)]
-            if problem is None:
-                sms_ok = True
-            elif problem != "rejected_by_hoks":  # reported as the HOKS rejection
-                found.append((f"phone_{problem}", phone))
-        if not email_ok and not sms_ok:
-            found.append(("no_valid_contact", None))
-        return email_ok, sms_ok
-
-    @api.model
-    def _national_attention(self, row, period, partners, found):
-        """Things the national system lets through that still deserve a look (REDU's own checks)."""
-        instructor = partners.get(row["instructor_id"])
-        employer = partners.get(row["employer_id"])
-        name = " ".join((period.instructor_name or "").split())
-        if name and (instructor["is_company"] or name_is_not_person(name)):
-            found.append(("instructor_name_not_person", name))
-        if employer and instructor["commercial_partner_id"] != employer["commercial_partner_id"]:
-            found.append(("instructor_not_at_employer", None))
-        if not period.qualification_code and any(code in ("email_mismatch", "phone_mismatch") for code, _d in found):
-            # without the code, periods of other qualifications may share the predicted bundle
-            found.append(("qualification_code_missing", None))
-
-    def _store_validation(self, rows, to_judge, outcome, issues):
-        """Replace the issues (one unlink, one create) and write the outcome grouped by value."""
-        issue_model = self.env["redu.contact.issue"].sudo()
-        agreement_model = (
-            self.env["redu.workplace.agreement"]
+    def _store_outcome(self, rows, outcome, issues):
+        """Replace the issues of the judged agreements and write their outcome, grouped by value."""
+        changed = (
+            self.env["redu.contact.issue"]
             .sudo()
-            .with_context(
-                tracking_disable=True,
-                redu_skip_validation=True,
+            ._replace_issues(
+                {
+                    agreement_id: (
+                        {**rows[agreement_id], "national_fix_deadline": values["national_fix_deadline"]},
+                        issues[agreement_id],
+                    )
+                    for agreement_id, values in outcome.items()
+                }
             )
         )
-        new_issues = {}
-        today = fields.Date.context_today(self)
-        for agreement_id in to_judge:
-            row = rows[agreement_id]
-            deadline = outcome[agreement_id]["national_fix_deadline"]
-            urgency = urgency_of(None if not deadline else (deadline - today).days)
-            for code, detail in issues[agreement_id]:
-                key = (
-                    agreement_id,
-                    code,
-                    detail or False,
-                    row["instructor_id"] or False,
-                    row["employer_id"] or False,
-                    row["teacher_id"] or False,
-                    row["company_id"],
-                    row["end_date"] or False,
-                    deadline or False,
-                )
-                new_issues[key] = urgency
-        to_unlink = []
-        dropped = set()
-        urgency_updates = defaultdict(list)
-        kept = set()
-        for old in issue_model.search_read(
-            [("agreement_id", "in", list(to_judge))],
-            [
-                "agreement_id",
-                "rule_code",
-                "detail",
-                "instructor_id",
-                "employer_id",
-                "teacher_id",
-                "company_id",
-                "end_date",
-                "deadline",
-                "urgency",
-            ],
-            load=None,
-        ):
-            key = (
-                old["agreement_id"],
-                old["rule_code"],
-                old["detail"] or False,
-                old["instructor_id"] or False,
-                old["employer_id"] or False,
-                old["teacher_id"] or False,
-                old["company_id"],
-                old["end_date"] or False,
-                old["deadline"] or False,
-            )
-            if key in new_issues and key not in kept:
-                kept.add(key)
-                if old["urgency"] != new_issues[key]:
-                    urgency_updates[new_issues[key]].append(old["id"])
-            else:
-                to_unlink.append(old["id"])
-                dropped.add(old["agreement_id"])
-        if to_unlink:
-            issue_model.browse(to_unlink).unlink()
-        for urgency, ids in urgency_updates.items():
-            issue_model.browse(ids).write({"urgency": urgency})
-        to_create = [
-            {
-                "agreement_id": key[0],
-                "rule_code": key[1],
-                "severity": RULE_BY_CODE[key[1]].severity,
-                "detail": key[2],
-                "instructor_id": key[3],
-                "employer_id": key[4],
-                "teacher_id": key[5],
-                "company_id": key[6],
-                "end_date": key[7],
-                "deadline": key[8],
-                "urgency": urgency,
-            }
-            for key, urgency in new_issues.items()
-            if key not in kept
-        ]
-        if to_create:
-            issue_model.create(to_create)
         # the outcome: only what changed, one write per distinct change; an agreement whose verdict
         # stays is not rewritten (a nightly run over 100,000 agreements writes only the few that changed)
-        changed = {key[0] for key in new_issues if key not in kept} | dropped
+        agreement_model = self.env["redu.workplace.agreement"].sudo().with_context(tracking_disable=True)
         changes = defaultdict(list)
-        for agreement_id in to_judge:
+        for agreement_id, values in outcome.items():
             row = rows[agreement_id]
-            diff = tuple(
-                (name, value) for name, value in outcome[agreement_id].items() if (row[name] or False) != value
-            )
+            diff = tuple((name, value) for name, value in values.items() if (row[name] or False) != value)
             if diff or agreement_id in changed:
                 changes[diff].append(agreement_id)
         now = fields.Datetime.now()
@@ -1106,7 +879,8 @@ class ReduWorkplaceAgreement(models.Model):
 
         Runs as a background task of this cron (visible in *Background tasks*), batch by batch with
         ``ir.cron._commit_progress``: when the cron's time is up it stops and core calls it again; the
-        task resumes after the last agreement done. A bad stored agreement is reported and skipped.
+        task resumes after the last agreement done. An agreement whose stored data cannot be read is
+        reported and skipped.
         """
         Job = self.env["redu.background.job"]
         cron = self.env.ref("redu_feedback_prep.ir_cron_validate_contacts")
@@ -1127,39 +901,6 @@ class ReduWorkplaceAgreement(models.Model):
                 shared=True,
             )
         return job.sudo()._run()
-
-    @api.model
-    def _get_retention_years(self):
-        value = self.env["ir.config_parameter"].sudo().get_param("redu_feedback_prep.retention_years", "3")
-        try:
-            # at most a century: a larger value would take the limit date before year 1
-            return min(max(int(value), 0), 100)
-        except ValueError:
-            return 3
-
-    @api.model
-    def _cron_anonymise_students(self):
-        """Clear the student's name and ID once the retention period after the end date is over."""
-        limit = fields.Date.context_today(self) - relativedelta(years=self._get_retention_years())
-        # sudo: the retention applies to every agreement of every entity, whoever runs the cron
-        agreements = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("end_date", "<", limit),
-                    ("student_anonymised", "=", False),
-                ]
-            )
-        )
-        agreements.with_context(redu_skip_validation=True).write(
-            {
-                "student_name": False,
-                "student_ref": False,
-                "student_anonymised": True,
-            }
-        )
-        return agreements
 
     # ---------------------------------------------------------------- actions
     def action_open_fix_wizard(self):

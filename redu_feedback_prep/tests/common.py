@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools import SQL
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
@@ -92,6 +93,48 @@ class FeedbackCase(TransactionCase):
     @classmethod
     def _agreement(cls, **values):
         return cls.Agreement.create(cls._agreement_vals(**values))
+
+    @classmethod
+    def _unvalidated(cls, vals_list):
+        """Agreements stored but never validated, as an upgrade or a database restore leaves them."""
+        agreements = cls.Agreement.create(vals_list)
+        cls.env.flush_all()
+        ids = tuple(agreements.ids)
+        cls.env.cr.execute(SQL("DELETE FROM redu_contact_issue WHERE agreement_id IN %s", ids))
+        cls.env.cr.execute(
+            SQL(
+                "UPDATE redu_workplace_agreement SET readiness = 'unchecked', national_hoks_rejected = NULL,"
+                " national_excluded_reason = NULL, national_email_sent = NULL, national_sms_sent = NULL,"
+                " national_survey_reaches = NULL, national_fix_deadline = NULL, last_validated = NULL"
+                " WHERE id IN %s",
+                ids,
+            )
+        )
+        cls.env.invalidate_all()
+        return agreements
+
+    def outcome_and_issues(self, agreements):
+        """What the validation stored on the agreements: their verdict fields and their issues."""
+        agreements.invalidate_recordset()
+        return {
+            agreement.id: (
+                agreement.readiness,
+                agreement.national_hoks_rejected,
+                agreement.national_excluded_reason,
+                agreement.national_email_sent,
+                agreement.national_sms_sent,
+                agreement.national_survey_reaches,
+                agreement.national_fix_deadline,
+                sorted((issue.rule_code, issue.detail or "") for issue in agreement.issue_ids),
+            )
+            for agreement in agreements
+        }
+
+    def assertVerdictFresh(self, agreements, msg=None):
+        """The stored verdict of ``agreements`` equals a fresh validation of them."""
+        stored = self.outcome_and_issues(agreements)
+        agreements._validate_contacts()
+        self.assertEqual(stored, self.outcome_and_issues(agreements), msg)
 
     _names = itertools.cycle(
         [

@@ -22,9 +22,8 @@ class TestBackgroundValidation(FeedbackCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.Job = cls.env["redu.background.job"]
-        Agreement = cls.Agreement.with_context(redu_skip_validation=True)
         # five open agreements of one bundle (same instructor), not yet validated
-        cls.agreements = Agreement.create([cls._agreement_vals(student_ref=f"S{i}") for i in range(5)])
+        cls.agreements = cls._unvalidated([cls._agreement_vals(student_ref=f"S{i}") for i in range(5)])
         cls.bad = cls.agreements[2]
 
     def _break(self, agreement):

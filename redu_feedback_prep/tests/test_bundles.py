@@ -138,7 +138,7 @@ class TestBundles(FeedbackCase):
                 for i in range(count)
             ]
         )
-        return self.Agreement.with_context(redu_skip_validation=True).create(
+        return self._unvalidated(
             [
                 self._agreement_vals(instructor_id=partner.id, part_time_percent=0 if i % 4 == 0 else 100)
                 for i, partner in enumerate(instructors)

@@ -49,13 +49,16 @@ class TestCrons(FeedbackCase):
         self.assertEqual(self.env.ref("redu_feedback_prep.ir_cron_anonymise_students").interval_type, "days")
 
     def test_nightly_validation(self):
-        Agreement = self.Agreement.with_context(redu_skip_validation=True)
-        recent = Agreement.create(
-            self._agreement_vals(start_date=self.today - timedelta(days=100), end_date=self.today - timedelta(days=30))
-        )
-        upcoming = Agreement.create(self._agreement_vals(part_time_percent=0))
-        old = Agreement.create(
-            self._agreement_vals(start_date=self.today - timedelta(days=100), end_date=self.today - timedelta(days=31))
+        recent, upcoming, old = self._unvalidated(
+            [
+                self._agreement_vals(
+                    start_date=self.today - timedelta(days=100), end_date=self.today - timedelta(days=30)
+                ),
+                self._agreement_vals(part_time_percent=0),
+                self._agreement_vals(
+                    start_date=self.today - timedelta(days=100), end_date=self.today - timedelta(days=31)
+                ),
+            ]
         )
         self.Agreement._cron_validate_contacts()
         self.assertEqual(recent.readiness, "ready")
@@ -92,7 +95,7 @@ class TestMigration(FeedbackCase):
         spec = importlib.util.spec_from_file_location("redu_feedback_prep_migrate_1_1", path)
         migration = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(migration)
-        agreement = self.Agreement.with_context(redu_skip_validation=True).create(self._agreement_vals())
+        agreement = self._unvalidated([self._agreement_vals()])
         self.env.cr.execute(SQL("ALTER TABLE redu_workplace_agreement SET (fillfactor = 80)"))
         migration.migrate(self.env.cr, "19.0.1.0.0")
         self.env.cr.execute(SQL("SELECT reloptions FROM pg_class WHERE relname = 'redu_workplace_agreement'"))

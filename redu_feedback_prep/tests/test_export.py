@@ -90,7 +90,7 @@ class TestExport(FeedbackCase):
         )
 
     def test_export_revalidates_and_skips_ended(self):
-        stale = self.Agreement.with_context(redu_skip_validation=True).create(self._agreement_vals(part_time_percent=0))
+        stale = self._unvalidated([self._agreement_vals(part_time_percent=0)])
         ended = self._agreement(start_date=self.today - timedelta(days=90), end_date=self.today)
         _wizard, rows = self._export(stale | ended)
         self.assertEqual(rows, [])

@@ -119,6 +119,18 @@ class TestNationalOutcome(FeedbackCase):
         interruption.end_date = agreement.end_date - timedelta(days=1)
         self.assertFalse(agreement.national_excluded_reason)
 
+    def test_a_rejected_hoks_shows_the_rejection_alone(self):
+        """eHOKS never stores a rejected HOKS: its exclusion step (here: part-time missing, TUVA) is never reached."""
+        bad = self._agreement(student_ref="S-300", part_time_percent=0)
+        tuva = self._agreement(student_ref="S-300", tuva_related=True)
+        self.assertEqual(self.outcome(bad), (True, False, False, False, False))
+        self.assertEqual(self.codes(bad), {"part_time_missing"})
+        self.assertEqual(self.outcome(tuva), (True, False, False, False, False))
+        self.assertEqual(self.codes(tuva), {"hoks_rejected_by_other_period"})
+        self.assertEqual(tuva.national_fix_deadline, tuva.national_structural_deadline)
+        bad.part_time_percent = 100
+        self.assertEqual(tuva.national_excluded_reason, "tuva_related", "the HOKS accepted, the exclusion reached")
+
     def test_exclusion_study_types(self):
         self.assertEqual(self._agreement(study_type="telma").national_excluded_reason, "not_vocational")
         self.assertEqual(self._agreement(study_type="muu").national_excluded_reason, "not_vocational")

@@ -241,7 +241,7 @@ class TestRules(FeedbackCase):
         self.assertEqual(warning.readiness, "warning")
         blocked = self._agreement(instructor_id=self._instructor(phone=False).id, part_time_percent=0)
         self.assertEqual(blocked.readiness, "blocked")
-        unchecked = self.Agreement.with_context(redu_skip_validation=True).create(self._agreement_vals())
+        unchecked = self._unvalidated([self._agreement_vals()])
         self.assertEqual(unchecked.readiness, "unchecked")
         unchecked.action_validate_contacts()
         self.assertEqual(unchecked.readiness, "ready")

@@ -460,6 +460,19 @@ RULES = [
         _lt("Correct the dates of the agreement: the start and end dates and the study right dates."),
         "REDU",
     ),
+    Rule(
+        "data_unreadable",
+        "blocking",
+        "hoks",
+        "agreement",
+        "Data cannot be judged",
+        _lt(
+            "A value stored on the agreement cannot be read by the national rules (the value is shown): the "
+            "national system would not accept it either."
+        ),
+        _lt("Correct the dates and study-right data of the agreement, or ask the administrator to check them."),
+        "REDU",
+    ),
     # ------------------------------------------------ deadline
     Rule(
         "deadline_passed",

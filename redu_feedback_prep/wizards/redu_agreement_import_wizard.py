@@ -608,7 +608,12 @@ class ReduAgreementImportWizard(models.TransientModel):
 
     @api.model
     def _upsert_agreements(self, good, employers, instructors):
-        agreement_model = self.env["redu.workplace.agreement"].with_context(redu_skip_validation=True)
+        # the rows are validated in one run at the end, not one write at a time
+        with self.env["redu.workplace.agreement"]._validation_batch() as agreement_model:
+            return self._upsert_agreements_batched(agreement_model, good, employers, instructors)
+
+    @api.model
+    def _upsert_agreements_batched(self, agreement_model, good, employers, instructors):
         company = self.env.company
         existing = {
             agreement.source_ref: agreement
@@ -621,7 +626,6 @@ class ReduAgreementImportWizard(models.TransientModel):
         }
         results = []
         to_create = []
-        touched = agreement_model.browse()
         for number, values in good:
             employer = employers.get(self._employer_key(values)) or False
             instructor = False
@@ -663,7 +667,6 @@ class ReduAgreementImportWizard(models.TransientModel):
                 changes.update(self._child_changes(agreement, values))
                 if changes:
                     agreement.write(changes)
-                    touched |= agreement
                     result.update(
                         status="updated",
                         agreement_id=agreement.id,
@@ -687,8 +690,6 @@ class ReduAgreementImportWizard(models.TransientModel):
             created = agreement_model.create([vals for _result, vals in to_create])
             for (result, _vals), agreement in zip(to_create, created, strict=True):
                 result["agreement_id"] = agreement.id
-            touched |= created
-        touched._validate_contacts()
         return results
 
     @api.model

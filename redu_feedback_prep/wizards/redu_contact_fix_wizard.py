@@ -147,26 +147,12 @@ class ReduContactFixWizard(models.TransientModel):
                 writes.append((line.partner_id, changes))
         if errors:
             raise UserError(self.env._("Nothing was saved:\n%s", "\n".join(errors)))
-        partners = self.env["res.partner"]
-        agreement_model = self.env["redu.workplace.agreement"]
-        for partner, _changes in writes:
-            partners |= partner
-        # the other open agreements of the edited partners are revalidated too
-        concerned = self.agreement_ids
-        if partners:
-            # sudo: a fixed contact may also serve agreements of other teachers or entities
-            concerned |= agreement_model.sudo().search(
-                agreement_model._open_domain()
-                + [
-                    "|",
-                    ("instructor_id", "in", partners.ids),
-                    ("employer_id", "in", partners.ids),
-                ]
-            )
-        old_bundles = concerned._national_bundles()
-        for partner, changes in writes:
-            partner.with_context(redu_skip_validation=True).write(changes)
-        concerned._validate_contacts(extra_bundles=old_bundles)
+        # the edited partners revalidate their open agreements (of any teacher or entity), and the
+        # wizard's own agreements are revalidated too: all of them in one run, at the end
+        with self.agreement_ids._validation_batch() as batched:
+            for partner, changes in writes:
+                partner.with_env(batched.env).write(changes)
+            batched._revalidate()
         agreements = self.agreement_ids
         agreements.invalidate_recordset()
         self.line_ids.unlink()

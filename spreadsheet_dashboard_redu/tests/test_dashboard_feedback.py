@@ -21,7 +21,7 @@ class TestDashboardFeedback(DashboardDataMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, redu_skip_validation=True, **DISABLED_MAIL_CONTEXT))
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.dashboard = cls._dashboard("feedback")
         cls.entity_a, cls.entity_b = cls.env["res.company"].create(
             [
@@ -40,16 +40,18 @@ class TestDashboardFeedback(DashboardDataMixin, TransactionCase):
         cls.today = fields.Date.context_today(cls.env["res.users"])
 
     def _agreement(self, entity, end_date, readiness="ready", reaches=True, excluded=False):
-        return self.env["redu.workplace.agreement"].create(
+        agreement = self.env["redu.workplace.agreement"].create(
             {
                 "company_id": entity.id,
                 "start_date": end_date - datetime.timedelta(days=60),
                 "end_date": end_date,
-                "readiness": readiness,
-                "national_survey_reaches": reaches,
-                "national_excluded_reason": excluded,
             }
         )
+        # the outcome given, written over the one the validation stored (this bare agreement is blocked)
+        agreement.write(
+            {"readiness": readiness, "national_survey_reaches": reaches, "national_excluded_reason": excluded}
+        )
+        return agreement
 
     def _read(self, name):
         return self._read_pivot(self.env(user=self.teacher), self.dashboard, name, self.entities)

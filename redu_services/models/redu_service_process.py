@@ -277,14 +277,13 @@ class ReduServiceProcess(models.Model):
         leaving_inquiry = moving.filtered(
             lambda p: p.stage_id.kind == "inquiry" and not p.date_first_response and not vals.get("date_first_response")
         )
+        res = super().write(vals)
+        if "service_id" in vals:
+            self._copy_checklist_from_template()
         # The gates judge each process as the whole save leaves it (e.g. with the checklist items
-        # ticked in the same save): it is written in a savepoint that a refusal rolls back, so
-        # that nothing is written when a gate refuses the move.
-        with self.env.cr.savepoint():
-            res = super().write(vals)
-            if "service_id" in vals:
-                self._copy_checklist_from_template()
-            moving._check_stage_gates(old_stages)
+        # ticked in the same save); a refusal raises out of the write, and the request is rolled
+        # back with everything the save wrote.
+        moving._check_stage_gates(old_stages)
         if leaving_inquiry:
             super(ReduServiceProcess, leaving_inquiry).write({"date_first_response": fields.Datetime.now()})
         backwards = moving.filtered(lambda p: old_stages[p.id] and old_stages[p.id].sequence > new_stage.sequence)

@@ -309,6 +309,30 @@ class ReduServiceProcess(models.Model):
             vals.setdefault("stage_id", self._default_stage_id().id)
         return vals_list
 
+    def copy(self, default=None):
+        """The items of the checklist are copied as the system: whether they are required and by
+        which stage is what a services administrator (or the template) decided, which the write
+        guard refuses to the other users, who may duplicate the process."""
+        default = dict(default or {})
+        if "checklist_line_ids" in default:
+            return super().copy(default)
+        copies = super().copy(dict(default, checklist_line_ids=[]))
+        # the copy got the template's items on creation: those the original has are copied from it
+        Line = self.env["redu.service.process.checklist.line"]
+        from_template = Line
+        lines_vals = []
+        for process, copied in zip(self, copies, strict=True):
+            templated = process.checklist_line_ids.template_line_id
+            from_template |= copied.checklist_line_ids.filtered(
+                lambda line, templated=templated: line.template_line_id in templated
+            )
+            lines_vals += process.checklist_line_ids.copy_data({"process_id": copied.id})
+        # sudo: see the docstring; the copies are the user's (their entity and rules were checked)
+        from_template.sudo().unlink()
+        if lines_vals:
+            Line.sudo().create(lines_vals)
+        return copies
+
     def _copy_checklist_from_template(self):
         """Copy the items of the service's checklist template that the process does not have yet.
 
@@ -325,7 +349,10 @@ class ReduServiceProcess(models.Model):
                 if line_vals["template_line_id"] not in present:
                     lines_vals.append(dict(line_vals, process_id=process.id))
         if lines_vals:
-            self.env["redu.service.process.checklist.line"].create(lines_vals)
+            # sudo: the items, whether they are required and by which stage, are the template's
+            # (a services administrator's decision), not the user's who created the process or
+            # chose its service; the process is theirs (its entity and rules were checked)
+            self.env["redu.service.process.checklist.line"].sudo().create(lines_vals)
 
     # ------------------------------------------------------------------
     # stage gates and activities

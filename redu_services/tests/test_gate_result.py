@@ -29,7 +29,7 @@ class TestGateResult(ReduServicesCommon):
         process = self._create_process(service=self.service_paid)
         line = self._line(process, "Map the needs")
         self._line(process, "Send the material").done = True
-        with self.assertRefused(AccessError, "Only a services administrator"):
+        with self.assertRefused(AccessError, "Only an administrator of this application can change Required"):
             process.with_user(self.user_a).write(
                 {"stage_id": self.gated.id, "checklist_line_ids": [Command.update(line.id, {"required": False})]}
             )
@@ -65,7 +65,9 @@ class TestGateResult(ReduServicesCommon):
     def test_member_adds_ticks_and_deletes_optional_items(self):
         process = self._create_process(service=self.service_paid)
         Line = self.env["redu.service.process.checklist.line"].with_user(self.user_a)
-        extra = Line.create({"process_id": process.id, "name": "Extra check", "required": False})
+        # the items of a team member are optional (only an administrator decides what is required)
+        extra = Line.create({"process_id": process.id, "name": "Extra check"})
+        self.assertFalse(extra.required)
         extra.done = True
         self.assertEqual(extra.done_by, self.user_a)
         extra.unlink()
@@ -99,7 +101,7 @@ class TestGateResult(ReduServicesCommon):
                 {
                     "partner_id": self.organisation.id,
                     "service_id": self.service_paid.id,
-                    "checklist_line_ids": [Command.create({"name": "Own item", "required": False, "done": True})],
+                    "checklist_line_ids": [Command.create({"name": "Own item", "done": True})],
                 }
             )
         )

@@ -103,7 +103,16 @@ class ReduServiceProcess(models.Model):
     )
     channel = fields.Selection(CHANNEL_SELECTION, string="Contact channel", default="email", tracking=True)
     date_inquiry = fields.Datetime(string="Inquiry received", required=True, default=fields.Datetime.now, tracking=True)
-    date_first_response = fields.Datetime(string="First response", tracking=True, copy=False)
+    date_first_response = fields.Datetime(
+        string="First response",
+        compute="_compute_date_first_response",
+        store=True,
+        readonly=False,
+        tracking=True,
+        copy=False,
+        help="When the organisation was first answered: the process left the inquiry stage, or (with "
+        "the website inquiries) a message was sent or a call logged; a date recorded by hand is kept.",
+    )
     response_hours = fields.Float(
         string="Response time (hours)",
         compute="_compute_response_hours",
@@ -170,6 +179,15 @@ class ReduServiceProcess(models.Model):
                 process.company_id = process.service_id.company_id
             elif not process.company_id:
                 process.company_id = self.env.company
+
+    @api.depends("stage_id")
+    def _compute_date_first_response(self):
+        """A process past the inquiry stage has been answered: stamped when it gets there, kept
+        afterwards (also when it moves back)."""
+        now = fields.Datetime.now()
+        for process in self:
+            answered = process.stage_id and process.stage_id.kind != "inquiry"
+            process.date_first_response = process.date_first_response or (now if answered else False)
 
     @api.depends("date_inquiry", "date_first_response")
     def _compute_response_hours(self):
@@ -274,9 +292,6 @@ class ReduServiceProcess(models.Model):
         new_stage = self.env["redu.service.stage"].browse(vals["stage_id"])
         moving = self.filtered(lambda p: p.stage_id != new_stage)
         old_stages = {process.id: process.stage_id for process in moving}
-        leaving_inquiry = moving.filtered(
-            lambda p: p.stage_id.kind == "inquiry" and not p.date_first_response and not vals.get("date_first_response")
-        )
         res = super().write(vals)
         if "service_id" in vals:
             self._copy_checklist_from_template()
@@ -284,8 +299,8 @@ class ReduServiceProcess(models.Model):
         # ticked in the same save); a refusal raises out of the write, and the request is rolled
         # back with everything the save wrote.
         moving._check_stage_gates(old_stages)
-        if leaving_inquiry:
-            super(ReduServiceProcess, leaving_inquiry).write({"date_first_response": fields.Datetime.now()})
+        # the first response is the time of the move, not of the next flush
+        moving._recompute_recordset(["date_first_response"])
         backwards = moving.filtered(lambda p: old_stages[p.id] and old_stages[p.id].sequence > new_stage.sequence)
         for process in backwards:
             process.message_post(

@@ -33,11 +33,13 @@ class ReduCompanyCheckMixin(models.AbstractModel):
         return frozenset({"company_id"})
 
     def _check_company(self, fnames=None):
-        moved = fnames is not None and not self._redu_company_fields().isdisjoint(fnames)
-        # a move: every check_company field against the entity as written
-        super()._check_company(None if moved else fnames)
-        if moved and not self.env.su:
+        if fnames is None or self._redu_company_fields().isdisjoint(fnames):
+            return super()._check_company(fnames)
+        # a move: every check_company field against the entity as written, then the record rules
+        super()._check_company()
+        if not self.env.su:
             self._redu_check_entity_access()
+        return None
 
     def _redu_check_entity_access(self):
         """Refuse (AccessError) records that the user may not write as they are now."""

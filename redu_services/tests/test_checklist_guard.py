@@ -38,6 +38,13 @@ class TestChecklistGuard(ReduServicesCommon):
         self.assertTrue(process.checklist_line_ids[0].done)
         self.assertTrue(process.checklist_line_ids[0].required)
 
+    def test_member_adds_an_optional_item_in_the_form(self):
+        process = self._create_process(service=self.service_paid)
+        with Form(process.with_user(self.user_a)) as form, form.checklist_line_ids.new() as line:
+            line.name = "Call the instructor"
+        added = self._line(process, "Call the instructor")
+        self.assertEqual((added.required, added.stage_id), (False, self.stage_needs.browse()))
+
     def test_member_rpc_write_of_the_same_value_is_refused(self):
         """The guard is the field's: a team member's write of the field is refused, also of the
         value it has (the web client sends only the changed fields)."""

@@ -301,7 +301,13 @@ class ResPartner(models.Model):
 
     def _redu_check_level_change_access(self):
         """Partnership users change the level of their own partners (or of partners without a
-        salesperson); managers change the level of any partner."""
+        salesperson); managers change the level of any partner.
+
+        Checked before the write (as ``hr.leave`` checks an approval before writing its state):
+        the rule depends on the partner's salesperson, which a field attribute of the write guard
+        of redu_base (``redu_write_groups``: who writes the field, whatever the record) cannot say.
+        Who may write the field at all is its ``groups``.
+        """
         if self.env.su or self.env.user.has_group(PARTNERSHIP_MANAGER):
             return
         if not self.env.user.has_group(PARTNERSHIP_USER):

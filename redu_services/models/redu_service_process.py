@@ -103,7 +103,16 @@ class ReduServiceProcess(models.Model):
     )
     channel = fields.Selection(CHANNEL_SELECTION, string="Contact channel", default="email", tracking=True)
     date_inquiry = fields.Datetime(string="Inquiry received", required=True, default=fields.Datetime.now, tracking=True)
-    date_first_response = fields.Datetime(string="First response", tracking=True, copy=False)
+    date_first_response = fields.Datetime(
+        string="First response",
+        compute="_compute_date_first_response",
+        store=True,
+        readonly=False,
+        tracking=True,
+        copy=False,
+        help="When the organisation was first answered: the process left the inquiry stage, or (with "
+        "the website inquiries) a message was sent or a call logged; a date recorded by hand is kept.",
+    )
     response_hours = fields.Float(
         string="Response time (hours)",
         compute="_compute_response_hours",
@@ -170,6 +179,15 @@ class ReduServiceProcess(models.Model):
                 process.company_id = process.service_id.company_id
             elif not process.company_id:
                 process.company_id = self.env.company
+
+    @api.depends("stage_id")
+    def _compute_date_first_response(self):
+        """A process past the inquiry stage has been answered: stamped when it gets there, kept
+        afterwards (also when it moves back)."""
+        now = fields.Datetime.now()
+        for process in self:
+            answered = process.stage_id and process.stage_id.kind != "inquiry"
+            process.date_first_response = process.date_first_response or (now if answered else False)
 
     @api.depends("date_inquiry", "date_first_response")
     def _compute_response_hours(self):
@@ -274,19 +292,15 @@ class ReduServiceProcess(models.Model):
         new_stage = self.env["redu.service.stage"].browse(vals["stage_id"])
         moving = self.filtered(lambda p: p.stage_id != new_stage)
         old_stages = {process.id: process.stage_id for process in moving}
-        leaving_inquiry = moving.filtered(
-            lambda p: p.stage_id.kind == "inquiry" and not p.date_first_response and not vals.get("date_first_response")
-        )
+        res = super().write(vals)
+        if "service_id" in vals:
+            self._copy_checklist_from_template()
         # The gates judge each process as the whole save leaves it (e.g. with the checklist items
-        # ticked in the same save): it is written in a savepoint that a refusal rolls back, so
-        # that nothing is written when a gate refuses the move.
-        with self.env.cr.savepoint():
-            res = super().write(vals)
-            if "service_id" in vals:
-                self._copy_checklist_from_template()
-            moving._check_stage_gates(old_stages)
-        if leaving_inquiry:
-            super(ReduServiceProcess, leaving_inquiry).write({"date_first_response": fields.Datetime.now()})
+        # ticked in the same save); a refusal raises out of the write, and the request is rolled
+        # back with everything the save wrote.
+        moving._check_stage_gates(old_stages)
+        # the first response is the time of the move, not of the next flush
+        moving._recompute_recordset(["date_first_response"])
         backwards = moving.filtered(lambda p: old_stages[p.id] and old_stages[p.id].sequence > new_stage.sequence)
         for process in backwards:
             process.message_post(
@@ -310,6 +324,30 @@ class ReduServiceProcess(models.Model):
             vals.setdefault("stage_id", self._default_stage_id().id)
         return vals_list
 
+    def copy(self, default=None):
+        """The items of the checklist are copied as the system: whether they are required and by
+        which stage is what a services administrator (or the template) decided, which the write
+        guard refuses to the other users, who may duplicate the process."""
+        default = dict(default or {})
+        if "checklist_line_ids" in default:
+            return super().copy(default)
+        copies = super().copy(dict(default, checklist_line_ids=[]))
+        # the copy got the template's items on creation: those the original has are copied from it
+        Line = self.env["redu.service.process.checklist.line"]
+        from_template = Line
+        lines_vals = []
+        for process, copied in zip(self, copies, strict=True):
+            templated = process.checklist_line_ids.template_line_id
+            from_template |= copied.checklist_line_ids.filtered(
+                lambda line, templated=templated: line.template_line_id in templated
+            )
+            lines_vals += process.checklist_line_ids.copy_data({"process_id": copied.id})
+        # sudo: see the docstring; the copies are the user's (their entity and rules were checked)
+        from_template.sudo().unlink()
+        if lines_vals:
+            Line.sudo().create(lines_vals)
+        return copies
+
     def _copy_checklist_from_template(self):
         """Copy the items of the service's checklist template that the process does not have yet.
 
@@ -326,7 +364,10 @@ class ReduServiceProcess(models.Model):
                 if line_vals["template_line_id"] not in present:
                     lines_vals.append(dict(line_vals, process_id=process.id))
         if lines_vals:
-            self.env["redu.service.process.checklist.line"].create(lines_vals)
+            # sudo: the items, whether they are required and by which stage, are the template's
+            # (a services administrator's decision), not the user's who created the process or
+            # chose its service; the process is theirs (its entity and rules were checked)
+            self.env["redu.service.process.checklist.line"].sudo().create(lines_vals)
 
     # ------------------------------------------------------------------
     # stage gates and activities

@@ -3,9 +3,6 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 SERVICE_MANAGER = "redu_services.group_service_manager"
-# what the stage gates of a process judge of its items besides ``done``: only a services manager
-# (or the template) decides them
-MANAGER_FIELDS = frozenset({"required", "stage_id", "process_id", "template_line_id"})
 
 
 class ReduServiceProcessChecklistLine(models.Model):
@@ -14,18 +11,43 @@ class ReduServiceProcessChecklistLine(models.Model):
     _inherit = ["redu.company.check.mixin"]
     _order = "process_id, sequence, id"
 
+    # What the stage gates of a process judge of its items besides ``done`` (whether an item is
+    # required, by which stage, which template item it is) is a services administrator's decision
+    # (or the template's): the write guard of redu_base refuses these fields to the other users,
+    # when they create an item too. A team member's own items are optional.
     process_id = fields.Many2one("redu.service.process", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="process_id.company_id", store=True)
     template_line_id = fields.Many2one(
-        "redu.service.checklist.template.line", string="Template line", ondelete="set null"
+        "redu.service.checklist.template.line",
+        string="Template line",
+        ondelete="set null",
+        redu_write_groups=SERVICE_MANAGER,
     )
     name = fields.Char(string="Item", required=True)
     sequence = fields.Integer(default=10)
-    required = fields.Boolean(default=True)
-    stage_id = fields.Many2one("redu.service.stage", string="Done by stage", ondelete="restrict")
+    required = fields.Boolean(default=lambda self: self._redu_is_manager(), redu_write_groups=SERVICE_MANAGER)
+    stage_id = fields.Many2one(
+        "redu.service.stage",
+        string="Done by stage",
+        ondelete="restrict",
+        redu_write_groups=SERVICE_MANAGER,
+    )
     done = fields.Boolean(copy=False)
-    done_by = fields.Many2one("res.users", string="Done by", readonly=True, copy=False, redu_system=True)
-    done_date = fields.Datetime(string="Done on", readonly=True, copy=False, redu_system=True)
+    done_by = fields.Many2one(
+        "res.users",
+        string="Done by",
+        compute="_compute_done_stamp",
+        store=True,
+        copy=False,
+        redu_system=True,
+    )
+    done_date = fields.Datetime(
+        string="Done on",
+        compute="_compute_done_stamp",
+        store=True,
+        copy=False,
+        redu_system=True,
+    )
 
     @api.model
     def _redu_company_fields(self):
@@ -35,40 +57,44 @@ class ReduServiceProcessChecklistLine(models.Model):
     def _redu_is_manager(self):
         return self.env.su or self.env.user.has_group(SERVICE_MANAGER)
 
-    def _stamp_done(self, done):
-        """Stamp who ticked the items and when (cleared when unticked)."""
-        stamp = {"done_by": self.env.uid, "done_date": fields.Datetime.now()} if done else {}
-        # sudo: the stamp is the system's record of who ticked the item; users cannot write it
-        self.sudo().write(stamp or {"done_by": False, "done_date": False})
+    @api.depends("done")
+    def _compute_done_stamp(self):
+        """Who ticked the item and when; cleared when it is unticked.
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        done = lines.filtered("done")
-        if done:
-            done._stamp_done(True)
-        return lines
+        The user is the author of the write that ticked the item (``write_uid``), not the user of
+        the environment that happens to compute the stamp: the computation waits for the next
+        flush, which may run in another environment.
+        """
+        now = fields.Datetime.now()
+        for line in self:
+            if not line.done:
+                line.done_by = line.done_date = False
+            elif not line.done_date:
+                line.done_by = line.write_uid
+                line.done_date = now
 
     def write(self, vals):
-        changed = MANAGER_FIELDS.intersection(vals)
-        if changed and not self.env.su:
-            touched = self.filtered(
-                lambda line: any(
-                    line._fields[fname].convert_to_write(line[fname], line) != vals[fname] for fname in changed
+        if "process_id" in vals:
+            self._check_process_update(vals["process_id"])
+        return super().write(vals)
+
+    def _check_process_update(self, process_id):
+        """Only a services administrator moves items to another process.
+
+        A team member gives an item its process when they create it; moving a required item out
+        of a process would take it away from the gates of the process as deleting it would. The
+        rule depends on the item's process as it is, which the write guard of redu_base (a field's
+        attribute) does not know: it is checked before the write.
+        """
+        moved = self.filtered(lambda line: line.process_id.id != process_id)
+        if moved and not self._redu_is_manager():
+            raise AccessError(
+                self.env._(
+                    "Only a services administrator can move the checklist items %(items)s to another service "
+                    "process: the stage gates of the process depend on them.",
+                    items=", ".join(moved.mapped("name")),
                 )
             )
-            if touched and not self._redu_is_manager():
-                raise AccessError(
-                    self.env._(
-                        "Only a services administrator can change whether, or by which stage, the checklist "
-                        "items %(items)s are required: the stage gates of the service process depend on it.",
-                        items=", ".join(touched.mapped("name")),
-                    )
-                )
-        result = super().write(vals)
-        if "done" in vals:
-            self._stamp_done(vals["done"])
-        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_required_for_members(self):

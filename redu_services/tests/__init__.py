@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
+    test_checklist_guard,
     test_finance_entities,
     test_gate_result,
     test_i18n,

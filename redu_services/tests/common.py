@@ -1,4 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from contextlib import contextmanager
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -112,6 +114,15 @@ class ReduServicesSetup:
         cls.contact = cls.env["res.partner"].create(
             {"name": "Maija Meikäläinen", "parent_id": cls.organisation.id, "email": "maija@example.com"}
         )
+
+    @contextmanager
+    def assertRefused(self, exception, regex, msg=None):
+        """``assertRaisesRegex`` in a savepoint rolled back with the error (Odoo's ``assertRaises``),
+        as the request is: a write refused after writing (a stage gate, a move to another entity)
+        raises out of ``write``, and the request's rollback undoes what it wrote."""
+        with self.assertRaises(exception, msg=msg) as catcher:
+            yield catcher
+        self.assertRegex(str(catcher.exception), regex, msg=msg)
 
     @classmethod
     def _create_process(cls, service=None, **vals):

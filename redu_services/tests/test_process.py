@@ -75,6 +75,19 @@ class TestProcess(ReduServicesCommon):
             process.stage_id = self.stage_needs
         self.assertEqual(process.date_first_response, datetime(2026, 3, 2, 13, 30))
 
+    def test_first_response_given_with_the_move_is_kept(self):
+        process = self._create_process(date_inquiry=datetime(2026, 3, 2, 8, 0))
+        process.with_user(self.user_a).write(
+            {"stage_id": self.stage_needs.id, "date_first_response": datetime(2026, 3, 2, 9, 0)}
+        )
+        self.assertEqual(process.date_first_response, datetime(2026, 3, 2, 9, 0))
+        self.assertAlmostEqual(process.response_hours, 1.0)
+
+    def test_process_recorded_past_the_inquiry_is_answered(self):
+        with freeze_time("2026-03-02 13:30:00"):
+            process = self._create_process(date_inquiry=datetime(2026, 3, 2, 8, 0), stage_id=self.stage_needs.id)
+            self.assertEqual(process.date_first_response, datetime(2026, 3, 2, 13, 30))
+
     def test_first_response_recorded_by_hand_is_kept(self):
         process = self._create_process(date_inquiry=datetime.now() - timedelta(hours=2))
         process.date_first_response = process.date_inquiry + timedelta(hours=1)

@@ -46,23 +46,30 @@ class ReduServiceProcess(models.Model):
     # first response
     # ------------------------------------------------------------------
     def _message_post_after_hook(self, message, msg_values):
-        """Stamp the first response on the first message a user sends to the organisation (a
-        message that is not an internal note) or the first call logged (a done activity of the
-        phone call kind). Stage changes are stamped by redu_services."""
+        """The first message a user sends to the organisation (a message that is not an internal
+        note) or the first call logged (a done activity of the phone call kind) is the first
+        response. Stage changes are stamped by redu_services."""
         result = super()._message_post_after_hook(message, msg_values)
+        self._redu_stamp_first_response(message)
+        return result
+
+    def _redu_stamp_first_response(self, message):
+        """Stamp the first response of the processes without one, if the message is one.
+
+        What decides is the message and who sends it, nothing of the context: a message of the
+        system (the superuser's, e.g. the acknowledgement of a web inquiry) or of a portal user is
+        no response.
+        """
         pending = self.filtered(lambda p: not p.date_first_response)
         user = self.env.user
-        if (
-            pending
-            and not user.share
-            and not user._is_superuser()
-            and not self.env.context.get("redu_no_first_response")
-        ):
-            is_answer = message.message_type == "comment" and message.subtype_id and not message.subtype_id.internal
-            is_call = message.mail_activity_type_id.category == "phonecall"
-            if is_answer or is_call:
-                pending.write({"date_first_response": message.date or fields.Datetime.now()})
-        return result
+        if not pending or user.share or user._is_superuser():
+            return
+        is_answer = message.message_type == "comment" and message.subtype_id and not message.subtype_id.internal
+        is_call = message.mail_activity_type_id.category == "phonecall"
+        if is_answer or is_call:
+            # sudo: the stamp is the system's record of the message that the user was allowed to
+            # post (a follower may post without the right to write the process)
+            pending.sudo().write({"date_first_response": message.date or fields.Datetime.now()})
 
     # ------------------------------------------------------------------
     # escalation

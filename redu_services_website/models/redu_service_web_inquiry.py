@@ -179,9 +179,9 @@ class ReduServiceWebInquiry(models.AbstractModel):
                     "date_inquiry": now,
                 }
             )
-        Process = self.env["redu.service.process"].with_context(
-            mail_create_nosubscribe=True, redu_no_first_response=True
-        )
+        # the acknowledgement posted below is the intake's (the superuser's: see the controller),
+        # which is no first response
+        Process = self.env["redu.service.process"].with_context(mail_create_nosubscribe=True)
         processes = Process.create(process_vals)
         self._redu_schedule_response_activities(processes)
         body = self._redu_inquiry_body(values)

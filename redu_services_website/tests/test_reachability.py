@@ -46,6 +46,24 @@ class TestReachability(WebInquiryCommon, TransactionCase):
         activity.with_user(self.responsible).action_feedback(feedback="Called them")
         self.assertTrue(process.date_first_response)
 
+    def test_rpc_context_cannot_suppress_the_first_response(self):
+        """No context key decides what is stored: the first message the user sends is the first
+        response, whatever context the RPC caller passes with it."""
+        process = self._process(datetime(2026, 3, 2, 8, 0))
+        as_user = process.with_user(self.responsible).with_context(redu_no_first_response=True)
+        with freeze_time("2026-03-02 10:00:00"):
+            as_user.message_post(body="Hello!", message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.assertEqual(process.date_first_response, datetime(2026, 3, 2, 10, 0))
+        self.assertAlmostEqual(process.response_hours, 2.0)
+
+    def test_the_acknowledgement_of_the_intake_is_no_first_response(self):
+        """The system's messages (the intake's acknowledgement) are no response of a user."""
+        process = self._process(datetime(2026, 3, 2, 8, 0))
+        process.with_user(self.env.ref("base.user_root")).message_post(
+            body="Thank you for your inquiry", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertFalse(process.date_first_response)
+
     @freeze_time("2026-03-12 06:00:00")
     def test_late_filter_and_escalation_once_per_process(self):
         late = self._process(datetime(2026, 3, 2, 8, 0))  # due Wednesday 4 March

@@ -322,9 +322,8 @@ class ReduBackgroundJob(models.Model):
         self.ensure_one()
         user = self.user_id
         run_context = dict(self.run_context or {})
-        allowed = [
-            company for company in run_context.get("allowed_company_ids") or [] if company in user.company_ids.ids
-        ]
+        user_companies = set(user.company_ids.ids)
+        allowed = [company for company in run_context.get("allowed_company_ids") or [] if company in user_companies]
         run_context["allowed_company_ids"] = allowed or user.company_id.ids
         return self.env[self.res_model].with_user(user).with_context(**run_context)
 
@@ -342,6 +341,8 @@ class ReduBackgroundJob(models.Model):
         self.ensure_one()
         # sudo: the progress, state and result are the system's; the method runs as the task's user
         job = self.sudo()
+        # the model as the task's user, once per run (not per batch: each commit empties the cache)
+        model = None
         while True:
             # the lock is released by each commit: another worker (the channel's cron and the nightly
             # cron) may take the next batch, never the same one
@@ -358,8 +359,9 @@ class ReduBackgroundJob(models.Model):
             try:
                 if not job.method.startswith(METHOD_PREFIX):
                     raise UserError(self.env._("%s cannot be run as a background task.", job.method))
+                model = model if model is not None else job._job_env_model()
                 with self.env.cr.savepoint():
-                    processed = getattr(job._job_env_model(), job.method)(job) or 0
+                    processed = getattr(model, job.method)(job) or 0
                     job.done += processed
             except RetryLater as retry:
                 # the batch is rolled back (savepoint); the job waits without holding the worker

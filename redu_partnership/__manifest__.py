@@ -8,7 +8,7 @@
     "website": "https://www.redu.fi",
     "author": "REDU",
     "license": "LGPL-3",
-    "depends": ["redu_base", "contacts"],
+    "depends": ["redu_base", "redu_background", "contacts"],
     "external_dependencies": {"python": ["python-stdnum"]},
     "data": [
         "security/redu_partnership_security.xml",
@@ -23,7 +23,6 @@
         "views/redu_contact_role_views.xml",
         "views/redu_partnership_level_history_views.xml",
         "views/res_partner_views.xml",
-        "views/redu_background_job_views.xml",
         "views/menus.xml",
     ],
     "demo": [

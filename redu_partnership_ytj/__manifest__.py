@@ -9,7 +9,7 @@
     "website": "https://www.redu.fi",
     "author": "REDU",
     "license": "LGPL-3",
-    "depends": ["redu_base", "redu_partnership"],
+    "depends": ["redu_base", "redu_background", "redu_partnership"],
     "external_dependencies": {"python": ["requests", "ijson", "python-stdnum"]},
     "data": [
         "security/ir.model.access.csv",

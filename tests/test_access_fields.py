@@ -19,6 +19,7 @@ from odoo.tests import new_test_user
 from .common import CrossAddonCase
 
 MODULES = (
+    "redu_background",
     "redu_partnership",
     "redu_partnership_ytj",
     "redu_services",

@@ -107,9 +107,11 @@ class TestSending(PortalCase):
         self.assertIn(elsewhere, confirmation.sudo().agreement_ids)
 
     def test_mass_sending_is_a_background_task(self):
-        action = self.wizard().with_context(redu_background_threshold=2).action_send()
+        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.sending", "2")
+        action = self.wizard().action_send()
         job = self.env["redu.background.job"].browse(action["res_id"])
         self.assertEqual((job.user_id, job.state, job.total), (self.teacher, "queued", 4))
+        self.assertEqual(job.manager_group_id, self.env.ref("redu_feedback_prep.group_feedback_manager"))
         self.assertFalse(self.mails(self.instructor), "nothing rendered in the request")
         self.env["redu.background.job"]._cron_run_jobs()
         self.assertEqual((job.state, job.done), ("done", 4))

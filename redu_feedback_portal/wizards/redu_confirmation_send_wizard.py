@@ -98,6 +98,7 @@ class ReduConfirmationSendWizard(models.TransientModel):
                 payload={
                     "first_by_partner": {str(partner): agreement.id for partner, agreement in first_by_partner.items()}
                 },
+                manager_group="redu_feedback_prep.group_feedback_manager",
             )
             return job._action_open()
         result = confirmations._send_requests(first_by_partner=first_by_partner)

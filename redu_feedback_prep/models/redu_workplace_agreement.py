@@ -18,6 +18,8 @@ _logger = logging.getLogger(__name__)
 
 # agreements validated at once in a background task (and the default threshold of one)
 VALIDATION_BATCH = 2000
+# the identity key of the nightly validation task: never queued twice
+NIGHTLY_VALIDATION_KEY = "redu_feedback_prep.nightly_validation"
 # the nightly run and the revalidation triggers cover agreements ended at most this many days ago
 OPEN_DAYS_AFTER_END = 30
 # the longest source ID or student ID (both indexed; an ID in a student administration system is short)
@@ -632,6 +634,7 @@ class ReduWorkplaceAgreement(models.Model):
                 self,
                 "_job_validate_contacts",
                 res_ids=self.ids,
+                manager_group="redu_feedback_prep.group_feedback_manager",
             )
             return job._action_open()
         self._validate_contacts()
@@ -883,23 +886,20 @@ class ReduWorkplaceAgreement(models.Model):
         reported and skipped.
         """
         Job = self.env["redu.background.job"]
-        cron = self.env.ref("redu_feedback_prep.ir_cron_validate_contacts")
-        # sudo: the nightly task is the system's, of every entity; it resumes whoever started it
-        job = Job.sudo().search(
-            [("cron_id", "=", cron.id), ("method", "=", "_job_validate_open"), ("state", "in", ("queued", "running"))],
-            order="id",
-            limit=1,
+        # one nightly task at a time (its identity key): a run that did not finish is resumed
+        job = Job._find_open(NIGHTLY_VALIDATION_KEY) or Job._enqueue(
+            self.env._("Nightly contact validation"),
+            self,
+            "_job_validate_open",
+            # sudo: the nightly task is the system's, of every entity
+            total=self.sudo().with_context(active_test=False).search_count(self._open_domain()),
+            manager_group="redu_feedback_prep.group_feedback_manager",
+            channel="long",
+            identity_key=NIGHTLY_VALIDATION_KEY,
+            trigger=False,
+            shared=True,
         )
-        if not job:
-            job = Job._enqueue(
-                self.env._("Nightly contact validation"),
-                self,
-                "_job_validate_open",
-                total=self.sudo().with_context(active_test=False).search_count(self._open_domain()),
-                cron=cron,
-                trigger=False,
-                shared=True,
-            )
+        # this cron works on it at once; the long tasks' cron resumes it if this worker dies
         return job.sudo()._run()
 
     # ---------------------------------------------------------------- actions

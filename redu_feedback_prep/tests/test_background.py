@@ -4,7 +4,8 @@ import base64
 from datetime import timedelta
 from unittest.mock import patch
 
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from ..models import redu_workplace_agreement as agreement_module
@@ -47,13 +48,9 @@ class TestBackgroundValidation(FeedbackCase):
         good = self.agreements - self.bad
         self.assertEqual(set(good.mapped("readiness")), {"ready"}, "the bad one's bundle mates are validated")
         self.assertEqual(self.bad.readiness, "unchecked", "skipped, its verdict left as it was")
-        job = self.Job.search(
-            [
-                ("method", "=", "_job_validate_open"),
-                ("cron_id", "=", self.ref("redu_feedback_prep.ir_cron_validate_contacts")),
-            ]
-        )
+        job = self.Job.search([("identity_key", "=", "redu_feedback_prep.nightly_validation")])
         self.assertEqual((job.state, job.company_id.id), ("done", False), "a task of every entity")
+        self.assertEqual(job.channel, "long", "it does not hold the users' tasks")
         self.assertEqual(job.done, job.total)
         self.assertEqual(self.Job.with_user(self.manager).search([("id", "=", job.id)]), job, "managers see it")
         teacher_jobs = self.Job.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id])
@@ -88,8 +85,9 @@ class TestBackgroundValidation(FeedbackCase):
         self.assertIn("email_mismatch", self.codes(other), "the mate of another student is judged too")
 
     def test_large_selection_is_a_background_task_of_its_user(self):
+        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.validation", "4")
         selection = self.agreements.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id])
-        action = selection.with_context(redu_background_threshold=4).action_validate_contacts()
+        action = selection.action_validate_contacts()
         self.assertEqual(action["res_model"], "redu.background.job")
         job = self.Job.browse(action["res_id"])
         self.assertEqual((job.user_id, job.state, job.total), (self.teacher, "queued", 5))
@@ -104,9 +102,32 @@ class TestBackgroundValidation(FeedbackCase):
         self.assertEqual(set(self.agreements.mapped("readiness")), {"ready"})
 
     def test_small_selection_stays_synchronous(self):
-        result = self.agreements.with_context(redu_background_threshold=5).action_validate_contacts()
+        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.validation", "5")
+        result = self.agreements.action_validate_contacts()
         self.assertIs(result, True)
         self.assertEqual(set(self.agreements.mapped("readiness")), {"ready"})
+
+    def test_no_context_key_moves_work_into_a_worker(self):
+        # an RPC caller sets any context key: the threshold is the system parameter's, not theirs
+        selection = self.agreements.with_user(self.teacher).with_context(
+            allowed_company_ids=[self.company.id], redu_background_threshold=1
+        )
+        result = selection.action_validate_contacts()
+        self.assertIs(result, True, "validated at once")
+        self.assertFalse(self.Job.search([("user_id", "=", self.teacher.id)]), "no background task")
+        self.assertEqual(set(self.agreements.mapped("readiness")), {"ready"})
+
+    def test_nightly_validation_is_never_queued_twice(self):
+        with patch.object(self.registry["redu.background.job"], "_commit_batch", return_value=0):
+            # the cron's time is up after the first batch: the task stays open
+            with patch.object(agreement_module, "VALIDATION_BATCH", 2):
+                self.Agreement._cron_validate_contacts()
+                job = self.Job.search([("identity_key", "=", "redu_feedback_prep.nightly_validation")])
+                self.assertEqual(job.state, "running")
+                self.Agreement._cron_validate_contacts()
+        self.assertEqual(
+            self.Job.search([("identity_key", "=", "redu_feedback_prep.nightly_validation")]), job, "resumed"
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -120,19 +141,21 @@ class TestBackgroundImport(FeedbackCase):
                 f"{ref};{kind};X;S-{ref};Taustatyö Oy;;;Ville Vallila;ville@tausta.fi;0401112222;{start};{end};100;;;;"
             )
 
+        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.import", "3")
         content = "\n".join([HEADER, row("BG-1"), row("BG-2", "harjoittelu"), row("BG-3"), row("BG-1"), row("BG-4")])
         wizard = (
             self.env["redu.agreement.import.wizard"]
             .with_user(self.manager)
-            .with_context(allowed_company_ids=[self.company.id], redu_background_threshold=3)
+            .with_context(allowed_company_ids=[self.company.id])
             .create({"file_data": base64.b64encode(content.encode()), "file_name": "big.csv"})
         )
         action = wizard.action_import()
         job = self.env["redu.background.job"].browse(action["res_id"])
         self.assertEqual((job.state, job.total, job.user_id), ("queued", 5, self.manager))
         self.assertFalse(self.Agreement.search([("source_ref", "like", "BG-")]), "nothing imported in the request")
+        self.assertEqual(job.channel, "long")
         with patch.object(import_module, "IMPORT_BATCH", 2), mute_logger(WIZARD_LOGGER):
-            self.env["redu.background.job"]._cron_run_jobs()
+            self.env["redu.background.job"]._cron_run_jobs("long")
         self.assertEqual((job.state, job.done), ("done", 5))
         self.assertEqual(
             sorted(self.Agreement.search([("source_ref", "like", "BG-")]).mapped("source_ref")),
@@ -143,3 +166,73 @@ class TestBackgroundImport(FeedbackCase):
         self.assertIn("already on row 2", job.line_ids[1].message, "a duplicate of an earlier batch")
         self.assertIn("3 created", job.result)
         self.assertEqual(self.Agreement.search([("source_ref", "=", "BG-1")]).company_id, self.company)
+
+
+def _job_noop(self, job):
+    """A partnership operation for the tests (its task is never run)."""
+    return 0
+
+
+@tagged("post_install", "-at_install")
+class TestBackgroundVisibility(FeedbackCase):
+    """A task is seen by its starter and the managers of its operation, never through another addon."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Job = cls.env["redu.background.job"]
+        cls.partnership_manager = new_test_user(
+            cls.env,
+            login="bg_partnership_manager",
+            groups="base.group_user,redu_partnership.group_partnership_manager",
+            company_ids=[cls.company.id, cls.other_company.id],
+            company_id=cls.company.id,
+        )
+        cls.startClassPatcher(patch.object(cls.registry["res.partner"], "_job_noop", _job_noop, create=True))
+
+    def _import_task(self):
+        """A feedback administrator's import of a student file: names and student IDs."""
+        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.import", "1")
+        end = self.today + timedelta(days=60)
+        start = self.today - timedelta(days=30)
+        rows = [
+            f"V-{i};training_agreement;Student {i};S-V{i};Oy;;;Ville Vallila;v@t.fi;0401112222;{start};{end};100;;;;"
+            for i in (1, 2)
+        ]
+        wizard = (
+            self.env["redu.agreement.import.wizard"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=[self.company.id])
+            .create({"file_data": base64.b64encode("\n".join([HEADER, *rows]).encode()), "file_name": "students.csv"})
+        )
+        return self.Job.browse(wizard.action_import()["res_id"])
+
+    def test_a_partnership_manager_does_not_see_a_feedback_import_nor_its_file(self):
+        job = self._import_task()
+        file = job.attachment_id
+        self.assertTrue(file)
+        self.assertFalse(self.partnership_manager.has_group("redu_feedback_prep.group_feedback_user"))
+        Job = self.Job.with_user(self.partnership_manager)
+        self.assertFalse(Job.search([("id", "=", job.id)]))
+        with self.assertRaises(AccessError):
+            job.with_user(self.partnership_manager).read(["name"])
+        with self.assertRaises(AccessError):
+            file.with_user(self.partnership_manager).read(["raw"])
+        self.assertFalse(self.env["ir.attachment"].with_user(self.partnership_manager).search([("id", "=", file.id)]))
+        # the starter (a feedback administrator) does; a teacher, who manages no imports, does not
+        self.assertEqual(self.Job.with_user(self.manager).search([("id", "=", job.id)]), job)
+        self.assertIn(b"S-V1", file.with_user(self.manager).raw)
+        teacher_jobs = self.Job.with_user(self.teacher).with_context(allowed_company_ids=[self.company.id])
+        self.assertFalse(teacher_jobs.search([("id", "=", job.id)]))
+
+    def test_a_feedback_manager_does_not_see_a_partnership_task(self):
+        job = self.Job.with_user(self.partnership_manager)._enqueue(
+            "Partnership task",
+            self.Partner,
+            "_job_noop",
+            res_ids=self.employer.ids,
+            manager_group="redu_partnership.group_partnership_manager",
+        )
+        self.assertFalse(self.manager.has_group("redu_partnership.group_partnership_manager"))
+        self.assertFalse(self.Job.with_user(self.manager).search([("id", "=", job.id)]))
+        self.assertEqual(self.Job.with_user(self.partnership_manager).search([]), job, "its starter sees it")

@@ -366,6 +366,8 @@ class ReduAgreementImportWizard(models.TransientModel):
                 total=len(rows),
                 file_content=base64.b64decode(self.file_data),
                 file_name=self.file_name,
+                manager_group="redu_feedback_prep.group_feedback_manager",
+                channel="long",
             )
             return job._action_open()
         results = self._import_rows(rows)

@@ -334,7 +334,11 @@ class ReduTpkBundle(models.Model):
         Job = self.env["redu.background.job"]
         if len(self) > Job._threshold("sending", SEND_BATCH):
             job = Job._enqueue(
-                self.env._("Survey links of %s bundles", len(self)), self, "_job_send_links", res_ids=self.ids
+                self.env._("Survey links of %s bundles", len(self)),
+                self,
+                "_job_send_links",
+                res_ids=self.ids,
+                manager_group="redu_feedback_prep.group_feedback_manager",
             )
             return job._action_open()
         today = fields.Date.context_today(self)

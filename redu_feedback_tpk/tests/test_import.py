@@ -47,7 +47,8 @@ class TestImport(TpkCase):
             ]
         )
         wizard = self.env["redu.tpk.import.wizard"].with_user(self.manager).create({"file": data})
-        action = wizard.with_context(redu_background_threshold=2).action_import()
+        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.import", "2")
+        action = wizard.action_import()
         job = self.env["redu.background.job"].browse(action["res_id"])
         self.assertEqual((job.state, job.total, job.user_id), ("queued", 3, self.manager))
         self.assertFalse(self.bundle_a.survey_url, "nothing imported in the request")

@@ -62,7 +62,8 @@ class TestSending(TpkCase):
         self.assertEqual(len(self._mails()), 1)
 
     def test_many_bundles_are_sent_by_a_background_task(self):
-        bundles = (self.bundle_a | self.bundle_b).with_context(redu_background_threshold=1)
+        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.sending", "1")
+        bundles = self.bundle_a | self.bundle_b
         action = self._send(bundles)
         job = self.env["redu.background.job"].browse(action["res_id"])
         self.assertEqual((job.user_id, job.state, job.total), (self.manager, "queued", 2))

@@ -247,6 +247,7 @@ class ReduTpkImportWizard(models.TransientModel):
             total=len(rows),
             file_content=base64.b64decode(self.file),
             file_name=self.filename or "arvo.csv",
+            manager_group="redu_feedback_prep.group_feedback_manager",
         )
         return job._action_open()
 

@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
     mail_activity,
-    redu_background_job,
-    redu_background_job_line,
     redu_contact_role,
     redu_cooperation_form,
     redu_partnership_level,

@@ -3,7 +3,6 @@
 from . import (
     test_access,
     test_analysis,
-    test_background_job,
     test_business_id,
     test_cooperation_type,
     test_hardening_files,

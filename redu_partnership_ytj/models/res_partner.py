@@ -9,6 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from odoo.addons.redu_background.exceptions import RetryLater
 from odoo.addons.redu_base.tools.business_id import normalize_business_id
 
 from ..tools import ytj_client
@@ -25,6 +26,8 @@ DEFAULT_BATCH_SIZE = 200
 DEFAULT_RATE = 30
 # a background call of the register fetch stops after this many seconds (the cron commits, then goes on)
 YTJ_SECONDS_PER_CALL = 5
+# the identity key of the weekly refresh task: never queued twice
+YTJ_REFRESH_KEY = "redu_partnership_ytj.weekly_refresh"
 
 YTJ_STATUSES = [
     (ytj_client.STATUS_ACTIVE, "Active"),
@@ -324,22 +327,18 @@ class ResPartner(models.Model):
     @api.model
     def _cron_ytj_refresh(self, batch_size=None):
         """Refresh a batch of active company partners with a Y-tunnus, least recently fetched
-        first, at most the configured requests per minute. A 429 stops the batch: the partners
-        not reached keep their place and come first in the next run.
+        first, at most the configured requests per minute. A 429 makes the task wait (``RetryLater``)
+        and go on with the partners not reached.
 
-        The batch is a background task of this cron (visible in *Background tasks*), committed
-        every few partners with ``ir.cron._commit_progress``; when the cron's time is up it stops and
-        core calls it again to go on with the same partners."""
+        The batch is a background task (visible in *Background tasks*, channel ``long``, never queued
+        twice), run at once by this cron and committed every few partners with
+        ``ir.cron._commit_progress``; when the cron's time is up it stops and core calls it again to go
+        on with the same partners (the long tasks' cron resumes it too)."""
         if not self._ytj_network_enabled():
             _logger.info("business register refresh skipped: the network lookup is turned off")
             return None
         Job = self.env["redu.background.job"]
-        cron = self.env.ref("redu_partnership_ytj.ir_cron_ytj_refresh")
-        # sudo: the weekly task is the system's, of every entity; it resumes whoever started it
-        job = Job.sudo().search(
-            [("cron_id", "=", cron.id), ("method", "=", "_job_ytj_fetch"), ("state", "in", ("queued", "running"))],
-            limit=1,
-        )
+        job = Job._find_open(YTJ_REFRESH_KEY)
         if not job:
             params = self.env["ir.config_parameter"].sudo()
             batch_size = batch_size or int(params.get_param(PARAM_BATCH_SIZE) or DEFAULT_BATCH_SIZE)
@@ -352,7 +351,9 @@ class ResPartner(models.Model):
                 "_job_ytj_fetch",
                 res_ids=partners.ids,
                 payload={"notify": True},
-                cron=cron,
+                manager_group="redu_partnership.group_partnership_manager",
+                channel="long",
+                identity_key=YTJ_REFRESH_KEY,
                 trigger=False,
                 shared=True,
             )
@@ -380,6 +381,7 @@ class ResPartner(models.Model):
             "_job_ytj_fetch",
             res_ids=partners.ids,
             payload={"fill": True},
+            manager_group="redu_partnership.group_partnership_manager",
         )
         return job._action_open()
 
@@ -403,11 +405,13 @@ class ResPartner(models.Model):
                 time.sleep(60.0 / rate)
             try:
                 company = ytj_client.fetch_company(business_id, session=session)
-            except ytj_client.YtjRateLimited:
-                # the partners not reached keep their place: they come first in the next run
+            except ytj_client.YtjRateLimited as error:
+                # the task waits as the register asks, without holding the worker (no sleep); what
+                # this batch fetched before the limit is kept
                 _logger.info("business register: rate limited after %s partners", job.done + processed)
-                job._add_counts(not_reached=len(job.res_ids) - job.done - processed)
-                job.total = job.done + processed
+                if not processed:
+                    raise RetryLater(error.seconds(), str(error)) from error
+                job._wait(error.seconds())
                 break
             except ytj_client.YtjNotFound:
                 partner.ytj_fetch_date = fields.Datetime.now()

@@ -3,6 +3,8 @@
 import datetime
 from unittest.mock import patch
 
+from odoo import fields
+
 from .common import ACTIVE_ID, CEASED_ID, RENAMED_ID, YtjCase, fixture_response, register_answer
 
 
@@ -46,7 +48,7 @@ class TestYtjCron(YtjCase):
         self.assertEqual(self.renamed.name, "Rovaniemen Matkailupalvelut Oy", "the partner's own name is kept")
         self.assertFalse(self._activities(self.active, "redu_partnership_ytj.mail_activity_type_ytj_ceased"))
 
-    def test_429_stops_the_batch_and_the_next_run_resumes(self):
+    def test_429_makes_the_task_wait_and_it_resumes(self):
         calls = []
 
         def first_then_busy(url, params=None, **kwargs):
@@ -56,14 +58,22 @@ class TestYtjCron(YtjCase):
             return fixture_response("rate_limited.json")
 
         self.patch_get(first_then_busy)
+        before = fields.Datetime.now()
         self.Partner._cron_ytj_refresh()
         self.assertEqual(len(calls), 2, "the batch stops at the first 429")
         fetched = (self.ceased | self.active).filtered("ytj_fetch_date")
-        self.assertEqual(len(fetched), 1, "never-fetched partners come first; one got through")
+        self.assertEqual(len(fetched), 1, "never-fetched partners come first; one got through and is kept")
         waiting = (self.ceased | self.active) - fetched
+        job = self.env["redu.background.job"].search([("identity_key", "=", "redu_partnership_ytj.weekly_refresh")])
+        self.assertEqual(job.state, "running", "the task waits, it is not ended")
+        self.assertGreaterEqual(job.date_next_try, before + datetime.timedelta(seconds=59), "as Retry-After asks")
         self.patch_get()
         self.Partner._cron_ytj_refresh(batch_size=1)
-        self.assertTrue(waiting.ytj_fetch_date, "the next run starts with the partner the 429 left")
+        self.assertEqual(len(calls), 2, "no request before the time")
+        job.date_next_try = before - datetime.timedelta(seconds=1)
+        self.Partner._cron_ytj_refresh(batch_size=1)
+        self.assertTrue(waiting.ytj_fetch_date, "the same task goes on with the partner the 429 left")
+        self.assertEqual(job.state, "done")
 
     def test_refresh_is_off_with_the_lookup_off(self):
         get = self.patch_get()

@@ -53,6 +53,13 @@ class YtjRateLimited(YtjError):
         super().__init__(f"rate limited (retry after {retry_after})")
         self.retry_after = retry_after
 
+    def seconds(self, default=60):
+        """The wait the register asks for (a Retry-After in seconds), else ``default``."""
+        try:
+            return max(int(str(self.retry_after).strip()), 1)
+        except (TypeError, ValueError):
+            return default
+
 
 class YtjNotFound(YtjError):
     """The register has no company with this business ID."""

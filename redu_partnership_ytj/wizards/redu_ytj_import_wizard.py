@@ -263,6 +263,8 @@ class ReduYtjImportWizard(models.TransientModel):
                 "_job_import_file",
                 total=0,
                 payload={"download": True},
+                manager_group="redu_partnership.group_partnership_manager",
+                channel="long",
             )
             return job._action_open()
         # sudo: the wizard's own attachment (res_field attachments are hidden from search)
@@ -280,6 +282,8 @@ class ReduYtjImportWizard(models.TransientModel):
             total=0,
             file_content=attachment.raw,
             file_name=self.filename or "all_companies.zip",
+            manager_group="redu_partnership.group_partnership_manager",
+            channel="long",
         )
         return job._action_open()
 

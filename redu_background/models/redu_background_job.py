@@ -2,23 +2,29 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Long operations in the background, on Odoo's own batched cron.
 
-A job names a model and one of its methods whose name starts with ``_job_``; the cron
-"Background tasks: run queued tasks" calls that method over and over, each call processing
-one batch in its own savepoint, and commits after each batch with ``ir.cron._commit_progress``.
-When the cron's time is up it stops; core re-triggers it and the job resumes where it stopped
-(also after a killed worker: only the batch in progress is lost and redone).
+A job names a model and one of its methods whose name starts with ``_job_``; the cron of the
+job's channel ("Background tasks: run queued tasks" or "... long tasks") calls that method over
+and over, each call processing one batch in its own savepoint, and commits after each batch with
+``ir.cron._commit_progress``. When the cron's time is up it stops; core re-triggers it and the
+job resumes where it stopped (also after a killed worker: only the batch in progress is lost and
+redone). A batch that raises :class:`~odoo.addons.redu_background.exceptions.RetryLater` is rolled
+back and the job waits (a rate limit), without holding the worker.
 """
 
 import csv
 import io
 import logging
+from datetime import timedelta
 
 from markupsafe import Markup
+from psycopg2 import errors as pg_errors
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.redu_base.tools.spreadsheet import neutralise_row
+
+from ..exceptions import RetryLater
 
 _logger = logging.getLogger(__name__)
 
@@ -31,10 +37,16 @@ JOB_STATES = [
 ]
 OPEN_STATES = ("queued", "running")
 METHOD_PREFIX = "_job_"
-# the system parameter of an operation's threshold: redu_partnership.background_threshold.<key>
-THRESHOLD_PARAM = "redu_partnership.background_threshold.%s"
+# a channel is run by its own scheduled action: a long task does not hold the quick ones
+CHANNELS = [("default", "Default"), ("long", "Long")]
+CHANNEL_CRONS = {
+    "default": "redu_background.ir_cron_run_background_jobs",
+    "long": "redu_background.ir_cron_run_background_jobs_long",
+}
+# the system parameter of an operation's threshold: redu_background.threshold.<key>
+THRESHOLD_PARAM = "redu_background.threshold.%s"
 # finished tasks, their reported items and files are deleted after this many days (system parameter)
-RETENTION_PARAM = "redu_partnership.background_retention_days"
+RETENTION_PARAM = "redu_background.retention_days"
 DEFAULT_RETENTION_DAYS = 90
 
 
@@ -43,6 +55,12 @@ class ReduBackgroundJob(models.Model):
     _description = "Background task"
     _inherit = ["mail.thread"]
     _order = "id desc"
+    # at most one queued or running task per identity key (the nightly run), even when two
+    # workers queue it at the same moment
+    _identity_key_open_uniq = models.UniqueIndex(
+        "(identity_key) WHERE identity_key IS NOT NULL AND state IN ('queued', 'running')",
+        "This task is already queued.",
+    )
 
     name = fields.Char(string="Task", required=True, readonly=True)
     user_id = fields.Many2one(
@@ -57,7 +75,29 @@ class ReduBackgroundJob(models.Model):
     payload = fields.Json(readonly=True)
     run_context = fields.Json(readonly=True, help="Companies, language and time zone of the user who started it.")
     attachment_id = fields.Many2one("ir.attachment", string="File", readonly=True, ondelete="set null")
-    cron_id = fields.Many2one("ir.cron", string="Run by", readonly=True, ondelete="set null")
+    manager_group_id = fields.Many2one(
+        "res.groups",
+        string="Managed by",
+        readonly=True,
+        index=True,
+        ondelete="set null",
+        help="Besides the user who started it, the members of this group see the task, its files and "
+        "its report: the managers of the operation.",
+    )
+    channel = fields.Selection(
+        CHANNELS,
+        default="default",
+        required=True,
+        readonly=True,
+        index=True,
+        help="Each channel is run by its own scheduled action: a long task does not hold the others.",
+    )
+    identity_key = fields.Char(
+        readonly=True, index=True, help="A task with the same key is not queued twice (the nightly run)."
+    )
+    date_next_try = fields.Datetime(
+        string="Next try", readonly=True, help="The task waits until then (a rate limit of an external service)."
+    )
     state = fields.Selection(JOB_STATES, default="queued", required=True, readonly=True, index=True, tracking=True)
     total = fields.Integer(string="To process", readonly=True)
     done = fields.Integer(string="Processed", readonly=True)
@@ -92,12 +132,11 @@ class ReduBackgroundJob(models.Model):
     def _threshold(self, key, default):
         """Above this many records or rows the operation runs as a background task.
 
-        The context key ``redu_background_threshold`` overrides it (tests); otherwise the system
-        parameter ``redu_partnership.background_threshold.<key>``.
+        Only the system parameter ``redu_background.threshold.<key>`` decides it: no context key
+        (every RPC value is the caller's) moves work into or out of an HTTP worker.
         """
-        value = self.env.context.get("redu_background_threshold")
-        if value is None:
-            value = self.env["ir.config_parameter"].sudo().get_param(THRESHOLD_PARAM % key)
+        # sudo: the system parameters are readable by the administrators only; this one is a setting
+        value = self.env["ir.config_parameter"].sudo().get_param(THRESHOLD_PARAM % key)
         try:
             return int(value) if value not in (None, False, "") else default
         except (TypeError, ValueError):
@@ -115,48 +154,73 @@ class ReduBackgroundJob(models.Model):
         total=None,
         file_content=None,
         file_name=None,
-        cron=None,
+        manager_group=None,
+        channel="default",
+        identity_key=None,
         trigger=True,
         shared=False,
     ):
-        """Queue ``model.<method>(job)`` for the background and wake the cron up; return the job.
+        """Queue ``model.<method>(job)`` for the background and wake its channel's cron up; return the job.
 
         :param model: a recordset or model name; the method runs on it as the current user, with
             the current companies, language and time zone
         :param method: a method whose name starts with ``_job_``: it processes the next batch and
-            returns how many items it processed (0 when there is nothing left)
+            returns how many items it processed (0 when there is nothing left); it may raise
+            ``RetryLater(seconds)`` to roll its batch back and wait
         :param file_content: bytes stored as the job's file (an import)
+        :param manager_group: the xmlid (or record) of the group whose members manage the operation:
+            they see the task, its file and its report besides the user who started it
+        :param channel: ``default`` or ``long`` (a nightly run, a big file): each channel has its cron
+        :param identity_key: when a queued or running task has this key, it is returned instead of
+            queuing a second one (the nightly run)
         :param shared: a job of the whole database (a nightly run): no company, so that the managers
             of every company see it
         """
         model_name = model if isinstance(model, str) else model._name
         if not method.startswith(METHOD_PREFIX) or not callable(getattr(self.env[model_name], method, None)):
             raise ValueError(f"{model_name}.{method} cannot be run as a background task")
-        cron = cron or self.env.ref("redu_partnership.ir_cron_run_background_jobs")
+        if channel not in CHANNEL_CRONS:
+            raise ValueError(f"unknown background channel {channel!r}")
+        if isinstance(manager_group, str):
+            manager_group = self.env.ref(manager_group)
+        if identity_key:
+            existing = self._find_open(identity_key)
+            if existing:
+                return existing.with_env(self.env)
         res_ids = list(res_ids or [])
         context = self.env.context
+        vals = {
+            "name": name,
+            "user_id": self.env.uid,
+            "company_id": False if shared else self.env.company.id,
+            "res_model": model_name,
+            "method": method,
+            "res_ids": res_ids,
+            "payload": payload or {},
+            "run_context": {
+                "allowed_company_ids": self.env.companies.ids,
+                "lang": context.get("lang") or self.env.user.lang,
+                "tz": context.get("tz") or self.env.user.tz,
+            },
+            "total": total if total is not None else len(res_ids),
+            "manager_group_id": manager_group.id if manager_group else False,
+            "channel": channel,
+            "identity_key": identity_key or False,
+        }
         # sudo: users only read their jobs (ir.model.access); the job, its file and its progress are
         # written by the system, never through a user's create/write (RPC)
-        job = self.sudo().create(
-            {
-                "name": name,
-                "user_id": self.env.uid,
-                "company_id": False if shared else self.env.company.id,
-                "res_model": model_name,
-                "method": method,
-                "res_ids": res_ids,
-                "payload": payload or {},
-                "run_context": {
-                    "allowed_company_ids": self.env.companies.ids,
-                    "lang": context.get("lang") or self.env.user.lang,
-                    "tz": context.get("tz") or self.env.user.tz,
-                },
-                "total": total if total is not None else len(res_ids),
-                "cron_id": cron.id,
-            }
-        )
+        if identity_key:
+            try:
+                # the partial unique index decides between two workers queuing the same key at once
+                with self.env.cr.savepoint():
+                    job = self.sudo().create(vals)
+            except pg_errors.UniqueViolation:
+                return self._find_open(identity_key).with_env(self.env)
+        else:
+            job = self.sudo().create(vals)
         if file_content is not None:
-            # sudo: the file belongs to the job, which only the system writes
+            # sudo: the file belongs to the job, which only the system writes; its access follows the
+            # job's (res_model/res_id): who cannot read the task cannot read its file
             job.attachment_id = (
                 self.env["ir.attachment"]
                 .sudo()
@@ -170,8 +234,21 @@ class ReduBackgroundJob(models.Model):
                 )
             )
         if trigger:
-            cron._trigger()
+            job._channel_cron()._trigger()
         return job.with_env(self.env)
+
+    @api.model
+    def _find_open(self, identity_key):
+        # sudo: the key is unique across users and companies (the nightly run is everyone's)
+        return self.sudo().search(
+            [("identity_key", "=", identity_key), ("state", "in", OPEN_STATES)], order="id", limit=1
+        )
+
+    @api.model
+    def _channel_cron(self, channel=None):
+        """The scheduled action that runs the channel's tasks (the job's own channel by default)."""
+        # sudo: the scheduled actions are readable by the administrators only
+        return self.env.ref(CHANNEL_CRONS[channel or self.channel]).sudo()
 
     def _action_open(self):
         """The job's form in a dialog: what a user sees after starting a long operation."""
@@ -188,10 +265,10 @@ class ReduBackgroundJob(models.Model):
 
     def action_cancel(self):
         """Stop a queued or running task after its current batch (its owner or a manager)."""
+        user = self.env.user
+        admin = user.has_group("redu_background.group_background_admin")
         for job in self:
-            if job.user_id != self.env.user and not self.env.user.has_group(
-                "redu_partnership.group_partnership_manager"
-            ):
+            if job.user_id != user and not admin and job.manager_group_id not in user.all_group_ids:
                 raise AccessError(self.env._("Only the user who started a background task can cancel it."))
             if job.state not in OPEN_STATES:
                 raise UserError(self.env._("Only a queued or running task can be cancelled."))
@@ -201,14 +278,24 @@ class ReduBackgroundJob(models.Model):
 
     # ----------------------------------------------------------------- run
     @api.model
-    def _cron_run_jobs(self):
-        """The background cron: run the queued tasks, oldest first, until the cron's time is up."""
-        self._run_jobs(self.env.ref("redu_partnership.ir_cron_run_background_jobs"))
+    def _cron_run_jobs(self, channel="default"):
+        """The cron of a channel: run its queued tasks, oldest first, until the cron's time is up."""
+        return self._run_jobs(channel)
 
     @api.model
-    def _run_jobs(self, cron):
+    def _run_jobs(self, channel="default"):
+        now = fields.Datetime.now()
         # sudo: the cron runs every user's queued tasks; each batch then runs as the task's user
-        jobs = self.sudo().search([("state", "in", OPEN_STATES), ("cron_id", "=", cron.id)], order="id")
+        jobs = self.sudo().search(
+            [
+                ("state", "in", OPEN_STATES),
+                ("channel", "=", channel),
+                "|",
+                ("date_next_try", "=", False),
+                ("date_next_try", "<=", now),
+            ],
+            order="id",
+        )
         self._commit_batch(0, jobs._remaining())
         for job in jobs:
             if not job._run():
@@ -235,44 +322,81 @@ class ReduBackgroundJob(models.Model):
         self.ensure_one()
         user = self.user_id
         run_context = dict(self.run_context or {})
-        allowed = [
-            company for company in run_context.get("allowed_company_ids") or [] if company in user.company_ids.ids
-        ]
+        user_companies = set(user.company_ids.ids)
+        allowed = [company for company in run_context.get("allowed_company_ids") or [] if company in user_companies]
         run_context["allowed_company_ids"] = allowed or user.company_id.ids
         return self.env[self.res_model].with_user(user).with_context(**run_context)
 
+    def _lock(self):
+        """Take the job for this transaction; False when another worker runs its batch now."""
+        self.env.cr.execute("SELECT id FROM redu_background_job WHERE id = %s FOR NO KEY UPDATE SKIP LOCKED", [self.id])
+        return bool(self.env.cr.fetchone())
+
     def _run(self):
-        """Run the job batch by batch; False when the cron's time is up before it finished."""
+        """Run the job batch by batch; False when the cron's time is up before it finished.
+
+        True also when the job waits (``RetryLater``) or another worker holds it: the caller goes
+        on with its next job.
+        """
         self.ensure_one()
         # sudo: the progress, state and result are the system's; the method runs as the task's user
         job = self.sudo()
+        # the model as the task's user, once per run (not per batch: each commit empties the cache)
+        model = None
         while True:
-            job.invalidate_recordset(["state"])
+            # the lock is released by each commit: another worker (the channel's cron and the nightly
+            # cron) may take the next batch, never the same one
+            if not job._lock():
+                return True
+            job.invalidate_recordset()
             if job.state not in OPEN_STATES:
                 return True
+            if job.date_next_try and job.date_next_try > fields.Datetime.now():
+                return True
             if job.state == "queued":
-                job.write({"state": "running", "date_started": fields.Datetime.now()})
+                job.write({"state": "running", "date_started": job.date_started or fields.Datetime.now()})
             processed = 0
             try:
                 if not job.method.startswith(METHOD_PREFIX):
                     raise UserError(self.env._("%s cannot be run as a background task.", job.method))
+                model = model if model is not None else job._job_env_model()
                 with self.env.cr.savepoint():
-                    processed = getattr(job._job_env_model(), job.method)(job) or 0
+                    processed = getattr(model, job.method)(job) or 0
                     job.done += processed
+            except RetryLater as retry:
+                # the batch is rolled back (savepoint); the job waits without holding the worker
+                when = fields.Datetime.now() + timedelta(seconds=retry.seconds)
+                _logger.info("background task %s (%s) retries at %s: %s", job.id, job.name, when, retry)
+                job.invalidate_recordset()
+                job.date_next_try = when
+                job._channel_cron()._trigger(at=when)
+                self._commit_batch(0, 0)
+                return True
             except Exception as error:  # noqa: BLE001 - any error ends the job, the finished batches stay
                 _logger.exception("background task %s (%s) failed", job.id, job.name)
                 job._finish("failed", error=str(error) or repr(error))
                 self._commit_batch(0, job._remaining())
                 continue
+            # a batch that keeps its work but must wait (a rate limit met after some items) sets the date
+            wait_until = job.date_next_try if job.date_next_try and job.date_next_try > fields.Datetime.now() else False
+            if job.date_next_try and not wait_until:
+                job.date_next_try = False
             # a total of 0 is not known yet (a streamed file): the method sets it when it reaches the end
             finished = not processed or (job.total > 0 and job.done >= job.total)
             if finished:
                 job._finish("done")
-            time_left = self._commit_batch(processed, 0 if finished else max(job.total - job.done, 1))
-            if finished:
+            elif wait_until:
+                job._channel_cron()._trigger(at=wait_until)
+            time_left = self._commit_batch(processed, 0 if finished or wait_until else max(job.total - job.done, 1))
+            if finished or wait_until:
                 return True
             if time_left <= 0:
                 return False
+
+    def _wait(self, seconds):
+        """From a ``_job_`` method: keep this batch's work, take the next batch in ``seconds``."""
+        self.ensure_one()
+        self.date_next_try = fields.Datetime.now() + timedelta(seconds=max(int(seconds), 1))
 
     def _add_counts(self, **counts):
         """Add to the job's counters (created, updated, errors...)."""

@@ -1,0 +1,3 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from . import redu_background_job, redu_background_job_line

@@ -392,17 +392,19 @@ class ResPartner(models.Model):
         rate = int(self.env["ir.config_parameter"].sudo().get_param(PARAM_RATE) or DEFAULT_RATE)
         stop_at = time.monotonic() + YTJ_SECONDS_PER_CALL
         session = requests.Session()
-        processed = 0
+        processed = requests_made = 0
+        rate_limited = False
         lines = []
         for partner in self.browse(job.res_ids[job.done :]):
             if processed and time.monotonic() >= stop_at:
+                break
+            if rate > 0 and requests_made >= rate:
                 break
             business_id = partner.exists() and partner._ytj_business_id()
             if not business_id:
                 processed += 1
                 continue
-            if (job.done or processed) and rate > 0:
-                time.sleep(60.0 / rate)
+            requests_made += 1
             try:
                 company = ytj_client.fetch_company(business_id, session=session)
             except ytj_client.YtjRateLimited as error:
@@ -412,6 +414,7 @@ class ResPartner(models.Model):
                 if not processed:
                     raise RetryLater(error.seconds(), str(error)) from error
                 job._wait(error.seconds())
+                rate_limited = True
                 break
             except ytj_client.YtjNotFound:
                 partner.ytj_fetch_date = fields.Datetime.now()
@@ -462,6 +465,10 @@ class ResPartner(models.Model):
                 partner._ytj_store(company, notify=payload.get("notify", False))
             job._add_counts(fetched=1)
             processed += 1
+        if rate > 0 and requests_made and not rate_limited and job.done + processed < len(job.res_ids):
+            # the pace of the register (requests per minute): the next batch waits for its turn in the
+            # channel's cron, instead of a sleep that holds the worker between the requests
+            job._wait(60.0 * requests_made / rate)
         job._add_lines(lines)
         counts = dict({"fetched": 0, "not_found": 0, "errors": 0, "not_reached": 0}, **(job.counts or {}))
         job.result = self.env._(

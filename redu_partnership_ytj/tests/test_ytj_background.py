@@ -12,7 +12,11 @@ from .common import ACTIVE_ID, CEASED_ID, RENAMED_ID, YtjCase, fixture_response
 from .test_ytj_import import generated_companies, zip_of
 
 
-@patch("time.sleep", lambda seconds: None)
+def _no_sleep(seconds):
+    raise AssertionError("no sleep in a worker")
+
+
+@patch("time.sleep", _no_sleep)
 class TestYtjBackground(YtjCase):
     @classmethod
     def setUpClass(cls):
@@ -100,3 +104,21 @@ class TestYtjBackground(YtjCase):
         self.assertEqual((job.state, job.done, job.total), ("done", 25, 25))
         self.assertEqual((job.counts["read"], job.counts["matched"]), (25, 3))
         self.assertTrue(all(partners.mapped("ytj_fetch_date")))
+
+    def test_the_register_pace_waits_in_the_cron_not_in_the_worker(self):
+        """Requests per minute: a batch makes at most that many requests, then the task waits for its
+        turn (no sleep between the requests, which would hold the worker)."""
+        self.patch_get()
+        self.env["ir.config_parameter"].sudo().set_param("redu_partnership_ytj.requests_per_minute", "1")
+        active = self._company("Lapin Rakennus", company_registry=ACTIVE_ID)
+        renamed = self._company("Vanha Nimi Oy", company_registry=RENAMED_ID, city="Rovaniemi")
+        action = (active | renamed).with_user(self.sales).action_ytj_fetch_many()
+        job = self.Job.browse(action["res_id"])
+        self.Job._cron_run_jobs()
+        self.assertEqual((job.state, job.done), ("running", 1), "one request in this minute")
+        self.assertGreater(job.date_next_try, fields.Datetime.now() + timedelta(seconds=50))
+        self.Job._cron_run_jobs()
+        self.assertEqual(job.done, 1, "the next batch waits for its minute")
+        job.date_next_try = fields.Datetime.now() - timedelta(seconds=1)
+        self.Job._cron_run_jobs()
+        self.assertEqual((job.state, job.done), ("done", 2))

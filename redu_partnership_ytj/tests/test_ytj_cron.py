@@ -8,7 +8,11 @@ from odoo import fields
 from .common import ACTIVE_ID, CEASED_ID, RENAMED_ID, YtjCase, fixture_response, register_answer
 
 
-@patch("time.sleep", lambda seconds: None)
+def _no_sleep(seconds):
+    raise AssertionError("no sleep in a worker")
+
+
+@patch("time.sleep", _no_sleep)
 class TestYtjCron(YtjCase):
     @classmethod
     def setUpClass(cls):

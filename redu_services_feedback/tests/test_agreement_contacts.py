@@ -7,11 +7,13 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
 
-from .common import CrossAddonCase
+from .common import ServicesFeedbackCase
 
 
-class TestAgreementContacts(CrossAddonCase):
+@tagged("post_install", "-at_install")
+class TestAgreementContacts(ServicesFeedbackCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

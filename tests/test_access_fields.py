@@ -27,6 +27,7 @@ MODULES = (
     "redu_services_feedback",
     "redu_feedback_portal",
     "redu_feedback_tpk",
+    "redu_services_feedback_tpk",
     "spreadsheet_dashboard_redu",
     "spreadsheet_dashboard_redu_portal",
 )

@@ -10,6 +10,7 @@ from . import (
     redu_feedback_dashboard,
     redu_study_right_period,
     redu_workplace_agreement,
+    redu_workplace_agreement_dashboard,
     res_company,
     res_config_settings,
     res_partner,

@@ -7,6 +7,7 @@ from . import (
     test_process,
     test_process_chatter,
     test_revenue,
+    test_revenue_scope,
     test_security,
     test_stage_gates,
     test_ui,

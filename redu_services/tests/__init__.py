@@ -4,6 +4,7 @@ from . import (
     test_gate_result,
     test_i18n,
     test_partner,
+    test_partner_revenue_level,
     test_process,
     test_process_chatter,
     test_revenue,

@@ -8,7 +8,7 @@
     "website": "https://www.redu.fi",
     "author": "REDU",
     "license": "LGPL-3",
-    "depends": ["redu_base", "redu_background", "redu_partnership", "redu_services"],
+    "depends": ["redu_base", "redu_background", "redu_partnership"],
     "external_dependencies": {"python": ["phonenumbers", "python-stdnum", "openpyxl"]},
     "data": [
         "security/redu_feedback_prep_security.xml",

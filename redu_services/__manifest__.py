@@ -12,6 +12,7 @@
     "data": [
         "security/redu_services_security.xml",
         "security/ir.model.access.csv",
+        "security/redu_response_time_report_security.xml",
         "data/ir_sequence_data.xml",
         "data/redu_service_category_data.xml",
         "data/redu_contact_role_data.xml",
@@ -26,6 +27,7 @@
         "views/redu_service_stage_views.xml",
         "views/redu_service_checklist_template_views.xml",
         "report/redu_service_revenue_report_views.xml",
+        "report/redu_response_time_report_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
         "views/account_move_views.xml",

@@ -10,9 +10,6 @@
     "license": "LGPL-3",
     "depends": ["spreadsheet_dashboard", "redu_partnership", "redu_services", "redu_feedback_prep"],
     "data": [
-        "security/ir.model.access.csv",
-        "security/spreadsheet_dashboard_redu_security.xml",
-        "report/redu_response_time_report_views.xml",
         "data/dashboards.xml",
     ],
     "assets": {

@@ -25,8 +25,10 @@ MODULES = (
     "redu_services",
     "redu_services_website",
     "redu_feedback_prep",
+    "redu_services_feedback",
     "redu_feedback_portal",
     "redu_feedback_tpk",
+    "redu_services_feedback_tpk",
     "spreadsheet_dashboard_redu",
     "spreadsheet_dashboard_redu_portal",
 )

@@ -243,12 +243,6 @@ class ReduWorkplaceAgreement(models.Model):
         precompute=True,
         help="The education provider (koulutustoimija) of the study right; defaults to the entity's OID.",
     )
-    service_process_id = fields.Many2one(
-        "redu.service.process",
-        string="Service process",
-        index="btree_not_null",
-        check_company=True,
-    )
     # ------------------------------------------------------------ study right
     study_type = fields.Selection(
         STUDY_TYPES,

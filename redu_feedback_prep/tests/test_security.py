@@ -74,20 +74,3 @@ class TestSecurity(FeedbackCase):
     def test_other_users_have_no_access(self):
         with self.assertRaises(AccessError):
             self._as(self.internal).search([])
-
-    def test_student_name_restricted_to_feedback_groups(self):
-        service_group = self.env.ref("redu_services.group_service_user", raise_if_not_found=False)
-        self.assertTrue(service_group, "redu_services provides group_service_user")
-        service_user = new_test_user(
-            self.env,
-            login="fb_service",
-            groups="redu_services.group_service_user",
-            company_id=self.company.id,
-            company_ids=[self.company.id],
-        )
-        agreement = self._as(service_user).browse(self.own.id)
-        self.assertEqual(agreement.read(["workplace_name"])[0]["workplace_name"], "Lapin Testirakennus Oy")
-        with self.assertRaises(AccessError):
-            agreement.read(["student_name"])
-        self.assertNotIn("student_name", self._as(service_user).fields_get())
-        self.assertIn("student_name", self._as(self.teacher).fields_get())

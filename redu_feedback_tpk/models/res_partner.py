@@ -39,10 +39,11 @@ class ResPartner(models.Model):
             partner.tpk_bundle_count = counts.get(partner, 0)
 
     def _tpk_recipients(self):
-        """{employer id: recipient} of the workplace survey, in three queries for any number of employers:
+        """{employer id: recipient} of the workplace survey, in a few queries for any number of employers:
         the chosen contact; else the child contact with the role "Workplace survey contact"; else the
-        contact person of the account manager's latest service process with the employer. Never the
-        employer itself, never a person outside it."""
+        contact that ``_tpk_fallback_recipients`` proposes (with redu_services: the contact person of the
+        account manager's latest service process with the employer). Never the employer itself, never a
+        person outside it."""
         employers = self.filtered("id")
         result = {}
         if not employers:
@@ -63,30 +64,17 @@ class ResPartner(models.Model):
         )
         for contact in with_role:
             result.setdefault(contact.parent_id.id, contact)
-        rest = rest.filtered(lambda e: e.id not in result and e.user_id)
-        if not rest:
-            return result
-        # sudo: the recipient is chosen for whoever prepares the survey, also a user who cannot read the
-        # service processes; only the process's contact person is read
-        processes = (
-            self.env["redu.service.process"]
-            .sudo()
-            .search_fetch(
-                [("partner_id", "in", rest.ids), ("contact_id", "!=", False)],
-                ["partner_id", "user_id", "contact_id"],
-                order="create_date desc, id desc",
-            )
-        )
-        user_by_employer = {employer.id: employer.user_id for employer in rest}
-        for process in processes:
-            employer_id = process.partner_id.id
-            if (
-                employer_id not in result
-                and process.user_id == user_by_employer.get(employer_id)
-                and process.contact_id.parent_id.id == employer_id
-            ):
-                result[employer_id] = process.contact_id.sudo(False)
+        rest = rest.filtered(lambda e: e.id not in result)
+        if rest:
+            for employer_id, contact in rest._tpk_fallback_recipients().items():
+                if contact.parent_id.id == employer_id and not contact.is_company:
+                    result[employer_id] = contact
         return result
+
+    def _tpk_fallback_recipients(self):
+        """{employer id: contact} for the employers ``self`` that have neither a chosen contact nor a
+        contact with the role: none here; an addon that knows another source of contacts extends it."""
+        return {}
 
     def action_view_tpk_bundles(self):
         self.ensure_one()

@@ -128,34 +128,13 @@ class TestPredict(TpkCase):
         # no survey contact and no account manager: nobody, to be completed on the employer
         self.assertFalse(bundle_b.recipient_id)
         self.assertEqual(bundle_b.email_problem, "missing")
-        self.assertEqual(self.Bundle.search([("email_problem", "!=", False)]), bundle_b)
+        # among the bundles of the test: the demo bundles' recipients depend on the addons installed
+        self.assertEqual(self.Bundle.search([("email_problem", "!=", False), ("id", "in", bundles.ids)]), bundle_b)
         # choosing the contact on the employer completes the bundle
         with Form(self.employer_b) as form:
             form.tpk_contact_id = self.instructor_b
         self.assertEqual(bundle_b.recipient_id, self.instructor_b)
         self.assertFalse(bundle_b.email_problem)
-
-    def test_recipient_falls_back_to_the_account_managers_contact(self):
-        self.employer_b.user_id = self.manager
-        service = self.env["redu.service"].create(
-            {
-                "name": "Työpaikkaohjaajakoulutus",
-                "funding": "public",
-                "category_id": self.env["redu.service.category"].search([], limit=1).id,
-                "company_id": self.company.id,
-            }
-        )
-        self.env["redu.service.process"].create(
-            {
-                "partner_id": self.employer_b.id,
-                "contact_id": self.instructor_b.id,
-                "service_id": service.id,
-                "user_id": self.manager.id,
-                "company_id": self.company.id,
-            }
-        )
-        self.assertEqual(self.employer_b.tpk_recipient_id, self.instructor_b)
-        self.assertEqual(self.employer.tpk_recipient_id, self.survey_contact)
 
     def test_the_wizard_lists_the_periods_without_a_link(self):
         self._agreement()

@@ -131,6 +131,17 @@ class ResPartner(models.Model):
         groups="base.group_user",
         help="Roles of the person at the working-life partner, e.g. workplace instructor.",
     )
+    # binding goal 2 of the dashboards (spreadsheet_dashboard_redu)
+    partnership_level_percent = fields.Float(
+        string="Level set (%)",
+        compute="_compute_partnership_level_percent",
+        store=True,
+        aggregator="avg",
+        groups=PARTNERSHIP_USER,
+        help="100 when the partner has a partnership level, else 0: averaged, the share of partners with a level "
+        "(binding goal 2).",
+        redu_system=True,
+    )
 
     # the company ID is indexed: a CHECK refuses a hostile long value before PostgreSQL builds the index
     # entry (any registry number, Finnish or foreign, is far shorter)
@@ -198,6 +209,11 @@ class ResPartner(models.Model):
         no_level = self.env["redu.partnership.level"]
         for partner in self:
             partner.suggested_partnership_level_id = levels.get(partner.cooperation_type, no_level)
+
+    @api.depends("partnership_level_id")
+    def _compute_partnership_level_percent(self):
+        for partner in self:
+            partner.partnership_level_percent = 100.0 if partner.partnership_level_id else 0.0
 
     @api.depends("suggested_partnership_level_id", "partnership_level_id")
     def _compute_suggested_level_differs(self):

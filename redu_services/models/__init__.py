@@ -6,6 +6,7 @@ from . import (
     redu_service_checklist_template,
     redu_service_checklist_template_line,
     redu_service_process,
+    redu_service_process_dashboard,
     redu_service_process_checklist_line,
     redu_service_process_member,
     redu_service_stage,

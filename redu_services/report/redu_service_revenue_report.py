@@ -1,5 +1,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from markupsafe import Markup
+
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..models.redu_service import FUNDING_SELECTION
@@ -61,34 +63,69 @@ class ReduServiceRevenueReport(models.Model):
     # (setup/bench/bench_services.py) the pivot month x category takes 1.06 s (median; 1.76 s on a
     # loaded machine), under its 2 s limit; covering partial indexes made it 0.74 s (1.24 s) but
     # would weigh on every journal item written.
-    @property
-    def _table_query(self):
+    # the query in parts, as sale.report builds its own, so that an addon can extend each of them
+    def _select(self):
         return SQL(
             """
-            SELECT aml.id AS id,
-                   account_move.invoice_date AS date,
-                   account_move.company_id AS company_id,
-                   aml.company_currency_id AS currency_id,
-                   proc.id AS process_id,
-                   proc.service_id AS service_id,
-                   proc.category_id AS category_id,
-                   proc.funding AS funding,
-                   org.commercial_partner_id AS partner_id,
-                   com.partnership_level_id AS partnership_level_id,
-                   proc.user_id AS user_id,
-                   account_move.id AS move_id,
-                   account_move.move_type AS move_type,
-                   aml.product_id AS product_id,
-                   -aml.balance AS amount
-              FROM account_move_line aml
-              JOIN account_move ON account_move.id = aml.move_id
-              JOIN redu_service_process proc ON proc.id = account_move.service_process_id
-              -- LEFT JOINs on primary keys: PostgreSQL drops them when a query does not use them
-              LEFT JOIN res_partner org ON org.id = proc.partner_id
-              LEFT JOIN res_partner com ON com.id = org.commercial_partner_id
-             WHERE %(revenue_moves)s
-               AND aml.display_type IN ('product', 'rounding')
-               AND aml.tax_repartition_line_id IS NULL
+            aml.id AS id,
+            account_move.invoice_date AS date,
+            account_move.company_id AS company_id,
+            aml.company_currency_id AS currency_id,
+            proc.id AS process_id,
+            proc.service_id AS service_id,
+            proc.category_id AS category_id,
+            proc.funding AS funding,
+            org.commercial_partner_id AS partner_id,
+            com.partnership_level_id AS partnership_level_id,
+            proc.user_id AS user_id,
+            account_move.id AS move_id,
+            account_move.move_type AS move_type,
+            aml.product_id AS product_id,
+            -aml.balance AS amount
+            """
+        )
+
+    def _from(self):
+        return SQL(
+            """
+            account_move_line aml
+            JOIN account_move ON account_move.id = aml.move_id
+            JOIN redu_service_process proc ON proc.id = account_move.service_process_id
+            -- LEFT JOINs on primary keys: PostgreSQL drops them when a query does not use them
+            LEFT JOIN res_partner org ON org.id = proc.partner_id
+            LEFT JOIN res_partner com ON com.id = org.commercial_partner_id
+            """
+        )
+
+    def _where(self):
+        return SQL(
+            """
+            %(revenue_moves)s
+            AND aml.display_type IN ('product', 'rounding')
+            AND aml.tax_repartition_line_id IS NULL
             """,
             revenue_moves=self.env["account.move"]._redu_service_revenue_sql(),
         )
+
+    def _query(self):
+        return SQL(
+            "SELECT %(select)s FROM %(from)s WHERE %(where)s",
+            select=self._select(),
+            where=self._where(),
+            **{"from": self._from()},
+        )
+
+    @property
+    def _table_query(self):
+        return self._query()
+
+    @api.model
+    def get_empty_list_help(self, help_message):
+        """An empty analysis says when the active companies leave group entities out: the revenue may be there."""
+        help_message = super().get_empty_list_help(help_message)
+        Company = self.env["res.company"]
+        allowed, active = Company._redu_scope_entities()
+        if active == allowed:
+            return help_message
+        notice = Markup('<p class="alert alert-warning" role="alert">%s</p>') % Company._redu_scope_notice()
+        return notice + Markup(help_message or "")

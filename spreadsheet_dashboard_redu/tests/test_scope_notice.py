@@ -1,6 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Finance sees the group: a notice says how many group entities the figures include and how to include
-the others, on the dashboards and on an empty revenue analysis."""
+"""Finance sees the group: a notice says how many group entities the figures of the dashboards include and
+how to include the others."""
 
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user, tagged
@@ -51,18 +51,6 @@ class TestScopeNotice(DashboardDataMixin, TransactionCase):
         # the company that is not a group entity does not count
         env = self._env(self.entity_a + self.entity_b + self.entity_c)
         self.assertEqual(self._notice_rows(env, "revenue"), ["All 3 group entities are included."] * 3)
-
-    def test_empty_revenue_analysis_explains_the_missing_entities(self):
-        action = self.env.ref("redu_services.redu_service_revenue_report_action")
-        # sudo: as /web/action/load reads the action (all its fields: the help needs res_model), for the
-        # uid and the active companies of the user
-        partial = action.with_env(self._env(self.entity_a)).sudo().read(["res_model", "help"])[0]["help"]
-        self.assertIn("1 of the 3 group entities you may see are included", partial)
-        self.assertIn("No invoiced revenue yet", partial, "the help of the action stays below the notice")
-        everything = self._env(self.entity_a + self.entity_b + self.entity_c)
-        complete = action.with_env(everything).sudo().read(["res_model", "help"])[0]["help"]
-        self.assertNotIn("group entities you may see", complete)
-        self.assertIn("No invoiced revenue yet", complete)
 
     def test_dashboards_are_shown_to_the_groups_that_read_their_data(self):
         dashboards = (

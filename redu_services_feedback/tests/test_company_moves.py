@@ -6,12 +6,13 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 
-from .common import CrossAddonCase
+from .common import ServicesFeedbackCase
 
 
-class TestCompanyMoves(CrossAddonCase):
+@tagged("post_install", "-at_install")
+class TestCompanyMoves(ServicesFeedbackCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -4,11 +4,68 @@ suggested partnership level, the account manager applies it, the history and the
 revenue report show it."""
 
 from odoo import fields
+from odoo.tests import TransactionCase, tagged
 
-from .common import CrossAddonCase
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 
-class TestPartnerRevenueLevel(CrossAddonCase):
+@tagged("post_install", "-at_install")
+class TestPartnerRevenueLevel(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.fi = cls.env.ref("base.fi")
+        cls.company = cls.env["res.company"].create(
+            {
+                "name": "REDU Edu Oy (test)",
+                "country_id": cls.fi.id,
+                "currency_id": cls.env.ref("base.EUR").id,
+                "is_redu_group_entity": True,
+                "redu_funding_model": "paid",
+            }
+        )
+        cls.env["account.chart.template"].try_loading("generic_coa", company=cls.company, install_demo=False)
+        cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.company.id]))
+        cls.business_id = "0112038-9"
+        cls.org = cls.env["res.partner"].create(
+            {
+                "name": "Rovaniemen Rakennus Oy",
+                "is_company": True,
+                "country_id": cls.fi.id,
+                "company_registry": "FI" + cls.business_id.replace("-", ""),
+                "partner_org_type": "company",
+                "group_company_ids": [(6, 0, [cls.company.id])],
+            }
+        )
+        cls.instructor = cls.env["res.partner"].create(
+            {
+                "name": "Kaisa Keskitalo",
+                "parent_id": cls.org.id,
+                "type": "contact",
+                "email": "Kaisa.Keskitalo@rovaniemenrakennus.fi",
+                "phone": "040 123 4567",
+            }
+        )
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "Henkilöstökoulutus, työturvallisuus",
+                "type": "service",
+                "list_price": 12000.0,
+                "invoice_policy": "order",
+                "company_id": cls.company.id,
+            }
+        )
+        cls.service = cls.env["redu.service"].create(
+            {
+                "name": "Työturvallisuuskorttikoulutus",
+                "company_id": cls.company.id,
+                "funding": "paid",
+                "category_id": cls.env.ref("redu_services.service_category_staff_training").id,
+                "product_id": cls.product.id,
+            }
+        )
+
     def _invoiced_process(self):
         process = self.env["redu.service.process"].create(
             {

@@ -1,2 +1,2 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from . import redu_instructor_confirmation
+from . import res_partner

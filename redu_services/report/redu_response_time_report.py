@@ -3,7 +3,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from odoo.addons.redu_services.models.redu_service_process import CHANNEL_SELECTION
+from ..models.redu_service_process import CHANNEL_SELECTION
 
 
 class ReduResponseTimeReport(models.Model):
@@ -45,27 +45,51 @@ class ReduResponseTimeReport(models.Model):
         help="Nine inquiries out of ten were answered within this time, in hours.",
     )
 
-    @property
-    def _table_query(self):
+    # the query in parts, as sale.report builds its own, so that an addon can extend each of them
+    def _select(self):
+        return SQL(
+            """
+            row_number() OVER (ORDER BY company_id, year, GROUPING(channel), channel) AS id,
+            company_id,
+            year AS date,
+            CASE WHEN GROUPING(channel) = 1 THEN 'all' ELSE channel END AS channel,
+            count(*) AS process_count,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY response_hours) AS median_hours,
+            percentile_cont(0.9) WITHIN GROUP (ORDER BY response_hours) AS p90_hours
+            """
+        )
+
+    def _from(self):
         # the year of the inquiry in UTC, as the inquiry date is stored
         return SQL(
             """
-            WITH answered AS (
+            (
                 SELECT company_id,
                        date_trunc('year', date_inquiry)::date AS year,
                        COALESCE(channel, 'other') AS channel,
                        response_hours
                   FROM redu_service_process
-                 WHERE date_first_response IS NOT NULL
-            )
-            SELECT row_number() OVER (ORDER BY company_id, year, GROUPING(channel), channel) AS id,
-                   company_id,
-                   year AS date,
-                   CASE WHEN GROUPING(channel) = 1 THEN 'all' ELSE channel END AS channel,
-                   count(*) AS process_count,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY response_hours) AS median_hours,
-                   percentile_cont(0.9) WITHIN GROUP (ORDER BY response_hours) AS p90_hours
-              FROM answered
-             GROUP BY GROUPING SETS ((company_id, year, channel), (company_id, year))
-            """
+                 WHERE %(where)s
+            ) AS answered
+            """,
+            where=self._where(),
         )
+
+    def _where(self):
+        """The service processes counted (a condition on ``redu_service_process``)."""
+        return SQL("date_first_response IS NOT NULL")
+
+    def _group_by(self):
+        return SQL("GROUPING SETS ((company_id, year, channel), (company_id, year))")
+
+    def _query(self):
+        return SQL(
+            "SELECT %(select)s FROM %(from)s GROUP BY %(group_by)s",
+            select=self._select(),
+            group_by=self._group_by(),
+            **{"from": self._from()},
+        )
+
+    @property
+    def _table_query(self):
+        return self._query()

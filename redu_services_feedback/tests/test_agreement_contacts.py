@@ -7,11 +7,13 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import Form, tagged
 
-from .common import CrossAddonCase
+from .common import ServicesFeedbackCase
 
 
-class TestAgreementContacts(CrossAddonCase):
+@tagged("post_install", "-at_install")
+class TestAgreementContacts(ServicesFeedbackCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -38,6 +40,16 @@ class TestAgreementContacts(CrossAddonCase):
                 "service_process_id": cls.process.id,
             }
         )
+
+    def test_teacher_links_the_agreement_to_a_process_on_the_form(self):
+        agreement = self.agreement.with_user(self.teacher).with_context(allowed_company_ids=self.company.ids)
+        with Form(agreement) as form:
+            self.assertEqual(form.service_process_id, self.process)
+            form.service_process_id = self.env["redu.service.process"]
+        self.assertFalse(self.agreement.service_process_id)
+        with Form(agreement) as form:
+            form.service_process_id = self.process.with_user(self.teacher)
+        self.assertEqual(self.agreement.service_process_id, self.process)
 
     def codes(self, agreement):
         return set(agreement.issue_ids.mapped("rule_code"))

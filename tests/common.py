@@ -2,8 +2,6 @@
 """Shared set-up of the cross-addon tests (run by pytest-odoo on the database that
 setup/test.sh created with the three addons installed)."""
 
-from contextlib import contextmanager
-
 from stdnum.fi import ytunnus
 
 from odoo.tests import TransactionCase, new_test_user
@@ -25,15 +23,6 @@ class CrossAddonCase(TransactionCase):
 
     test_tags = {"standard", "post_install"}
     test_module = "redu_cross_addon"
-
-    @contextmanager
-    def assertRefused(self, exception, regex, msg=None):
-        """``assertRaisesRegex`` in a savepoint rolled back with the error (Odoo's ``assertRaises``),
-        as the request is: a write refused after writing (a stage gate, a move to another entity)
-        raises out of ``write``, and the request's rollback undoes what it wrote."""
-        with self.assertRaises(exception, msg=msg) as catcher:
-            yield catcher
-        self.assertRegex(str(catcher.exception), regex, msg=msg)
 
     @classmethod
     def setUpClass(cls):

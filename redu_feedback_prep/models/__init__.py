@@ -10,7 +10,6 @@ from . import (
     redu_feedback_dashboard,
     redu_study_right_period,
     redu_workplace_agreement,
-    redu_workplace_agreement_dashboard,
     redu_workplace_agreement_retention,
     res_company,
     res_config_settings,

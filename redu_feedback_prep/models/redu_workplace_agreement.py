@@ -275,6 +275,25 @@ class ReduWorkplaceAgreement(models.Model):
         copy=True,
     )
     interruption_ids = fields.One2many("redu.agreement.interruption", "agreement_id", string="Interruptions", copy=True)
+    # the dashboards' figures (spreadsheet_dashboard_redu): averaged, the shares ready and reached
+    ready_percent = fields.Float(
+        string="Ready (%)",
+        compute="_compute_dashboard_percents",
+        store=True,
+        aggregator="avg",
+        help="100 when the agreement is ready for the national survey, else 0: averaged, the share ready.",
+        redu_system=True,
+    )
+    survey_reach_percent = fields.Float(
+        string="Survey reaches (%)",
+        compute="_compute_dashboard_percents",
+        store=True,
+        aggregator="avg",
+        help="100 when the national survey reaches the workplace instructor by the national rules, else 0: "
+        "averaged over the ended periods, the survey reach.",
+        redu_system=True,
+    )
+
     # ---------------------------------------------------------- the outcome
     readiness = fields.Selection(
         [("unchecked", "Unchecked"), ("ready", "Ready"), ("warning", "Warnings"), ("blocked", "Blocked")],
@@ -493,6 +512,12 @@ class ReduWorkplaceAgreement(models.Model):
         for agreement in self:
             deadline = agreement.national_fix_deadline or national.contact_deadline(agreement.end_date)
             agreement.days_to_deadline = (deadline - today).days if deadline else 0
+
+    @api.depends("readiness", "national_survey_reaches")
+    def _compute_dashboard_percents(self):
+        for agreement in self:
+            agreement.ready_percent = 100.0 if agreement.readiness == "ready" else 0.0
+            agreement.survey_reach_percent = 100.0 if agreement.national_survey_reaches else 0.0
 
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi

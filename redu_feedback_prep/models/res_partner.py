@@ -1,6 +1,9 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import models
+from odoo import api, models
+
+from ..tools.contact_checks import check_business_id
+from ..tools.national_rules import java_trim
 
 # the partner fields the national validation reads (the commercial partner follows parent_id and
 # is_company): a change of one revalidates the open agreements of the partner
@@ -49,3 +52,114 @@ class ResPartner(models.Model):
                     changed |= partner
                     changed_names.add(name)
         return changed, changed_names
+
+    # ------------------------------------------------------ import matching
+    @api.model
+    def _redu_employer_key(self, values):
+        business_id = values["employer_business_id"]
+        if business_id:
+            return ("bid", check_business_id(business_id)[0] or business_id)
+        name = values["employer_name"] or values["workplace_name"]
+        return ("name", name.casefold()) if name else False
+
+    @api.model
+    def _redu_match_employers(self, values_list):
+        """The employers of imported agreement rows: {employer key: partner id}, found by business ID or
+        name with one search, the missing ones created at once (the agreement import's matching)."""
+        partner_model = self.with_context(active_test=False)
+        keys = {self._redu_employer_key(values): values for values in values_list}
+        keys.pop(False, None)
+        business_ids = [key[1] for key in keys if key[0] == "bid"]
+        names = [
+            values["employer_name"] or values["workplace_name"] for key, values in keys.items() if key[0] == "name"
+        ]
+        found = {}
+        if keys:
+            partners = partner_model.search(
+                [
+                    ("is_company", "=", True),
+                    "|",
+                    ("company_registry", "in", business_ids),
+                    ("name", "in", names),
+                ],
+                order="id",
+            )
+            for partner in partners:
+                if partner.company_registry:
+                    found.setdefault(
+                        ("bid", check_business_id(partner.company_registry)[0] or partner.company_registry), partner.id
+                    )
+                found.setdefault(("name", partner.name.casefold()), partner.id)
+        finland = self.env.ref("base.fi")
+        to_create = []
+        for key, values in keys.items():
+            if key in found:
+                continue
+            vals = {"name": values["employer_name"] or values["workplace_name"] or key[1], "is_company": True}
+            if key[0] == "bid":
+                vals["company_registry"] = key[1]
+                if not check_business_id(key[1])[1]:
+                    # a valid Y-tunnus: a Finnish company (an invalid one stays without a country,
+                    # redu_partnership refuses it on Finnish partners and the validation reports it)
+                    vals["country_id"] = finland.id
+            to_create.append((key, vals))
+        if to_create:
+            created = partner_model.create([vals for _key, vals in to_create])
+            for (key, _vals), partner in zip(to_create, created, strict=True):
+                found[key] = partner.id
+        return found
+
+    @api.model
+    def _redu_match_instructors(self, values_list, employers):
+        """The instructors of imported agreement rows: {(employer id, email or name): partner id}, found
+        among the employers' contacts or by email with one search, the missing ones created at once."""
+        partner_model = self.with_context(active_test=False)
+        wanted = [values for values in values_list if values["instructor_name"] or values["instructor_email"]]
+        employer_ids = list({employers.get(self._redu_employer_key(values)) for values in wanted} - {None, False})
+        emails = list({v["instructor_email"] for v in wanted} - {"", False})
+        by_email, by_name = {}, {}
+        if wanted:
+            partners = partner_model.search(
+                [
+                    ("is_company", "=", False),
+                    "|",
+                    ("parent_id", "in", employer_ids),
+                    ("email", "in", emails),
+                ],
+                order="id",
+            )
+            for partner in partners:
+                parent = partner.parent_id.id or False
+                if partner.email:
+                    by_email.setdefault((parent, java_trim(partner.email)), partner.id)
+                by_name.setdefault((parent, java_trim(partner.name or "")), partner.id)
+        result = {}
+        to_create = {}
+        for values in wanted:
+            employer = employers.get(self._redu_employer_key(values)) or False
+            email = values["instructor_email"]
+            name = values["instructor_name"]
+            key = self._redu_instructor_key(values, employer)
+            partner_id = (email and by_email.get((employer, email))) or (name and by_name.get((employer, name)))
+            if partner_id:
+                result[key] = partner_id
+            elif key not in to_create:
+                # the phone as written: a number eHOKS would refuse must stay visible as it is
+                phone = values["instructor_phone"]
+                to_create[key] = {
+                    "name": values["instructor_name"] or values["instructor_email"],
+                    "parent_id": employer,
+                    "type": "contact",
+                    "email": email or False,
+                    "phone": phone or False,
+                }
+        if to_create:
+            created = partner_model.create(list(to_create.values()))
+            for key, partner in zip(to_create, created, strict=True):
+                result[key] = partner.id
+        return result
+
+    @api.model
+    def _redu_instructor_key(self, values, employer):
+        email = values["instructor_email"]
+        return (employer, email) if email else (employer, "name:" + values["instructor_name"])

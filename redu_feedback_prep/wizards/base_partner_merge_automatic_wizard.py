@@ -8,10 +8,12 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
 
     def _redu_merge_followers(self):
         # the agreements follow a merged partner (moved by Odoo's merge, counted for its note)
+        as_employer = self.env._("agreements as employer")
+        as_instructor = self.env._("agreements as instructor")
         return [
             *super()._redu_merge_followers(),
-            ("redu.workplace.agreement", "employer_id", self.env._("agreements as employer")),
-            ("redu.workplace.agreement", "instructor_id", self.env._("agreements as instructor")),
+            ("redu.workplace.agreement", "employer_id", as_employer),
+            ("redu.workplace.agreement", "instructor_id", as_instructor),
         ]
 
     def _redu_after_merge(self, dst_partner):

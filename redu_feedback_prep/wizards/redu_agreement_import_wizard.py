@@ -13,14 +13,11 @@ from odoo.addons.redu_base.tools.spreadsheet import FormulaCell, formula_text, n
 
 from ..models.redu_study_right_period import STUDY_RIGHT_STATES
 from ..models.redu_workplace_agreement import DATE_MAX, DATE_MIN, REF_MAX_LENGTH, STUDY_TYPES
-from ..tools.contact_checks import check_business_id
 from ..tools.national_rules import java_trim
 
 _logger = logging.getLogger(__name__)
 # rows imported at once by a background task (and the default threshold of one)
 IMPORT_BATCH = 1000
-# the rows of the last file read by a background task, for its next batches
-_ROWS_CACHE = {}
 
 # The columns of the import file, in the template's order (documented in readme/USAGE.md).
 IMPORT_COLUMNS = [
@@ -427,8 +424,9 @@ class ReduAgreementImportWizard(models.TransientModel):
                 continue
             seen_refs[values["source_ref"]] = number
             good.append((number, values))
-        employers = self._match_employers([values for _number, values in good])
-        instructors = self._match_instructors([values for _number, values in good], employers)
+        partners = self.env["res.partner"]
+        employers = partners._redu_match_employers([values for _number, values in good])
+        instructors = partners._redu_match_instructors([values for _number, values in good], employers)
         results += self._upsert_agreements(good, employers, instructors)
         results.sort(key=lambda result: result["row_number"])
         return results
@@ -436,15 +434,15 @@ class ReduAgreementImportWizard(models.TransientModel):
     # ------------------------------------------------------- background import
     @api.model
     def _job_rows(self, job):
-        """The rows of the job's file, read with the wizard's own reader (kept for the next batch)."""
+        """The rows of the job's file, read with the wizard's own reader once per run of the task: the
+        cursor's cache keeps them for the next batches of the same run (it lives as long as the cron's
+        cursor, across its commits, and is never shared with another thread or database)."""
         attachment = job.attachment_id
-        key = (self.env.cr.dbname, attachment.id, attachment.checksum)
-        cached = _ROWS_CACHE.get("last")  # one tuple: safe with several cron threads
-        if cached and cached[0] == key:
-            return cached[1]
-        reader = self.new({"file_data": base64.b64encode(attachment.raw), "file_name": attachment.name})
-        rows = reader._read_file()
-        _ROWS_CACHE["last"] = (key, rows)
+        key = ("redu_feedback_prep.import_rows", attachment.id, attachment.checksum)
+        rows = self.env.cr.cache.get(key)
+        if rows is None:
+            reader = self.new({"file_data": base64.b64encode(attachment.raw), "file_name": attachment.name})
+            rows = self.env.cr.cache[key] = reader._read_file()
         return rows
 
     @api.model
@@ -501,114 +499,6 @@ class ReduAgreementImportWizard(models.TransientModel):
         return len(batch)
 
     @api.model
-    def _employer_key(self, values):
-        business_id = values["employer_business_id"]
-        if business_id:
-            return ("bid", check_business_id(business_id)[0] or business_id)
-        name = values["employer_name"] or values["workplace_name"]
-        return ("name", name.casefold()) if name else False
-
-    @api.model
-    def _match_employers(self, values_list):
-        """Map employer key -> partner id; finds with one search and creates the missing ones at once."""
-        partner_model = self.env["res.partner"].with_context(active_test=False)
-        keys = {self._employer_key(values): values for values in values_list}
-        keys.pop(False, None)
-        business_ids = [key[1] for key in keys if key[0] == "bid"]
-        names = [
-            values["employer_name"] or values["workplace_name"] for key, values in keys.items() if key[0] == "name"
-        ]
-        found = {}
-        if keys:
-            partners = partner_model.search(
-                [
-                    ("is_company", "=", True),
-                    "|",
-                    ("company_registry", "in", business_ids),
-                    ("name", "in", names),
-                ],
-                order="id",
-            )
-            for partner in partners:
-                if partner.company_registry:
-                    found.setdefault(
-                        ("bid", check_business_id(partner.company_registry)[0] or partner.company_registry), partner.id
-                    )
-                found.setdefault(("name", partner.name.casefold()), partner.id)
-        finland = self.env.ref("base.fi")
-        to_create = []
-        for key, values in keys.items():
-            if key in found:
-                continue
-            vals = {"name": values["employer_name"] or values["workplace_name"] or key[1], "is_company": True}
-            if key[0] == "bid":
-                vals["company_registry"] = key[1]
-                if not check_business_id(key[1])[1]:
-                    # a valid Y-tunnus: a Finnish company (an invalid one stays without a country,
-                    # redu_partnership refuses it on Finnish partners and the validation reports it)
-                    vals["country_id"] = finland.id
-            to_create.append((key, vals))
-        if to_create:
-            created = partner_model.create([vals for _key, vals in to_create])
-            for (key, _vals), partner in zip(to_create, created, strict=True):
-                found[key] = partner.id
-        return found
-
-    @api.model
-    def _match_instructors(self, values_list, employers):
-        """Map (employer id, email or name) -> partner id; one search, one create."""
-        partner_model = self.env["res.partner"].with_context(active_test=False)
-        wanted = [values for values in values_list if values["instructor_name"] or values["instructor_email"]]
-        employer_ids = list({employers.get(self._employer_key(values)) for values in wanted} - {None, False})
-        emails = list({v["instructor_email"] for v in wanted} - {"", False})
-        by_email, by_name = {}, {}
-        if wanted:
-            partners = partner_model.search(
-                [
-                    ("is_company", "=", False),
-                    "|",
-                    ("parent_id", "in", employer_ids),
-                    ("email", "in", emails),
-                ],
-                order="id",
-            )
-            for partner in partners:
-                parent = partner.parent_id.id or False
-                if partner.email:
-                    by_email.setdefault((parent, java_trim(partner.email)), partner.id)
-                by_name.setdefault((parent, java_trim(partner.name or "")), partner.id)
-        result = {}
-        to_create = {}
-        for values in wanted:
-            employer = employers.get(self._employer_key(values)) or False
-            email = values["instructor_email"]
-            name = values["instructor_name"]
-            key = self._instructor_key(values, employer)
-            partner_id = (email and by_email.get((employer, email))) or (name and by_name.get((employer, name)))
-            if partner_id:
-                result[key] = partner_id
-            elif key not in to_create:
-                # the phone as written: a number eHOKS would refuse must stay visible as it is
-                phone = values["instructor_phone"]
-                to_create[key] = {
-                    "name": values["instructor_name"] or values["instructor_email"],
-                    "parent_id": employer,
-                    "type": "contact",
-                    "email": email or False,
-                    "phone": phone or False,
-                }
-        if to_create:
-            created = partner_model.create(list(to_create.values()))
-            for key, partner in zip(to_create, created, strict=True):
-                result[key] = partner.id
-        return result
-
-    @api.model
-    def _instructor_key(self, values, employer):
-        email = values["instructor_email"]
-        return (employer, email) if email else (employer, "name:" + values["instructor_name"])
-
-    @api.model
     def _upsert_agreements(self, good, employers, instructors):
         # the rows are validated in one run at the end, not one write at a time
         with self.env["redu.workplace.agreement"]._validation_batch() as agreement_model:
@@ -629,10 +519,10 @@ class ReduAgreementImportWizard(models.TransientModel):
         results = []
         to_create = []
         for number, values in good:
-            employer = employers.get(self._employer_key(values)) or False
+            employer = employers.get(self.env["res.partner"]._redu_employer_key(values)) or False
             instructor = False
             if values["instructor_name"] or values["instructor_email"]:
-                instructor = instructors.get(self._instructor_key(values, employer)) or False
+                instructor = instructors.get(self.env["res.partner"]._redu_instructor_key(values, employer)) or False
             vals = {
                 "agreement_type": values["agreement_type"],
                 "student_name": values["student_name"],

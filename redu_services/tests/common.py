@@ -1,14 +1,15 @@
+# Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from contextlib import contextmanager
 
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.redu_base.tests.common import RefusalAssertions
 
 
-class ReduServicesSetup:
+class ReduServicesSetup(RefusalAssertions):
     """The set-up that the test classes share: stages, a catalogue of two group entities, an
     organisation with a contact, and the users of each group."""
 
@@ -114,15 +115,6 @@ class ReduServicesSetup:
         cls.contact = cls.env["res.partner"].create(
             {"name": "Maija Meikäläinen", "parent_id": cls.organisation.id, "email": "maija@example.com"}
         )
-
-    @contextmanager
-    def assertRefused(self, exception, regex, msg=None):
-        """``assertRaisesRegex`` in a savepoint rolled back with the error (Odoo's ``assertRaises``),
-        as the request is: a write refused after writing (a stage gate, a move to another entity)
-        raises out of ``write``, and the request's rollback undoes what it wrote."""
-        with self.assertRaises(exception, msg=msg) as catcher:
-            yield catcher
-        self.assertRegex(str(catcher.exception), regex, msg=msg)
 
     @classmethod
     def _create_process(cls, service=None, **vals):

@@ -8,6 +8,7 @@ from stdnum.fi import ytunnus
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.redu_base.tests.common import RefusalAssertions
 
 
 def valid_business_id(body):
@@ -18,7 +19,7 @@ def valid_business_id(body):
     raise ValueError(f"{body} has no valid check digit")
 
 
-class ServicesFeedbackCase(TransactionCase):
+class ServicesFeedbackCase(RefusalAssertions, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -4,7 +4,7 @@
     "name": "REDU Partners: Business Register and Duplicates",
     "summary": "One partner per organisation: enrichment from the Finnish business register (YTJ) "
     "by Y-tunnus, industry, duplicate detection and merge",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",
     "author": "REDU",

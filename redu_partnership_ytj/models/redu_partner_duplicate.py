@@ -41,7 +41,8 @@ class ReduPartnerDuplicate(models.Model):
     """A pair of company partners that are probably one organisation.
 
     Found in batch by ``_detect_duplicates`` (nightly job and a button): the same Y-tunnus
-    (certain), or the same normalised name (``res.partner.redu_name_key``) with the same
+    however it is written (``res.partner.redu_business_id_key``, normalised with python-stdnum whatever
+    the partner's country: certain), or the same normalised name (``res.partner.redu_name_key``) with the same
     municipality or email domain (probable). A dismissed pair is kept so that it is not
     proposed again.
     """
@@ -97,11 +98,15 @@ class ReduPartnerDuplicate(models.Model):
     def _candidate_pairs(self):
         """{(id, other id): reason} over the active company partners: three grouped queries."""
         Partner = self.env["res.partner"]
-        Partner.flush_model(["active", "is_company", "parent_id", "company_registry", "redu_name_key", "city", "email"])
+        Partner.flush_model(
+            ["active", "is_company", "parent_id", "redu_business_id_key", "redu_name_key", "city", "email"]
+        )
         pairs = {}
         for _registry, ids in Partner._read_group(
-            Domain("is_company", "=", True) & Domain("parent_id", "=", False) & Domain("company_registry", "!=", False),
-            ["company_registry"],
+            Domain("is_company", "=", True)
+            & Domain("parent_id", "=", False)
+            & Domain("redu_business_id_key", "!=", False),
+            ["redu_business_id_key"],
             ["id:array_agg"],
             having=[("__count", ">", 1)],
         ):
@@ -115,7 +120,7 @@ class ReduPartnerDuplicate(models.Model):
             self.env.cr.execute(
                 SQL(
                     """
-                SELECT array_agg(id ORDER BY id), array_agg(company_registry ORDER BY id)
+                SELECT array_agg(id ORDER BY id), array_agg(redu_business_id_key ORDER BY id)
                   FROM res_partner
                  WHERE active AND is_company AND parent_id IS NULL AND redu_name_key IS NOT NULL AND %(key)s != ''
                    AND NOT (%(key)s = ANY(%(free)s))

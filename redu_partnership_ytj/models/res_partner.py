@@ -31,7 +31,9 @@ YTJ_REFRESH_KEY = "redu_partnership_ytj.weekly_refresh"
 
 YTJ_STATUSES = [
     (ytj_client.STATUS_ACTIVE, "Active"),
+    (ytj_client.STATUS_RESTRUCTURING, "Restructuring"),
     (ytj_client.STATUS_LIQUIDATION, "In liquidation"),
+    (ytj_client.STATUS_BANKRUPTCY, "Bankruptcy"),
     (ytj_client.STATUS_CEASED, "Ceased"),
 ]
 # the register's own data on the partner: written from the register only
@@ -48,7 +50,7 @@ YTJ_REGISTER_FIELDS = (
     "ytj_fetch_date",
 )
 # Partner fields that the register may fill or propose to change, in the order of the review
-YTJ_PARTNER_FIELDS = ("name", "street", "zip", "city", "website")
+YTJ_PARTNER_FIELDS = ("name", "street", "street2", "zip", "city", "website")
 
 
 def _same_website(left, right):
@@ -67,9 +69,9 @@ class ResPartner(models.Model):
     ytj_name = fields.Char(string="Registered name", copy=False, readonly=True, redu_system=True)
     ytj_former_names = fields.Text(string="Former names", copy=False, readonly=True, redu_system=True)
     ytj_company_form = fields.Char(string="Company form", copy=False, readonly=True, redu_system=True)
-    # the register's main line of business (TOL 2008) is Odoo's industry_id: this name stays as the
-    # register's own name of it (readable, searchable; set through industry_id)
-    ytj_industry_id = fields.Many2one(related="industry_id", string="Industry (TOL 2008)")
+    # the register's main line of business (a TOL 2008 or TOL 2025 class) is Odoo's industry_id: this
+    # name stays as the register's own name of it (readable, searchable; set through industry_id)
+    ytj_industry_id = fields.Many2one(related="industry_id", string="Registered industry")
     ytj_registration_date = fields.Date(string="Registered on", copy=False, readonly=True, redu_system=True)
     ytj_status = fields.Selection(
         YTJ_STATUSES,
@@ -99,6 +101,31 @@ class ResPartner(models.Model):
         "the key of the duplicate detection.",
         redu_system=True,
     )
+
+    redu_business_id_key = fields.Char(
+        string="Normalised Y-tunnus",
+        compute="_compute_redu_business_id_key",
+        store=True,
+        index="btree_not_null",
+        help="The Y-tunnus as 1234567-8 however it was written (2150991 4, FI21509914...), whatever the "
+        "partner's country; empty when it is not a valid Y-tunnus: the key of the duplicate detection and "
+        "of the warning when a Y-tunnus is entered.",
+        redu_system=True,
+    )
+
+    @api.depends("company_registry")
+    def _compute_redu_business_id_key(self):
+        for partner in self:
+            partner.redu_business_id_key = self._redu_business_id_key(partner.company_registry)
+
+    @api.model
+    def _redu_business_id_key(self, value):
+        """The normalised Y-tunnus of ``value`` (python-stdnum, via redu_base), or False: the one place
+        where a Y-tunnus is normalised for comparison."""
+        try:
+            return normalize_business_id(value)
+        except ValueError:
+            return False
 
     @api.depends("name")
     def _compute_redu_name_key(self):
@@ -151,13 +178,15 @@ class ResPartner(models.Model):
     @api.model
     def _ytj_register_values(self, company, industries=None):
         """The register's values of a parsed company: its ``ytj_*`` fields and, when the register
-        gives one, the industry (Odoo's ``industry_id``, a TOL 2008 class; without one, the industry
-        chosen by hand stays); ``industries``: {code: res.partner.industry}."""
+        gives one, the industry (Odoo's ``industry_id``, a TOL 2008 or TOL 2025 class; without one, the
+        industry chosen by hand stays); ``industries``: {(classification, code): res.partner.industry}."""
+        key = (company.get("industry_classification"), company["industry_code"])
         if industries is None:
             industries = self.env["res.partner.industry"]._redu_get_or_create(
-                {company["industry_code"]: company["industry_name"]} if company["industry_code"] else {}
+                {key: company["industry_name"]} if all(key) else {}
             )
-        industry = industries.get(company["industry_code"])
+        industry = industries.get(key)
+        country_names = self._ytj_country_names(company)
         values = {
             "ytj_name": company["name"] or False,
             "ytj_former_names": "\n".join(company["former_names"]) or False,
@@ -166,13 +195,25 @@ class ResPartner(models.Model):
             "ytj_status": company["status"],
             "ytj_status_date": company["status_date"] or False,
             "ytj_website": company["website"] or False,
-            "ytj_visiting_address": ytj_client.format_address(company["visiting_address"]) or False,
-            "ytj_postal_address": ytj_client.format_address(company["postal_address"]) or False,
+            "ytj_visiting_address": ytj_client.format_address(company["visiting_address"], country_names) or False,
+            "ytj_postal_address": ytj_client.format_address(company["postal_address"], country_names) or False,
             "ytj_fetch_date": fields.Datetime.now(),
         }
         if industry:
             values["industry_id"] = industry.id
         return values
+
+    @api.model
+    def _ytj_country_names(self, company):
+        """{code: name} of the countries of the company's addresses abroad (one search, none for Finland)."""
+        codes = {
+            address["country"]
+            for address in (company["visiting_address"], company["postal_address"])
+            if address and address.get("country") and address["country"] != "FI"
+        }
+        if not codes:
+            return {}
+        return {country.code: country.name for country in self.env["res.country"].search([("code", "in", list(codes))])}
 
     @api.model
     def _ytj_register_values_fields(self):
@@ -186,6 +227,7 @@ class ResPartner(models.Model):
         values = {
             "name": company["name"],
             "street": address.get("street"),
+            "street2": f"c/o {address['co']}" if address.get("co") else None,
             "zip": address.get("zip"),
             "city": address.get("city"),
             "website": company["website"],
@@ -209,7 +251,10 @@ class ResPartner(models.Model):
             elif str(current).strip().casefold() != str(value).strip().casefold():
                 changes[fname] = value
         if not self.country_id and fill:
-            fill["country_id"] = self.env.ref("base.fi").id
+            address = company["visiting_address"] or company["postal_address"] or {}
+            code = address.get("country") or "FI"
+            country = self.env["res.country"].search([("code", "=", code)], limit=1) or self.env.ref("base.fi")
+            fill["country_id"] = country.id
         return fill, changes
 
     # ------------------------------------------------------------------
@@ -294,13 +339,11 @@ class ResPartner(models.Model):
         share it). No network here: the register is asked only by the explicit *Fetch from the
         business register* (``action_ytj_fetch``), whose review dialog proposes the changes; nor in
         ``create``/``write``, whose ``ytj_*`` values the write guard refuses to a user (``redu_system``)."""
-        if not self.company_registry:
+        business_id = self._redu_business_id_key(self.company_registry)
+        if not business_id:
             return None
-        try:
-            business_id = normalize_business_id(self.company_registry)
-        except ValueError:
-            return None
-        domain = Domain("company_registry", "in", list({business_id, self.company_registry}))
+        # the stored normalised key of every partner, whatever its country or notation
+        domain = Domain("redu_business_id_key", "=", business_id)
         if self._origin.id:
             domain &= Domain("id", "!=", self._origin.id) & Domain("commercial_partner_id", "!=", self._origin.id)
         others = self.search_fetch(domain, ["display_name"], limit=5)

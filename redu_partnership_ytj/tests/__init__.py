@@ -7,3 +7,4 @@ from . import test_merge
 from . import test_ui
 from . import test_hardening_files
 from . import test_ytj_background
+from . import test_ytj_register_answers

@@ -15,6 +15,10 @@ ACTIVE_ID = "2654321-4"
 CEASED_ID = "1876543-1"
 RENAMED_ID = "0765432-2"
 UNKNOWN_ID = "2987654-0"
+ADDRESSES_ID = "3012345-8"
+BANKRUPTCY_ID = "1987654-7"
+RESTRUCTURING_ID = "2345678-0"
+LIQUIDATION_ID = "0912345-3"
 
 
 def load_fixture(name):
@@ -26,7 +30,8 @@ def make_response(status_code=200, body=None, headers=None):
     response = requests.Response()
     response.status_code = status_code
     response.headers.update(headers or {"Content-Type": "application/json"})
-    response._content = json.dumps(body if body is not None else {}).encode()
+    # a text body (the register's 429 is text/plain) is sent as it is, anything else as JSON
+    response._content = (body if isinstance(body, str) else json.dumps(body if body is not None else {})).encode()
     response.encoding = "utf-8"
     return response
 
@@ -43,6 +48,10 @@ REGISTER_BY_ID = {
     ACTIVE_ID: "company_active.json",
     CEASED_ID: "company_ceased.json",
     RENAMED_ID: "company_renamed.json",
+    ADDRESSES_ID: "company_addresses.json",
+    BANKRUPTCY_ID: "company_bankruptcy.json",
+    RESTRUCTURING_ID: "company_restructuring.json",
+    LIQUIDATION_ID: "company_liquidation.json",
 }
 
 

@@ -1,5 +1,8 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import Form
+from odoo.tools import mute_logger
+
 from .common import ACTIVE_ID, CEASED_ID, YtjCase
 
 
@@ -20,6 +23,37 @@ class TestDuplicates(YtjCase):
         self.Duplicate._detect_duplicates()
         pair = self._pairs(partners)
         self.assertEqual((pair.reason, pair.certainty, pair.score), ("business_id", "certain", 100))
+
+    def test_business_id_notations_without_a_country_are_certain_duplicates(self):
+        partners = (
+            self._company("Lapin Sähkö Oy", country_id=False, company_registry="2150991-4")
+            | self._company("Lapin Sähkö, Kemi", country_id=False, company_registry="2150991 4")
+            | self._company("Lapin Sähkö, Tornio", country_id=False, company_registry="FI21509914")
+        )
+        self.assertEqual(partners.mapped("company_registry"), ["2150991-4", "2150991 4", "FI21509914"], "as entered")
+        self.Duplicate._detect_duplicates()
+        pairs = self._pairs(partners)
+        self.assertEqual(len(pairs), 3, "every pair of the three notations")
+        self.assertEqual(set(pairs.mapped("certainty")), {"certain"})
+        self.assertEqual(set(pairs.mapped("score")), {100})
+
+    def test_a_foreign_partner_with_a_finnish_business_id_is_compared_too(self):
+        partners = self._company("Lapin Sähkö Oy", company_registry="2150991-4") | self._company(
+            "Lapin Sähkö AB", country_id=self.env.ref("base.se").id, company_registry="FI 2150991-4"
+        )
+        self.Duplicate._detect_duplicates()
+        self.assertEqual(self._pairs(partners).certainty, "certain")
+
+    @mute_logger("odoo.tests.form.onchange")
+    def test_entering_another_notation_of_a_business_id_warns(self):
+        self._company("Lapin Sähkö Oy", country_id=False, company_registry="FI21509914")
+        for notation in ("2150991-4", "2150991 4"):
+            with self.subTest(notation), self.assertLogs("odoo.tests.form.onchange", "WARNING") as logs:
+                form = Form(self.Partner.with_user(self.sales))
+                form.company_type = "company"
+                form.name = "Lapin Sähkö, Kemi"
+                form.company_registry = notation
+            self.assertIn("Lapin Sähkö Oy", "\n".join(logs.output))
 
     def test_name_spellings_in_the_same_town_are_probable_duplicates(self):
         partners = (

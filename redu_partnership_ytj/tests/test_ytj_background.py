@@ -66,7 +66,7 @@ class TestYtjBackground(YtjCase):
         ):
             self.Job._cron_run_jobs()
         self.assertEqual((job.state, job.done), ("running", 0))
-        self.assertGreaterEqual(job.date_next_try, before + timedelta(seconds=59), "as Retry-After asks")
+        self.assertGreaterEqual(job.date_next_try, before + timedelta(seconds=59), "default wait")
         self.assertEqual(triggers.records.call_at, job.date_next_try)
         self.assertFalse(partners.filtered("ytj_fetch_date"))
         self.patch_get()

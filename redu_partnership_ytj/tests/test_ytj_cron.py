@@ -70,7 +70,7 @@ class TestYtjCron(YtjCase):
         waiting = (self.ceased | self.active) - fetched
         job = self.env["redu.background.job"].search([("identity_key", "=", "redu_partnership_ytj.weekly_refresh")])
         self.assertEqual(job.state, "running", "the task waits, it is not ended")
-        self.assertGreaterEqual(job.date_next_try, before + datetime.timedelta(seconds=59), "as Retry-After asks")
+        self.assertGreaterEqual(job.date_next_try, before + datetime.timedelta(seconds=59), "default wait")
         self.patch_get()
         self.Partner._cron_ytj_refresh(batch_size=1)
         self.assertEqual(len(calls), 2, "no request before the time")

@@ -157,7 +157,9 @@ class TestYtjFetch(YtjCase):
         self.assertEqual(sorted(industry.code for industry in groups), ["41200", "79900"])
         self.assertEqual(groups[partners[0].industry_id], 1)
         self.assertEqual(partners[0].industry_id._name, "res.partner.industry", "Odoo's industry")
-        self.assertEqual(partners[0].industry_id.display_name, "41200 Asuin- ja muiden rakennusten rakentaminen")
+        self.assertEqual(
+            partners[0].industry_id.display_name, "41200 Asuin- ja muiden rakennusten rakentaminen (TOL 2008)"
+        )
         # the register's name of the field stays readable and searchable (by code or text)
         self.assertEqual(partners[0].ytj_industry_id, partners[0].industry_id)
         self.assertEqual(self.Partner.search([("industry_id", "ilike", "41200")]) & partners, partners[0])
@@ -172,7 +174,7 @@ class TestYtjFetch(YtjCase):
         self.assertEqual(first.industry_id, second.industry_id)
         self.assertEqual(self.env["res.partner.industry"].search_count([("code", "=", "41200")]), 1)
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
-            self.env["res.partner.industry"].create({"name": "Copy", "code": "41200"})
+            self.env["res.partner.industry"].create({"name": "Copy", "code": "41200", "classification": "tol2008"})
             self.env.flush_all()
 
     def test_no_industry_in_the_register_keeps_the_one_chosen_by_hand(self):

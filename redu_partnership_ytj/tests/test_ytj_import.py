@@ -34,6 +34,7 @@ def generated_companies(count, start=3000000):
                 "mainBusinessLine": {
                     "type": "62010",
                     "descriptions": [{"languageCode": "1", "description": "Ohjelmistojen suunnittelu ja valmistus"}],
+                    "typeCodeSet": "TOIMI3",
                 },
                 "companyForms": [
                     {

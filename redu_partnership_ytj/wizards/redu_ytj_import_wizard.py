@@ -14,8 +14,6 @@ import requests
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.redu_base.tools.business_id import normalize_business_id
-
 from ..tools import ytj_client
 
 _logger = logging.getLogger(__name__)
@@ -51,7 +49,12 @@ def _business_id_of(company):
 class ReduYtjImportWizard(models.TransientModel):
     """Enrich every company partner from the register's bulk file (``all_companies``: a ZIP of
     JSON arrays of companies), without an API call per company. The file is streamed: companies are
-    read one by one and matched to partners by Y-tunnus in batches (one search per batch)."""
+    read one by one and matched to partners by Y-tunnus in batches (one search per batch).
+
+    The file holds only the companies in force: "all companies in the trade register and pending"
+    (``/all_companies``, PRH's OpenAPI description, City-of-Helsinki/yjdh
+    backend/shared/shared/ytj/ytj_schema.yaml:120-122). A ceased company is not in it, so the import
+    cannot find that a partner's company has ceased: ceasing comes from the fetch and the weekly refresh."""
 
     _name = "redu.ytj.import.wizard"
     _description = "Import of the business register's bulk file"
@@ -97,21 +100,16 @@ class ReduYtjImportWizard(models.TransientModel):
         """One search for the partners of ``companies`` ({Y-tunnus: company}), then their writes;
         the cache is emptied after each batch so that memory stays flat."""
         Partner = self.env["res.partner"].with_context(tracking_disable=True)
-        # a Y-tunnus may be stored as 1234567-8 (normalised by redu_partnership), 12345678 or FI12345678
-        keys = []
-        for business_id in companies:
-            compact = business_id.replace("-", "")
-            keys += [business_id, compact, "FI" + compact]
-        fnames = ["company_registry", *Partner._ytj_register_values_fields()]
-        partners = Partner.search_fetch([("is_company", "=", True), ("company_registry", "in", keys)], fnames)
+        # a Y-tunnus written in any notation (1234567-8, 2150991 4, FI12345678) has its normalised key
+        fnames = ["redu_business_id_key", *Partner._ytj_register_values_fields()]
+        partners = Partner.search_fetch(
+            [("is_company", "=", True), ("redu_business_id_key", "in", list(companies))], fnames
+        )
         if not partners:
             return
         parsed = {}
         for partner in partners:
-            try:
-                business_id = normalize_business_id(partner.company_registry)
-            except ValueError:
-                continue
+            business_id = partner.redu_business_id_key
             if business_id in companies and business_id not in parsed:
                 try:
                     parsed[business_id] = ytj_client.parse_company(companies[business_id])
@@ -120,13 +118,14 @@ class ReduYtjImportWizard(models.TransientModel):
                     _logger.warning("business register bulk file: company %s skipped (%s)", business_id, error)
                     stats["skipped"] += 1
         industries = self.env["res.partner.industry"]._redu_get_or_create(
-            {c["industry_code"]: c["industry_name"] for c in parsed.values() if c["industry_code"]}
+            {
+                (c["industry_classification"], c["industry_code"]): c["industry_name"]
+                for c in parsed.values()
+                if c["industry_code"]
+            }
         )
         for partner in partners:
-            try:
-                company = parsed.get(normalize_business_id(partner.company_registry))
-            except ValueError:
-                continue
+            company = parsed.get(partner.redu_business_id_key)
             if not company:
                 continue
             stats["matched"] += 1

@@ -51,7 +51,12 @@ def company_json(business_id, index, rnd):
     company = {
         "businessId": {"value": business_id, "registrationDate": "2010-01-01", "source": "3"},
         "names": [{"name": f"Yritys {index} Oy", "type": "1", "registrationDate": "2010-01-01", "version": 1}],
-        "mainBusinessLine": {"type": code, "descriptions": [{"languageCode": "1", "description": text}]},
+        # typeCodeSet: the classification of the code (TOIMI3 = TOL 2008); without it no industry is kept
+        "mainBusinessLine": {
+            "type": code,
+            "descriptions": [{"languageCode": "1", "description": text}],
+            "typeCodeSet": "TOIMI3",
+        },
         "companyForms": [{"type": "16", "descriptions": [{"languageCode": "1", "description": "Osakeyhtiö"}]}],
         "addresses": [
             {
@@ -93,8 +98,9 @@ def insert_partners(env, business_ids):
         SQL(
             """
         INSERT INTO res_partner (name, complete_name, is_company, active, type, lang, country_id,
-                                 company_registry, create_uid, write_uid, create_date, write_date, partner_share)
-        SELECT 'Bench ' || b, 'Bench ' || b, TRUE, TRUE, 'contact', 'fi_FI', %s, b, 1, 1, now(), now(), TRUE
+                                 company_registry, redu_business_id_key, create_uid, write_uid, create_date,
+                                 write_date, partner_share)
+        SELECT 'Bench ' || b, 'Bench ' || b, TRUE, TRUE, 'contact', 'fi_FI', %s, b, b, 1, 1, now(), now(), TRUE
           FROM unnest(%s::varchar[]) AS b
         """,
             fi,

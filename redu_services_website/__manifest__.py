@@ -11,7 +11,6 @@
     "license": "LGPL-3",
     "depends": ["redu_base", "redu_services", "website"],
     "data": [
-        "security/ir.model.access.csv",
         "data/redu_service_category_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",

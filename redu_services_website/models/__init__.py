@@ -2,4 +2,3 @@ from . import res_company
 from . import redu_service
 from . import redu_service_process
 from . import redu_service_web_inquiry
-from . import redu_service_web_inquiry_attempt

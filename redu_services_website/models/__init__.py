@@ -1,4 +1,5 @@
 from . import res_company
 from . import redu_service
+from . import redu_service_category
 from . import redu_service_process
 from . import redu_service_web_inquiry

@@ -11,9 +11,9 @@ import logging
 import re
 
 from markupsafe import Markup
+from psycopg2.errors import DeadlockDetected, LockNotAvailable, SerializationFailure
 
 from odoo import api, fields, models
-from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import email_normalize, plaintext2html
 
 from odoo.addons.redu_base.tools.business_id import normalize_business_id
@@ -192,8 +192,10 @@ class ReduServiceWebInquiry(models.AbstractModel):
                     _logger.info("Web inquiry from %s ignored: the same inquiry was just received", ip)
                     return {"status": "duplicate"}
                 processes = self._redu_create_processes(values)
-        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-            raise  # e.g. a simultaneous identical post committed first: Odoo retries the request
+        except (SerializationFailure, LockNotAvailable, DeadlockDetected):
+            # e.g. a simultaneous identical post committed first: Odoo retries the request
+            # (the errors of odoo.service.model.PG_CONCURRENCY_EXCEPTIONS_TO_RETRY)
+            raise
         except Exception:
             _logger.exception("Web inquiry from %s could not be saved", ip)
             return {

@@ -18,6 +18,7 @@
         "views/redu_service_views.xml",
         "views/redu_service_process_views.xml",
         "views/res_company_views.xml",
+        "views/res_config_settings_views.xml",
         "views/website_templates.xml",
         "data/website_data.xml",
     ],

@@ -1,6 +1,7 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Issue #28: a double-clicked inquiry, sent twice at the same moment, opens one process.
+"""Issue #28: a double-clicked inquiry, sent twice at the same moment, opens one process; ten
+inquiries sent at the same moment from one address open at most the limit's number.
 
 Real concurrency: two cursors of their own (as two requests of two workers), each in REPEATABLE
 READ, retried on a serialisation failure as Odoo retries a request. What they commit (on the
@@ -10,9 +11,11 @@ demo service) is deleted at the end.
 import threading
 import time
 import uuid
+from unittest.mock import patch
 
 from psycopg2.errors import SerializationFailure
 
+from odoo.modules import module
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 
@@ -35,17 +38,66 @@ class TestInquiryConcurrency(TransactionCase):
             partners.unlink()
             cr.execute(SQL("DELETE FROM redu_rate_limit WHERE scope IN ('inquiry_ip', 'inquiry_duplicate')"))
 
-    def test_two_simultaneous_identical_inquiries_open_one_process(self):
-        service = self.env.ref("redu_services.service_staff_training_edu")  # demo data: committed
-        self.assertTrue(service.is_published)
-        post = {
+    def _post(self, message):
+        return {
             "organisation": self.organisation,
             "contact_name": "Tiina Tuplaklikki",
             "email": "tiina@tuplaklikki.example",
             "municipality": "Rovaniemi",
-            "message": "Koulutusta kymmenelle.",
+            "message": message,
             "consent": "1",
         }
+
+    def _processes(self):
+        with self.registry.cursor() as cr:
+            cr.execute(
+                SQL(
+                    """SELECT count(*) FROM redu_service_process process
+                       JOIN res_partner partner ON partner.id = process.partner_id WHERE partner.name = %s""",
+                    self.organisation,
+                )
+            )
+            return cr.fetchone()[0]
+
+    def test_ten_simultaneous_inquiries_from_one_address_open_at_most_the_limit(self):
+        """As in production, the address's counter in a transaction of its own (committed)."""
+        service = self.env.ref("redu_services.service_staff_training_edu")  # demo data: committed
+        # the acknowledgements queued, not sent after the commit (in the thread, outside the test mode)
+        envs = [
+            self.env(cr=self.registry.cursor(), su=True, context={"mail_notify_force_send": False}) for _i in range(10)
+        ]
+        for env in envs:
+            self.addCleanup(env.cr.close)
+        started = threading.Barrier(10)
+
+        def submit(index):
+            cr = envs[index].cr
+            cr.execute(SQL("SELECT 1"))
+            started.wait(timeout=30)
+            for _try in range(5):
+                try:
+                    result = envs[index]["redu.service.web.inquiry"]._redu_submit(
+                        self._post(f"Inquiry number {index}."), service_ids=[str(service.id)], ip="198.51.100.99"
+                    )
+                    time.sleep(0.2)  # every transaction is open at once
+                    # a cursor of its own, as a request's: what it commits is deleted at the end
+                    cr.commit()  # pylint: disable=invalid-commit
+                    return result["status"]
+                except SerializationFailure:
+                    cr.rollback()
+            raise AssertionError("not saved after five tries")
+
+        with patch.object(module, "current_test", False):
+            statuses = run_simultaneously(10, submit)
+        self.assertLessEqual(statuses.count("ok"), 5)
+        self.assertEqual(statuses.count("ok") + statuses.count("limited"), 10)
+        self.assertEqual(self._processes(), statuses.count("ok"))
+        self.assertGreaterEqual(self._processes(), 1)
+
+    def test_two_simultaneous_identical_inquiries_open_one_process(self):
+        service = self.env.ref("redu_services.service_staff_training_edu")  # demo data: committed
+        self.assertTrue(service.is_published)
+        post = self._post("Koulutusta kymmenelle.")
         # the environments are made here: a thread may not wait for the registry's lock
         envs = [self.env(cr=self.registry.cursor(), su=True) for _i in range(2)]
         for env in envs:
@@ -73,12 +125,4 @@ class TestInquiryConcurrency(TransactionCase):
 
         statuses = run_simultaneously(2, submit)
         self.assertEqual(sorted(statuses), ["duplicate", "ok"])
-        with self.registry.cursor() as cr:
-            cr.execute(
-                SQL(
-                    """SELECT count(*) FROM redu_service_process process
-                       JOIN res_partner partner ON partner.id = process.partner_id WHERE partner.name = %s""",
-                    self.organisation,
-                )
-            )
-            self.assertEqual(cr.fetchone()[0], 1)
+        self.assertEqual(self._processes(), 1)

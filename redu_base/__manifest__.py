@@ -12,6 +12,7 @@
     "depends": ["mail"],
     "external_dependencies": {"python": ["python-stdnum", "openpyxl"]},
     "data": [
+        "security/ir.model.access.csv",
         "views/res_company_views.xml",
     ],
 }

@@ -11,7 +11,6 @@
     "license": "LGPL-3",
     "depends": ["redu_base", "redu_services", "website"],
     "data": [
-        "security/ir.model.access.csv",
         "data/redu_service_category_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
@@ -19,6 +18,7 @@
         "views/redu_service_views.xml",
         "views/redu_service_process_views.xml",
         "views/res_company_views.xml",
+        "views/res_config_settings_views.xml",
         "views/website_templates.xml",
         "data/website_data.xml",
     ],

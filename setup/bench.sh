@@ -6,8 +6,9 @@
 # SUMMARY line of each at the end. Measurements, never pass/fail tests: a missed
 # budget is printed, the exit code is that of the scripts.
 # bench_load.py (the load benchmark: a multi-worker server on a new demo database and
-# locust's simulated users, installed into .odoo/locust-venv here) exits 1 when its budget
-# is missed.
+# locust's simulated users, installed into .odoo/locust-venv here) and bench_public.py (the
+# crowd of anonymous visitors and a bot on the public pages, the same way) exit 1 when their
+# budget is missed.
 #   setup/bench.sh            full sizes (about 20 minutes on 2 cores)
 #   setup/bench.sh --quick    small sizes, to check that the scripts run
 # BENCH_DB_PREFIX=x_ puts x_ before the names of the throwaway databases.
@@ -15,7 +16,7 @@ set -uo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
 setup/install.sh >/dev/null || exit 1
-# locust (bench_load.py) in a virtualenv of its own: it needs Werkzeug, gevent and requests
+# locust (bench_load.py, bench_public.py) in a virtualenv of its own: it needs Werkzeug, gevent and requests
 # versions that Odoo's .venv must keep at Odoo's
 if [ ! -x .odoo/locust-venv/bin/locust ]; then
     echo "== installing locust into .odoo/locust-venv"
@@ -28,6 +29,7 @@ declare -A QUICK_ARGS=(
     [bench_services]="--size 50000 --processes 2000"
     [bench_feedback_prep]="--size 5000 --sample 100 --edits 5"
     [bench_load]="--quick"
+    [bench_public]="--quick"
 )
 LOG=$REPO/.odoo/logs
 mkdir -p "$LOG"

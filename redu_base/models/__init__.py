@@ -4,5 +4,6 @@ from . import (
     base,
     redu_company_check_mixin,
     redu_file_reader,
+    redu_rate_limit,
     res_company,
 )

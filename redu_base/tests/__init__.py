@@ -1,3 +1,4 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import test_file_reader
+from . import test_rate_limit

@@ -7,7 +7,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.tools import consteq, format_date
+from odoo.tools import SQL, consteq, format_date
 
 from odoo.addons.redu_feedback_prep.tools.contact_checks import check_email, check_phone, name_is_not_person
 from odoo.addons.redu_feedback_prep.tools.rule_catalogue import RULE_BY_CODE, codes_of
@@ -18,6 +18,8 @@ DEFAULT_REMINDER_DAYS = 5
 NAME_MAX_LENGTH = 128
 # the partner fields the instructor confirms, in the order of the page
 CONFIRMED_FIELDS = ("name", "email", "phone")
+# an answer that changes nothing this soon after the previous one is its repeat (a double click)
+REPEAT_WINDOW = datetime.timedelta(minutes=2)
 INSTRUCTOR_CODES = codes_of(target="instructor")
 # compared with a wrong id's token, so that a wrong id and a wrong token take the same path
 _NO_TOKEN = uuid.uuid4().hex
@@ -348,6 +350,14 @@ class ReduInstructorConfirmation(models.Model):
         teacher an activity when something was corrected or a contact problem remains.
         """
         self.ensure_one()
+        # one answer of a link at a time: a simultaneous post (a double click) waits for this lock,
+        # and then fails with a serialisation error; Odoo retries it, and it finds the answer given
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL("SELECT id FROM redu_instructor_confirmation WHERE id = %s FOR UPDATE", self.id),
+            log_exceptions=False,  # a serialisation failure is expected (and retried by Odoo), not a bad query
+        )
+        self.invalidate_recordset(["state", "answer_date"])
         partner = self.partner_id
         now = fields.Datetime.now()
         changes = []
@@ -359,6 +369,11 @@ class ReduInstructorConfirmation(models.Model):
             if old != new:
                 changes.append((field_name, old, new))
                 vals[field_name] = new
+        recent = self.answer_date and self.answer_date > now - REPEAT_WINDOW
+        if recent and not changes and (values is not None or self.state == "confirmed"):
+            # the same answer again (e.g. the retried twin of a double click): already applied;
+            # a confirmation right after a correction is an answer of its own
+            return False, self.env["redu.contact.issue"]
         partner.write(vals)
         corrected = bool(changes)
         self.write(

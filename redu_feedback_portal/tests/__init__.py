@@ -6,3 +6,4 @@ from . import test_token
 from . import test_ui
 from . import test_validation
 from . import test_hardening_files
+from . import test_concurrency

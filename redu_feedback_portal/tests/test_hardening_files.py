@@ -14,6 +14,7 @@ class TestHardeningPortalSettings(PortalCase):
         params.set_param("redu_feedback_portal.reminder_days", str(10**12))
         params.set_param("redu_feedback_portal.rate_window_minutes", str(10**12))
         self.env["redu.instructor.confirmation"]._cron_send_reminders()
-        attempts = self.env["redu.portal.attempt"].sudo()
-        self.assertTrue(attempts._register_attempt(attempts._key("token", "a"), attempts._key("ip", "b")))
-        self.assertEqual(attempts._limits()[0], 1_000_000)
+        limiter = self.env["redu.rate.limit"]
+        window = limiter._redu_int_param("redu_feedback_portal.rate_window_minutes", 10)
+        self.assertEqual(window, 1_000_000)
+        self.assertTrue(limiter._redu_hit([("portal_token", "a", 10), ("portal_ip", "b", 30)], window))

@@ -188,9 +188,11 @@ class TestInstructorPage(PortalHttpData, HttpCase):
         self.assertEqual(response.status_code, 429)
         self.assertFalse(self.instructor.contact_confirmed_date)
 
-    def test_old_attempts_are_cleaned(self):
-        attempts = self.env["redu.portal.attempt"]
-        attempts._register_attempt(attempts._key("token", "a"), attempts._key("ip", "b"))
-        self.env.cr.execute("UPDATE redu_portal_attempt SET create_date = create_date - interval '2 days'")
-        attempts._gc_attempts()
-        self.assertFalse(attempts.search([]))
+    def test_posts_are_counted_by_the_one_limiter_without_clear_keys(self):
+        self.post(name="Pertti Puutteellinen", phone="016 123 456")
+        counters = self.env["redu.rate.limit"].search([("scope", "in", ("portal_token", "portal_ip"))])
+        self.assertEqual(sorted(counters.mapped("scope")), ["portal_ip", "portal_token"])
+        self.assertEqual(counters.mapped("count"), [1, 1])
+        for counter in counters:
+            self.assertNotIn(self.confirmation.access_token, counter.key_hash)
+            self.assertNotIn("127.0.0.1", counter.key_hash)

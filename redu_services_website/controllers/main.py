@@ -1,11 +1,12 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
 from odoo import SUPERUSER_ID, http
-from odoo.fields import Domain
 from odoo.http import request
 from odoo.tools import format_date
 
-from ..models.redu_service_web_inquiry import TEXT_FIELDS
+from ..models.redu_service import CSRF_PLACEHOLDER
 
 
 def sitemap_services(env, rule, qs):
@@ -27,64 +28,34 @@ class ReduServicesWebsite(http.Controller):
         # sudo: visitors read the published services of every group entity, and only them
         return request.env["redu.service"].sudo()
 
-    def _funding_labels(self):
-        return dict(self._services_sudo()._fields["funding"]._description_selection(request.env))
-
-    def _entities(self):
-        services = self._services_sudo().search([("is_published", "=", True)])
-        return services.company_id.sorted("name")
-
     def _form_values(self, service=None, values=None, errors=None):
-        labels = {
-            "organisation": request.env._("Organisation"),
-            "business_id": request.env._("Y-tunnus (optional)"),
-            "contact_name": request.env._("Contact person"),
-            "email": request.env._("Email"),
-            "phone": request.env._("Phone"),
-            "municipality": request.env._("Municipality"),
-            "message": request.env._("What do you need?"),
-        }
-        return {
-            "service": service,
-            "values": values or {},
-            "errors": errors or {},
-            "text_fields": [(name, labels[name], size, required) for name, (size, required) in TEXT_FIELDS.items()],
-            "all_services": self._services_sudo().search([("is_published", "=", True)]),
-            "entities": self._entities(),
-            "funding_labels": self._funding_labels(),
-        }
+        return self._services_sudo()._redu_form_values(service, values, errors)
+
+    @staticmethod
+    def _cached_for_visitor():
+        """The content is the same for every anonymous visitor (a logged-in user gets it fresh)."""
+        return request.env.user._is_public()
+
+    @staticmethod
+    def _with_csrf(html):
+        """A cached content with the visitor's own CSRF token."""
+        return Markup(html.replace(CSRF_PLACEHOLDER, request.csrf_token()))
 
     @http.route("/palvelut", type="http", auth="public", website=True, sitemap=True)
     def catalogue(self, search="", entity="", funding="", **kw):
         Service = self._services_sudo()
-        domain = Domain("is_published", "=", True)
         search = (search or "")[:100].strip()
-        if search:
-            domain &= Domain("name", "ilike", search) | Domain("website_summary", "ilike", search)
-        current_entity = request.env["res.company"]
-        if entity and entity.isdigit():
-            current_entity = self._entities().filtered(lambda company: company.id == int(entity))
-            domain &= Domain("company_id", "=", current_entity.id or 0)
-        fundings = list(Service._fields["funding"]._description_selection(request.env))
-        current_funding = funding if funding in dict(fundings) else ""
-        if current_funding:
-            domain &= Domain("funding", "=", current_funding)
-        services = Service.search(domain)
-        groups = [
-            (category, services.filtered(lambda s, c=category: s.category_id == c))
-            for category in services.category_id.sorted()
-        ]
+        entity_id = int(entity) if (entity or "").isdigit() and len(entity) < 10 else 0
+        if not search and self._cached_for_visitor():
+            # only valid filters make a cache entry: anything else shows the whole catalogue
+            if entity_id not in Service._redu_web_entity_ids():
+                entity_id = 0
+            if funding not in dict(Service._redu_funding_options()):
+                funding = ""
+            content = Service._redu_catalogue_html(request.website.id, entity_id, funding)
+            return request.render("redu_services_website.services_catalogue", {"content_html": content})
         return request.render(
-            "redu_services_website.services_catalogue",
-            {
-                "groups": groups,
-                "entities": self._entities(),
-                "current_entity": current_entity,
-                "fundings": fundings,
-                "current_funding": current_funding,
-                "funding_labels": dict(fundings),
-                "search": search,
-            },
+            "redu_services_website.services_catalogue", Service._redu_catalogue_values(search, entity_id, funding)
         )
 
     @http.route("/palvelut/<string:slug>", type="http", auth="public", website=True, sitemap=sitemap_services)
@@ -97,6 +68,12 @@ class ReduServicesWebsite(http.Controller):
             raise request.not_found()
         if slug != request.env["ir.http"]._slug(service):
             return request.redirect(service.website_url, code=301)
+        if service.is_published and self._cached_for_visitor():
+            content = self._with_csrf(self._services_sudo()._redu_service_page_html(request.website.id, service.id))
+            return request.render(
+                "redu_services_website.service_page",
+                {"service": service, "main_object": service, "content_html": content},
+            )
         return request.render(
             "redu_services_website.service_page",
             dict(self._form_values(service), main_object=service),
@@ -104,6 +81,9 @@ class ReduServicesWebsite(http.Controller):
 
     @http.route("/palvelut/yhteydenotto", type="http", auth="public", website=True, methods=["GET"], sitemap=True)
     def inquiry_page(self, **kw):
+        if self._cached_for_visitor():
+            content = self._with_csrf(self._services_sudo()._redu_inquiry_page_html(request.website.id))
+            return request.render("redu_services_website.inquiry_page", {"content_html": content})
         return request.render("redu_services_website.inquiry_page", self._form_values())
 
     @http.route("/palvelut/yhteydenotto", type="http", auth="public", website=True, methods=["POST"], sitemap=False)

@@ -1,5 +1,6 @@
 from . import res_company
 from . import redu_service
+from . import redu_service_category
 from . import redu_service_process
 from . import redu_service_web_inquiry
-from . import redu_service_web_inquiry_attempt
+from . import res_config_settings

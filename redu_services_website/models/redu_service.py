@@ -1,6 +1,12 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models, tools
+from odoo.fields import Domain
+
+from .redu_service_web_inquiry import TEXT_FIELDS
+
+# in a cached form, the place of the visitor's CSRF token (set on each request)
+CSRF_PLACEHOLDER = "__redu_csrf_token__"
 
 
 class ReduService(models.Model):
@@ -25,6 +31,24 @@ class ReduService(models.Model):
         help="One or two sentences shown in the public catalogue.",
     )
 
+    # ------------------------------------------------------------------ cache of the public pages
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()  # the cached catalogue and service pages
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()  # the cached catalogue and service pages
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()  # the cached catalogue and service pages
+        return super().unlink()
+
+    def _update_field_translations(self, field_name, translations, digest=None, source_lang=""):
+        self.env.registry.clear_cache()  # the cached catalogue and service pages
+        return super()._update_field_translations(field_name, translations, digest, source_lang=source_lang)
+
     def _compute_website_url(self):
         result = super()._compute_website_url()
         for service in self:
@@ -44,3 +68,101 @@ class ReduService(models.Model):
             or self.env["website"].get_current_website().company_id.redu_web_intake_user_id
             or company.redu_service_manager_id
         )
+
+    # ------------------------------------------------------------------ public pages
+    # Called on the sudo model: visitors read the published services of every group entity, and
+    # only them. The content of a page that is the same for every anonymous visitor is rendered
+    # once per worker, language and website (ormcache), and cleared when a service, a category or
+    # an entity changes; the website's layout around it stays per request.
+
+    @api.model
+    def _redu_web_entities(self):
+        return self.search([("is_published", "=", True)]).company_id.sorted("name")
+
+    @api.model
+    @tools.ormcache()
+    def _redu_web_entity_ids(self):
+        return frozenset(self._redu_web_entities().ids)
+
+    @api.model
+    def _redu_funding_options(self):
+        return list(self._fields["funding"]._description_selection(self.env))
+
+    @api.model
+    def _redu_catalogue_values(self, search="", entity_id=0, funding=""):
+        """The values of the catalogue's content: the published services matching the search
+        (at most 100 characters), the entity and the funding model, by category."""
+        domain = Domain("is_published", "=", True)
+        search = (search or "")[:100].strip()
+        if search:
+            domain &= Domain("name", "ilike", search) | Domain("website_summary", "ilike", search)
+        entities = self._redu_web_entities()
+        current_entity = self.env["res.company"]
+        if entity_id:
+            current_entity = entities.filtered(lambda company: company.id == entity_id)
+            domain &= Domain("company_id", "=", current_entity.id or 0)
+        fundings = self._redu_funding_options()
+        current_funding = funding if funding in dict(fundings) else ""
+        if current_funding:
+            domain &= Domain("funding", "=", current_funding)
+        services = self.search(domain)
+        groups = [
+            (category, services.filtered(lambda s, c=category: s.category_id == c))
+            for category in services.category_id.sorted()
+        ]
+        return {
+            "groups": groups,
+            "entities": entities,
+            "current_entity": current_entity,
+            "fundings": fundings,
+            "current_funding": current_funding,
+            "funding_labels": dict(fundings),
+            "search": search,
+        }
+
+    @api.model
+    def _redu_form_values(self, service=None, values=None, errors=None):
+        """The values of the inquiry form (on a service's page when ``service`` is given)."""
+        labels = {
+            "organisation": self.env._("Organisation"),
+            "business_id": self.env._("Y-tunnus (optional)"),
+            "contact_name": self.env._("Contact person"),
+            "email": self.env._("Email"),
+            "phone": self.env._("Phone"),
+            "municipality": self.env._("Municipality"),
+            "message": self.env._("What do you need?"),
+        }
+        return {
+            "service": service,
+            "values": values or {},
+            "errors": errors or {},
+            "text_fields": [(name, labels[name], size, required) for name, (size, required) in TEXT_FIELDS.items()],
+            "all_services": self.search([("is_published", "=", True)]),
+            "entities": self._redu_web_entities(),
+            "funding_labels": dict(self._redu_funding_options()),
+        }
+
+    @api.model
+    def _redu_render_content(self, template, values):
+        return self.env["ir.qweb"]._render(template, dict(values, csrf_placeholder=CSRF_PLACEHOLDER))
+
+    @api.model
+    @tools.ormcache("self.env.lang", "website_id", "entity_id", "funding")
+    def _redu_catalogue_html(self, website_id, entity_id, funding):
+        """The catalogue's content without a search (the filters must be valid ones)."""
+        return self._redu_render_content(
+            "redu_services_website.services_catalogue_content", self._redu_catalogue_values("", entity_id, funding)
+        )
+
+    @api.model
+    @tools.ormcache("self.env.lang", "website_id", "service_id")
+    def _redu_service_page_html(self, website_id, service_id):
+        """A published service's content and its empty form, with the CSRF token's placeholder."""
+        service = self.browse(service_id)
+        return self._redu_render_content("redu_services_website.service_page_content", self._redu_form_values(service))
+
+    @api.model
+    @tools.ormcache("self.env.lang", "website_id")
+    def _redu_inquiry_page_html(self, website_id):
+        """The empty general form, with the CSRF token's placeholder."""
+        return self._redu_render_content("redu_services_website.inquiry_page_content", self._redu_form_values())

@@ -6,10 +6,12 @@ Called by the public controller in sudo (the visitor has no rights on partners o
 everything a visitor sends is checked here, and nothing of the partners found is returned.
 """
 
+import json
 import logging
 import re
 
 from markupsafe import Markup
+from psycopg2.errors import DeadlockDetected, LockNotAvailable, SerializationFailure
 
 from odoo import api, fields, models
 from odoo.tools import email_normalize, plaintext2html
@@ -32,6 +34,10 @@ MAX_SERVICES = 3
 HONEYPOT_FIELD = "homepage"
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{5,40}$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# defaults of the settings (ir.config_parameter), see readme/CONFIGURE.md
+DEFAULT_MAX_ATTEMPTS = 5
+DEFAULT_WINDOW_MINUTES = 60
+DEFAULT_DUPLICATE_MINUTES = 10
 
 
 def _normalise_name(name):
@@ -127,15 +133,47 @@ class ReduServiceWebInquiry(models.AbstractModel):
     # submission
     # ------------------------------------------------------------------
     @api.model
+    def _redu_get_limits(self):
+        """(posts per address, window in minutes, minutes within which the same inquiry is a
+        duplicate) from the settings."""
+        limiter = self.env["redu.rate.limit"]
+        return (
+            limiter._redu_int_param("redu_services_website.inquiry_max_attempts", DEFAULT_MAX_ATTEMPTS),
+            limiter._redu_int_param("redu_services_website.inquiry_window_minutes", DEFAULT_WINDOW_MINUTES),
+            limiter._redu_int_param("redu_services_website.inquiry_duplicate_minutes", DEFAULT_DUPLICATE_MINUTES),
+        )
+
+    @api.model
+    def _redu_register_attempt(self, ip):
+        """Count a post from ``ip`` (atomic with the simultaneous ones); False over the limit."""
+        max_attempts, minutes, _duplicate = self._redu_get_limits()
+        return self.env["redu.rate.limit"]._redu_hit([("inquiry_ip", ip, max_attempts)], minutes)
+
+    @api.model
+    def _redu_duplicate_key(self, values):
+        """The submission as the same visitor would send it twice: normalised, order-free."""
+        return json.dumps(
+            [
+                values["email_normalised"],
+                _normalise_name(values["organisation"]),
+                values.get("business_id_normalised") or "",
+                sorted(values["service_ids"]),
+                values["company_id"] or 0,
+                " ".join(values["message"].split()).casefold(),
+            ]
+        )
+
+    @api.model
     def _redu_submit(self, post, service_ids=None, ip=None):
         """Handle a posted inquiry.
 
         :return: dict with ``status``: ``"limited"`` (too many attempts from the address),
             ``"spam"`` (the honeypot is filled: nothing is created, the visitor sees the thank-you
-            page), ``"error"`` (with ``errors`` and ``values``: nothing is created) or ``"ok"``
-            (with ``processes``)
+            page), ``"error"`` (with ``errors`` and ``values``: nothing is created),
+            ``"duplicate"`` (the same inquiry was just received: nothing more is created, the
+            visitor sees the thank-you page) or ``"ok"`` (with ``processes``)
         """
-        if not self.env["redu.service.web.inquiry.attempt"]._redu_register_attempt(ip or "unknown"):
+        if not self._redu_register_attempt(ip or "unknown"):
             return {"status": "limited", "values": post, "errors": {}}
         if post.get(HONEYPOT_FIELD):
             _logger.info("Web inquiry from %s ignored: the honeypot field is filled", ip)
@@ -143,9 +181,21 @@ class ReduServiceWebInquiry(models.AbstractModel):
         values, errors = self._redu_validate(post, service_ids)
         if errors:
             return {"status": "error", "values": values, "errors": errors}
+        duplicate_minutes = self._redu_get_limits()[2]
         try:
             with self.env.cr.savepoint():
+                # reserved in this transaction, with the processes: a simultaneous identical post
+                # waits for this one and then finds the reservation (a failed save reserves nothing)
+                if not self.env["redu.rate.limit"]._redu_reserve(
+                    "inquiry_duplicate", self._redu_duplicate_key(values), duplicate_minutes
+                ):
+                    _logger.info("Web inquiry from %s ignored: the same inquiry was just received", ip)
+                    return {"status": "duplicate"}
                 processes = self._redu_create_processes(values)
+        except (SerializationFailure, LockNotAvailable, DeadlockDetected):
+            # e.g. a simultaneous identical post committed first: Odoo retries the request
+            # (the errors of odoo.service.model.PG_CONCURRENCY_EXCEPTIONS_TO_RETRY)
+            raise
         except Exception:
             _logger.exception("Web inquiry from %s could not be saved", ip)
             return {

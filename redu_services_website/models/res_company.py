@@ -39,6 +39,11 @@ class ResCompany(models.Model):
         help="The (unpublished) service of the web inquiries that name no service. Created on the first such inquiry.",
     )
 
+    def write(self, vals):
+        if "name" in vals:
+            self.env.registry.clear_cache()  # the cached catalogue and service pages show the entities
+        return super().write(vals)
+
     def _redu_response_due_date(self, start):
         """The date by which an inquiry received at ``start`` (UTC datetime) needs its first response:
         the entity's response target in working days (Saturdays and Sundays skipped), counted from

@@ -6,7 +6,7 @@ import re
 from freezegun import freeze_time
 from lxml import etree
 
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import file_path
 
 from .common import WebInquiryCommon
@@ -170,6 +170,29 @@ class TestWebInquiry(WebInquiryCommon, TransactionCase):
         result = self._submit(services=self.service_a, homepage="http://spam.example")
         self.assertEqual(result["status"], "spam")
         self.assertEqual(self._counts(), before)
+
+    def test_limits_are_settings(self):
+        settings = Form(self.env["res.config.settings"])
+        self.assertEqual(
+            (
+                settings.redu_inquiry_max_attempts,
+                settings.redu_inquiry_window_minutes,
+                settings.redu_inquiry_duplicate_minutes,
+            ),
+            (5, 60, 10),
+        )
+        settings.redu_inquiry_max_attempts = 1
+        settings.save().execute()
+        self.assertEqual(self._submit(services=self.service_a, ip="10.9.9.8")["status"], "ok")
+        self.assertEqual(self._submit(services=self.service_b, ip="10.9.9.8")["status"], "limited")
+
+    def test_the_same_inquiry_twice_opens_one_process(self):
+        self.assertEqual(self._submit(services=self.service_a)["status"], "ok")
+        before = self._counts()
+        result = self._submit(services=self.service_a, message="  we NEED training for ten people. ")
+        self.assertEqual(result["status"], "duplicate", "case and spaces aside")
+        self.assertEqual(self._counts(), before)
+        self.assertEqual(self._submit(services=self.service_b)["status"], "ok", "another service is another inquiry")
 
     def test_rate_limit_per_ip_address(self):
         self.env["ir.config_parameter"].set_param("redu_services_website.inquiry_max_attempts", "2")

@@ -1,0 +1,434 @@
+#!/usr/bin/env python3
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Crowd benchmark of the public pages (issue #28): the demo database served by Odoo's
+multi-process server with 2 HTTP workers and proxy_mode, and 100 then 300 anonymous visitors,
+each from an address of their own (X-Forwarded-For, as a reverse proxy sends it), who open the
+catalogue, a filtered catalogue, 1-3 service pages and the inquiry form, 0.3-1 s apart
+(setup/bench/public_locustfile.py); plus a bot at one address that posts the same inquiry 20
+times, 10 of them at the same moment.
+
+Prints, per visitor level, each page's count, p50, p95, p99 (ms) and errors, the pages per
+second and the load average; for the bot, the answers and what it created. Budgets of the
+issue: 0 errors and p95 < 300 ms for the pages at 100 visitors; no collapse at 300 (pages per
+second at least that at 100); every bot post past the limit (5 an hour) refused with HTTP 429,
+and nothing created by them (the bot's identical posts open one process). Exit code 1 when a
+budget is missed.
+
+With --nginx-port, every level is measured again through nginx (Debian's package) in front of
+the server, with the settings of the public pages of docs/deploy.md (read from it).
+The server is started with setup/odoo.sh and the options of `setup/run.sh --workers 2
+--proxy-mode` (run.sh also runs setup/install.sh, which a benchmark must not).
+locust runs from .odoo/locust-venv (created when missing, as by bench_load.py).
+
+    .venv/bin/python setup/bench/bench_public.py                   # new demo db, 100 and 300 visitors, 60 s each
+    .venv/bin/python setup/bench/bench_public.py --quick           # 20 and 60 visitors, 15 s each
+    .venv/bin/python setup/bench/bench_public.py --db redu_demo    # reuse a demo db (the bot's inquiry stays in it)
+    .venv/bin/python setup/bench/bench_public.py --nginx-port 8470   # also through nginx (docs/deploy.md)
+
+Not part of setup/test.sh.
+"""
+
+import argparse
+import csv
+import http.cookiejar
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_load import LOCUST, LOGS, cpu_times, cpu_used, ensure_locust, stop_server, wait_http  # noqa: E402
+from benchlib import REPO, Report, db_name, drop_db, log  # noqa: E402
+
+LOCUSTFILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "public_locustfile.py")
+PAGES = ["catalogue", "filtered catalogue", "service page", "form"]
+BUDGET_VISITORS = 100
+BUDGET_P95_MS = 300
+BOT_POSTS = 20
+BOT_SIMULTANEOUS = 10
+CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def psql(db, query):
+    return subprocess.run(["psql", "-d", db, "-Atc", query], capture_output=True, text=True, check=True).stdout
+
+
+def start_server(args, logfile):
+    """setup/odoo.sh with the options of setup/run.sh --workers N --proxy-mode."""
+    command = [
+        os.path.join(REPO, "setup", "odoo.sh"),
+        "-d",
+        args.db,
+        "--db-filter",
+        f"^{args.db}$",
+        "--http-port",
+        str(args.port),
+        "--http-interface",
+        "127.0.0.1",
+        "--workers",
+        str(args.workers),
+        "--gevent-port",
+        str(args.gevent_port),
+        "--max-cron-threads",
+        "1",
+        "--limit-memory-soft",
+        str(640 * 1024 * 1024),
+        "--limit-memory-hard",
+        str(768 * 1024 * 1024),
+        "--limit-time-cpu",
+        "60",
+        "--limit-time-real",
+        "120",
+        "--proxy-mode",
+        f"--logfile={logfile}",
+        f"--log-level={args.log_level}",
+    ]
+    log(f"starting the server: {args.workers} workers, proxy mode, port {args.port}")
+    return subprocess.Popen(
+        command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+
+
+NGINX_CONF = """
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 2048; }}
+http {{
+    access_log off;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    # the simulated visitors' addresses, as an edge proxy in front would pass them
+    set_real_ip_from 127.0.0.1;
+    real_ip_header X-Forwarded-For;
+{public}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://127.0.0.1:{odoo_port};
+            proxy_set_header X-Forwarded-Host $http_host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            include {prefix}/public_locations.conf;
+        }}
+    }}
+}}
+"""
+
+
+def nginx_public_settings():
+    """The settings of the public pages of docs/deploy.md (between its two markers)."""
+    with open(os.path.join(REPO, "docs", "deploy.md"), encoding="utf-8") as handle:
+        text = handle.read()
+    http_part = text.split("# -- public pages: http {} --", 1)[1].split("# --", 1)[0]
+    location_part = text.split("# -- public pages: location / {} --", 1)[1].split("# --", 1)[0]
+    return http_part, location_part
+
+
+def start_nginx(args):
+    """nginx (Debian's package) on --nginx-port in front of the server, with docs/deploy.md's
+    settings of the public pages; its files in .odoo/nginx."""
+    prefix = os.path.join(REPO, ".odoo", "nginx")
+    os.makedirs(prefix, exist_ok=True)
+    http_part, location_part = nginx_public_settings()
+    http_part = http_part.replace("/var/cache/nginx/redu", os.path.join(prefix, "cache"))
+    with open(os.path.join(prefix, "public_locations.conf"), "w", encoding="utf-8") as handle:
+        handle.write(location_part)
+    conf = os.path.join(prefix, "nginx.conf")
+    with open(conf, "w", encoding="utf-8") as handle:
+        handle.write(NGINX_CONF.format(prefix=prefix, port=args.nginx_port, odoo_port=args.port, public=http_part))
+    log(f"starting nginx on port {args.nginx_port} ({conf})")
+    process = subprocess.Popen(
+        ["nginx", "-p", prefix, "-c", conf, "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    time.sleep(1)
+    if process.poll() is not None:
+        raise SystemExit(f"nginx did not start; see {prefix}/error.log")
+    return process
+
+
+def prepare_plan(url, path):
+    """The service pages and the entity filters as the catalogue links them."""
+    with urllib.request.urlopen(url + "/palvelut", timeout=60) as response:
+        page = response.read().decode()
+    services = sorted(set(re.findall(r'href="(/palvelut/[\w-]+-\d+)"', page)))
+    select = page.split('name="entity"', 1)[1].split("</select>", 1)[0]
+    filters = [f"entity={entity}" for entity in re.findall(r'value="(\d+)"', select)]
+    filters += ["funding=public", "funding=paid"]
+    if not services:
+        raise SystemExit(f"no published service in the catalogue at {url}/palvelut: is it a REDU demo database?")
+    plan = {"services": services, "filters": filters, "first_visitor": int(time.time()) % 100000 * 1000}
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(plan, handle)
+    return plan
+
+
+def run_level(args, url, plan_path, visitors, duration, label=None):
+    prefix = os.path.join(LOGS, f"bench_public_{label or visitors}")
+    rate = max(1, -(-visitors // 5))  # all of them within 5 s: a link shared at once
+    command = [
+        LOCUST,
+        "-f",
+        LOCUSTFILE,
+        "--headless",
+        "-u",
+        str(visitors),
+        "-r",
+        str(rate),
+        "-t",
+        f"{duration + 7}s",
+        "--host",
+        url,
+        "--csv",
+        prefix,
+        "--only-summary",
+        "--reset-stats",
+        "--stop-timeout",
+        "5",
+        "--loglevel",
+        "WARNING",
+    ]
+    log(f"{label or ''} {visitors} visitors (spawned in 5 s) then {duration} s measured")
+    load_before = os.getloadavg()
+    with open(prefix + ".log", "w", encoding="utf-8") as out:
+        env = {**os.environ, "REDU_PUBLIC_PLAN": plan_path}
+        subprocess.run(command, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+    stats = {}
+    with open(prefix + "_stats.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            stats[row["Name"]] = row
+    with open(prefix + "_failures.csv", encoding="utf-8") as handle:
+        failures = list(csv.DictReader(handle))
+    return stats, failures, load_before, os.getloadavg()
+
+
+def number(row, key):
+    try:
+        return float(row[key])
+    except (KeyError, TypeError, ValueError):
+        return float("nan")
+
+
+# ---------------------------------------------------------------------- the bot
+def bot(url, address, organisation):
+    """One address posting the same inquiry: 10 at the same moment, then 10 one by one."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    # Odoo's proxy_mode reads X-Forwarded-For only when X-Forwarded-Host is there too
+    headers = {"X-Forwarded-For": address, "X-Forwarded-Host": url.split("//", 1)[-1]}
+    with opener.open(urllib.request.Request(url + "/palvelut/yhteydenotto", headers=headers), timeout=60) as response:
+        token = CSRF_RE.search(response.read().decode()).group(1)
+    data = urllib.parse.urlencode(
+        {
+            "csrf_token": token,
+            "organisation": organisation,
+            "contact_name": "Botti Botteri",
+            "email": "botti@bench.example",
+            "municipality": "Rovaniemi",
+            "message": "Sama viesti yhä uudelleen.",
+            "consent": "1",
+        }
+    ).encode()
+    statuses = []
+    lock = threading.Lock()
+
+    def post():
+        request = urllib.request.Request(url + "/palvelut/yhteydenotto", data=data, headers=headers)
+        try:
+            with opener.open(request, timeout=120) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        except OSError as error:
+            status = f"{type(error).__name__}"
+        with lock:
+            statuses.append(status)
+
+    threads = [threading.Thread(target=post) for _i in range(BOT_SIMULTANEOUS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for _i in range(BOT_POSTS - BOT_SIMULTANEOUS):
+        post()
+    return statuses
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--visitors", default="100,300", help="visitor levels, comma-separated (default 100,300)")
+    parser.add_argument("--duration", type=int, default=60, help="seconds per level (default 60)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 20 and 60 visitors, 15 s each")
+    parser.add_argument("--db", help="reuse this demo database (setup/demo_db.sh)")
+    parser.add_argument("--keep", action="store_true", help="keep the database the benchmark created")
+    parser.add_argument("--workers", type=int, default=2, help="HTTP workers (default 2)")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_HTTP_PORT", 8469)))
+    parser.add_argument("--gevent-port", type=int, default=int(os.environ.get("BENCH_GEVENT_PORT", 8472)))
+    parser.add_argument(
+        "--nginx-port", type=int, help="measure also through nginx on this port (docs/deploy.md's public settings)"
+    )
+    parser.add_argument("--warmup", type=int, default=15, help="seconds of 20 visitors before measuring")
+    parser.add_argument("--log-level", default="warn", help="the server's log level (default warn)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.visitors, args.duration, args.warmup = "20,60", 15, 5
+    levels = [int(x) for x in args.visitors.split(",") if x.strip()]
+    os.makedirs(LOGS, exist_ok=True)
+    ensure_locust()
+
+    created = not args.db
+    args.db = args.db or db_name("redu_bench_public")
+    start = time.perf_counter()
+    if created:
+        drop_db(args.db)
+        log(f"creating the demo database {args.db} (setup/demo_db.sh, a few minutes)")
+        subprocess.run([os.path.join(REPO, "setup", "demo_db.sh"), args.db], cwd=REPO, check=True, stdout=sys.stderr)
+    server_url = f"http://127.0.0.1:{args.port}"
+    url = server_url
+    server = start_server(args, os.path.join(LOGS, "bench_public_server.log"))
+    nginx = None
+    report = Report("public")
+    missed = False
+    try:
+        wait_http(server_url)
+        if args.nginx_port:
+            nginx = start_nginx(args)
+        plan_path = os.path.join(LOGS, "bench_public_plan.json")
+        plan = prepare_plan(url, plan_path)
+        report.line(
+            f"Server: {args.workers} HTTP workers, proxy mode, on {args.db} ({len(plan['services'])} published "
+            f"services); {os.cpu_count()} CPUs shared with locust; {args.duration} s per level"
+        )
+        if args.warmup:
+            run_level(args, url, plan_path, 20, args.warmup, "warmup")
+        throughput = {}
+        targets = [("Odoo", server_url)]
+        if nginx:
+            targets.append(("nginx", f"http://127.0.0.1:{args.nginx_port}"))
+        for (target, target_url), visitors in itertools.product(targets, levels):
+            measured = target == "Odoo"  # the budgets are for Odoo serving directly
+            cpu_before = cpu_times(server, args.db)
+            stats, failures, load_before, load_after = run_level(
+                args, target_url, plan_path, visitors, args.duration, f"{target}_{visitors}"
+            )
+            cpu = cpu_used(cpu_before, cpu_times(server, args.db))
+            total = stats.get("Aggregated", {})
+            pages = number(total, "Request Count")
+            rate = pages / args.duration
+            if measured:
+                throughput[visitors] = rate
+            report.line("")
+            report.line(
+                f"== {visitors} visitors through {target}: {pages:,.0f} pages, {rate:.1f} pages/s; load average "
+                f"{load_before[0]:.1f} -> {load_after[0]:.1f} (15 min {load_after[2]:.1f}); server CPU "
+                f"Odoo {cpu['odoo']:.0f} s + PostgreSQL {cpu['sql']:.0f} s = "
+                f"{(cpu['odoo'] + cpu['sql']) / pages * 1000 if pages else float('nan'):.1f} ms per page"
+            )
+            report.line(f"{'page':<20}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}")
+            for name in [*PAGES, "Aggregated"]:
+                row = stats.get(name)
+                if row:
+                    report.line(
+                        f"{'all pages' if name == 'Aggregated' else name:<20}{number(row, 'Request Count'):>7,.0f}"
+                        f"{number(row, '50%'):>9,.0f}{number(row, '95%'):>9,.0f}{number(row, '99%'):>9,.0f}"
+                        f"{number(row, 'Max Response Time'):>9,.0f}{number(row, 'Failure Count'):>8,.0f}"
+                    )
+            for failure in failures[:6]:
+                report.line(f"   error x{failure['Occurrences']}: {failure['Name']}: {failure['Error'][:200]}")
+            errors = number(total, "Failure Count")
+            figures = (
+                f"{visitors} visitors{'' if measured else ' via nginx'}: {rate:.0f} pages/s, "
+                f"p95 {number(total, '95%'):.0f} ms, {errors:.0f} errors"
+            )
+            if measured and visitors == BUDGET_VISITORS:
+                report.figure(f"errors at {visitors} visitors", errors, digits=0, budget=0)
+                report.figure(
+                    f"p95 of the pages at {visitors} visitors",
+                    number(total, "95%"),
+                    "ms",
+                    digits=0,
+                    budget=BUDGET_P95_MS,
+                    summary=figures,
+                )
+            else:
+                report.summary_parts.append(figures)
+        if BUDGET_VISITORS in throughput and len(throughput) > 1:
+            most = max(throughput)
+            report.figure(
+                f"pages/s at {most} visitors",
+                throughput[most],
+                "pages/s",
+                digits=1,
+                budget=throughput[BUDGET_VISITORS],
+                higher_is_better=True,
+            )
+
+        # the bot: one address, the same inquiry 20 times
+        address = f"192.0.2.{int(time.time()) % 250 + 1}"
+        organisation = f"Bottitehdas {int(time.time())} Oy"
+        limit = int(
+            psql(
+                args.db,
+                "select value from ir_config_parameter where key = 'redu_services_website.inquiry_max_attempts'",
+            ).strip()
+            or 5
+        )
+        statuses = bot(url, address, organisation)
+        created_processes = int(
+            psql(
+                args.db,
+                "select count(*) from redu_service_process p join res_partner r on r.id = p.partner_id "
+                f"where r.name = '{organisation}'",
+            ).strip()
+        )
+        accepted = sum(1 for status in statuses if status == 200)
+        refused = sum(1 for status in statuses if status == 429)
+        report.line("")
+        report.line(
+            f"== bot at {address}: {len(statuses)} posts of the same inquiry ({BOT_SIMULTANEOUS} at once); "
+            f"answers {sorted(statuses, key=str)}; processes created {created_processes}"
+        )
+        # an accepted post that Odoo retried (a concurrency error on the identical inquiry) counts twice
+        report.figure("bot posts accepted", accepted, digits=0, budget=limit)
+        report.figure(
+            "bot posts neither accepted nor refused with 429", len(statuses) - accepted - refused, digits=0, budget=0
+        )
+        report.figure(
+            "processes the bot created",
+            created_processes,
+            digits=0,
+            budget=1,
+            summary=f"bot: {accepted} accepted, {refused} refused (429), {created_processes} process",
+        )
+        missed |= any(not met for _label, met in report.budgets)
+        report.summary(f"public {args.visitors} visitors")
+    finally:
+        if nginx and nginx.poll() is None:
+            nginx.terminate()
+            nginx.wait(timeout=30)
+        stop_server(server)
+        if created and not args.keep:
+            drop_db(args.db)
+            users_file = os.path.join(REPO, ".odoo", f"demo-users-{args.db}.txt")
+            if os.path.exists(users_file):
+                os.remove(users_file)
+        log(f"total wall time {time.perf_counter() - start:.0f} s")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

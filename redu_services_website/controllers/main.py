@@ -47,12 +47,13 @@ class ReduServicesWebsite(http.Controller):
         search = (search or "")[:100].strip()
         entity_id = int(entity) if (entity or "").isdigit() and len(entity) < 10 else 0
         if not search and self._cached_for_visitor():
+            version = Service._redu_web_version()
             # only valid filters make a cache entry: anything else shows the whole catalogue
-            if entity_id not in Service._redu_web_entity_ids():
+            if entity_id not in Service._redu_web_entity_ids(version):
                 entity_id = 0
             if funding not in dict(Service._redu_funding_options()):
                 funding = ""
-            content = Service._redu_catalogue_html(request.website.id, entity_id, funding)
+            content = Service._redu_catalogue_html(version, request.website.id, entity_id, funding)
             return request.render("redu_services_website.services_catalogue", {"content_html": content})
         return request.render(
             "redu_services_website.services_catalogue", Service._redu_catalogue_values(search, entity_id, funding)
@@ -69,7 +70,10 @@ class ReduServicesWebsite(http.Controller):
         if slug != request.env["ir.http"]._slug(service):
             return request.redirect(service.website_url, code=301)
         if service.is_published and self._cached_for_visitor():
-            content = self._with_csrf(self._services_sudo()._redu_service_page_html(request.website.id, service.id))
+            services = self._services_sudo()
+            content = self._with_csrf(
+                services._redu_service_page_html(services._redu_web_version(), request.website.id, service.id)
+            )
             return request.render(
                 "redu_services_website.service_page",
                 {"service": service, "main_object": service, "content_html": content},
@@ -82,7 +86,9 @@ class ReduServicesWebsite(http.Controller):
     @http.route("/palvelut/yhteydenotto", type="http", auth="public", website=True, methods=["GET"], sitemap=True)
     def inquiry_page(self, **kw):
         if self._cached_for_visitor():
-            content = self._with_csrf(self._services_sudo()._redu_inquiry_page_html(request.website.id))
+            services = self._services_sudo()
+            version = services._redu_web_version()
+            content = self._with_csrf(services._redu_inquiry_page_html(version, request.website.id))
             return request.render("redu_services_website.inquiry_page", {"content_html": content})
         return request.render("redu_services_website.inquiry_page", self._form_values())
 

@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models, tools
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .redu_service_web_inquiry import TEXT_FIELDS
 
 # in a cached form, the place of the visitor's CSRF token (set on each request)
 CSRF_PLACEHOLDER = "__redu_csrf_token__"
+# the PostgreSQL sequence whose value is the version of the public pages' cached content
+CATALOGUE_VERSION = "redu_services_website_catalogue_version"
 
 
 class ReduService(models.Model):
@@ -31,24 +34,6 @@ class ReduService(models.Model):
         help="One or two sentences shown in the public catalogue.",
     )
 
-    # ------------------------------------------------------------------ cache of the public pages
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()  # the cached catalogue and service pages
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()  # the cached catalogue and service pages
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()  # the cached catalogue and service pages
-        return super().unlink()
-
-    def _update_field_translations(self, field_name, translations, digest=None, source_lang=""):
-        self.env.registry.clear_cache()  # the cached catalogue and service pages
-        return super()._update_field_translations(field_name, translations, digest, source_lang=source_lang)
-
     def _compute_website_url(self):
         result = super()._compute_website_url()
         for service in self:
@@ -72,16 +57,50 @@ class ReduService(models.Model):
     # ------------------------------------------------------------------ public pages
     # Called on the sudo model: visitors read the published services of every group entity, and
     # only them. The content of a page that is the same for every anonymous visitor is rendered
-    # once per worker, language and website (ormcache), and cleared when a service, a category or
-    # an entity changes; the website's layout around it stays per request.
+    # once per worker, language, website and version of the catalogue (ormcache); the website's
+    # layout around it stays per request. Nothing clears a cache on a write: a change of a service,
+    # a category or an entity's name (or a translation, which Odoo writes) moves the version on, and
+    # the entries of older versions age out of the LRU.
+
+    def init(self):
+        super().init()
+        self.env.cr.execute(SQL("CREATE SEQUENCE IF NOT EXISTS %s", SQL.identifier(CATALOGUE_VERSION)))
+
+    @api.model
+    def _redu_web_version(self):
+        """The version of what the public pages show: one cheap read of a sequence that every change
+        of a service, a category or an entity's name moves on (``_redu_web_changed``)."""
+        # (a new sequence's first nextval() leaves last_value as it was and sets is_called)
+        self.env.cr.execute(SQL("SELECT last_value, is_called FROM %s", SQL.identifier(CATALOGUE_VERSION)))
+        return self.env.cr.fetchone()
+
+    @api.model
+    def _redu_web_changed(self):
+        """What the public pages show changed: a new version (a sequence is not transactional, so a
+        change rolled back only costs a cache miss; no cache is cleared)."""
+        self.env.cr.execute(SQL("SELECT nextval(%s)", CATALOGUE_VERSION))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._redu_web_changed()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals:
+            self._redu_web_changed()
+        return super().write(vals)
+
+    def unlink(self):
+        self._redu_web_changed()
+        return super().unlink()
 
     @api.model
     def _redu_web_entities(self):
         return self.search([("is_published", "=", True)]).company_id.sorted("name")
 
     @api.model
-    @tools.ormcache()
-    def _redu_web_entity_ids(self):
+    @tools.ormcache("version")
+    def _redu_web_entity_ids(self, version):
         return frozenset(self._redu_web_entities().ids)
 
     @api.model
@@ -147,22 +166,22 @@ class ReduService(models.Model):
         return self.env["ir.qweb"]._render(template, dict(values, csrf_placeholder=CSRF_PLACEHOLDER))
 
     @api.model
-    @tools.ormcache("self.env.lang", "website_id", "entity_id", "funding")
-    def _redu_catalogue_html(self, website_id, entity_id, funding):
+    @tools.ormcache("version", "self.env.lang", "website_id", "entity_id", "funding")
+    def _redu_catalogue_html(self, version, website_id, entity_id, funding):
         """The catalogue's content without a search (the filters must be valid ones)."""
         return self._redu_render_content(
             "redu_services_website.services_catalogue_content", self._redu_catalogue_values("", entity_id, funding)
         )
 
     @api.model
-    @tools.ormcache("self.env.lang", "website_id", "service_id")
-    def _redu_service_page_html(self, website_id, service_id):
+    @tools.ormcache("version", "self.env.lang", "website_id", "service_id")
+    def _redu_service_page_html(self, version, website_id, service_id):
         """A published service's content and its empty form, with the CSRF token's placeholder."""
         service = self.browse(service_id)
         return self._redu_render_content("redu_services_website.service_page_content", self._redu_form_values(service))
 
     @api.model
-    @tools.ormcache("self.env.lang", "website_id")
-    def _redu_inquiry_page_html(self, website_id):
+    @tools.ormcache("version", "self.env.lang", "website_id")
+    def _redu_inquiry_page_html(self, version, website_id):
         """The empty general form, with the CSRF token's placeholder."""
         return self._redu_render_content("redu_services_website.inquiry_page_content", self._redu_form_values())

@@ -6,20 +6,17 @@ from odoo import api, models
 class ReduServiceCategory(models.Model):
     _inherit = "redu.service.category"
 
-    # the cached catalogue and service pages show the categories (redu.service)
+    # the cached public pages show the categories: a change is a new version of them (redu.service)
     @api.model_create_multi
     def create(self, vals_list):
-        self.env.registry.clear_cache()
+        self.env["redu.service"]._redu_web_changed()
         return super().create(vals_list)
 
     def write(self, vals):
-        self.env.registry.clear_cache()
+        if vals:
+            self.env["redu.service"]._redu_web_changed()
         return super().write(vals)
 
     def unlink(self):
-        self.env.registry.clear_cache()
+        self.env["redu.service"]._redu_web_changed()
         return super().unlink()
-
-    def _update_field_translations(self, field_name, translations, digest=None, source_lang=""):
-        self.env.registry.clear_cache()
-        return super()._update_field_translations(field_name, translations, digest, source_lang=source_lang)

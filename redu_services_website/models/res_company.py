@@ -41,7 +41,8 @@ class ResCompany(models.Model):
 
     def write(self, vals):
         if "name" in vals:
-            self.env.registry.clear_cache()  # the cached catalogue and service pages show the entities
+            # the cached public pages show the entities' names
+            self.env["redu.service"]._redu_web_changed()
         return super().write(vals)
 
     def _redu_response_due_date(self, start):

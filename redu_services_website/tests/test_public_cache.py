@@ -4,6 +4,7 @@
 shows at once, and each visitor keeps a CSRF token of their own."""
 
 import re
+from unittest.mock import patch
 
 from odoo.tests import HttpCase, tagged
 
@@ -33,6 +34,17 @@ class TestPublicPagesCache(WebInquiryCommon, HttpCase):
         self.service_b.is_published = False
         self.assertNotIn("Web coaching", self.url_open("/palvelut").text)
         self.assertIn("Web leadership training", self.url_open(self.service_a.website_url).text)
+
+    def test_a_change_clears_no_cache(self):
+        """A new version of the pages' content, not a cleared registry cache (which every worker
+        would have to rebuild for everything)."""
+        self.url_open("/palvelut")
+        with patch.object(type(self.env.registry), "clear_cache", side_effect=AssertionError("a cache cleared")):
+            self.service_a.name = "Web leadership training"
+            self.service_b.category_id.name = "Renamed category"
+            page = self.url_open("/palvelut").text
+        self.assertIn("Web leadership training", page)
+        self.assertIn("Renamed category", page)
 
     def test_filters_of_the_cached_catalogue(self):
         page = self.url_open(f"/palvelut?entity={self.entity_b.id}").text

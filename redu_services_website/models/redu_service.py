@@ -63,8 +63,9 @@ class ReduService(models.Model):
     # the entries of older versions age out of the LRU.
 
     def init(self):
-        super().init()
+        result = super().init()
         self.env.cr.execute(SQL("CREATE SEQUENCE IF NOT EXISTS %s", SQL.identifier(CATALOGUE_VERSION)))
+        return result
 
     @api.model
     def _redu_web_version(self):

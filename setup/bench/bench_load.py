@@ -310,6 +310,25 @@ def prepare_plan(url, db, path, per_role, websocket_url=None):
 
 
 # ---------------------------------------------------------------------- server
+def create_demo_db(db, prefix):
+    """The demo database ``db``, or a new one named from ``prefix`` (setup/demo_db.sh): (name, created)."""
+    if db:
+        return db, False
+    db = db_name(prefix)
+    drop_db(db)
+    log(f"creating the demo database {db} (setup/demo_db.sh, 2-3 minutes)")
+    subprocess.run([os.path.join(REPO, "setup", "demo_db.sh"), db], cwd=REPO, check=True, stdout=sys.stderr)
+    return db, True
+
+
+def drop_demo_db(db):
+    """Drop a demo database the benchmark created, with its demo users' file."""
+    drop_db(db)
+    users_file = os.path.join(REPO, ".odoo", f"demo-users-{db}.txt")
+    if os.path.exists(users_file):
+        os.remove(users_file)
+
+
 def wait_http(url, timeout=180):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -502,13 +521,8 @@ def main(argv=None):
     os.makedirs(LOGS, exist_ok=True)
     ensure_locust()
 
-    created = not args.db
-    args.db = args.db or db_name("redu_bench_load")
     start = time.perf_counter()
-    if created:
-        drop_db(args.db)
-        log(f"creating the demo database {args.db} (setup/demo_db.sh, 2-3 minutes)")
-        subprocess.run([os.path.join(REPO, "setup", "demo_db.sh"), args.db], cwd=REPO, check=True, stdout=sys.stderr)
+    args.db, created = create_demo_db(args.db, "redu_bench_load")
     url = f"http://127.0.0.1:{args.port}"
     logfile = os.path.join(LOGS, "bench_load_server.log")
     server = start_server(args, logfile)
@@ -594,10 +608,7 @@ def main(argv=None):
     finally:
         stop_server(server)
         if created and not args.keep:
-            drop_db(args.db)
-            users_file = os.path.join(REPO, ".odoo", f"demo-users-{args.db}.txt")
-            if os.path.exists(users_file):
-                os.remove(users_file)
+            drop_demo_db(args.db)
         log(f"total wall time {time.perf_counter() - start:.0f} s")
     return 1 if missed else 0
 

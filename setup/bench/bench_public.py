@@ -45,8 +45,18 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_load import LOCUST, LOGS, cpu_times, cpu_used, ensure_locust, stop_server, wait_http  # noqa: E402
-from benchlib import REPO, Report, db_name, drop_db, log  # noqa: E402
+from bench_load import (  # noqa: E402
+    LOCUST,
+    LOGS,
+    cpu_times,
+    cpu_used,
+    create_demo_db,
+    drop_demo_db,
+    ensure_locust,
+    stop_server,
+    wait_http,
+)
+from benchlib import REPO, Report, log  # noqa: E402
 
 LOCUSTFILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "public_locustfile.py")
 PAGES = ["catalogue", "filtered catalogue", "service page", "form"]
@@ -290,13 +300,8 @@ def main(argv=None):
     os.makedirs(LOGS, exist_ok=True)
     ensure_locust()
 
-    created = not args.db
-    args.db = args.db or db_name("redu_bench_public")
     start = time.perf_counter()
-    if created:
-        drop_db(args.db)
-        log(f"creating the demo database {args.db} (setup/demo_db.sh, a few minutes)")
-        subprocess.run([os.path.join(REPO, "setup", "demo_db.sh"), args.db], cwd=REPO, check=True, stdout=sys.stderr)
+    args.db, created = create_demo_db(args.db, "redu_bench_public")
     server_url = f"http://127.0.0.1:{args.port}"
     url = server_url
     server = start_server(args, os.path.join(LOGS, "bench_public_server.log"))
@@ -422,10 +427,7 @@ def main(argv=None):
             nginx.wait(timeout=30)
         stop_server(server)
         if created and not args.keep:
-            drop_db(args.db)
-            users_file = os.path.join(REPO, ".odoo", f"demo-users-{args.db}.txt")
-            if os.path.exists(users_file):
-                os.remove(users_file)
+            drop_demo_db(args.db)
         log(f"total wall time {time.perf_counter() - start:.0f} s")
     return 1 if missed else 0
 

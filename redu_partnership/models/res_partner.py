@@ -286,6 +286,8 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        if "user_id" in vals:
+            self._redu_check_salesperson_change_access(vals["user_id"])
         level_change = "partnership_level_id" in vals
         if level_change:
             self._redu_check_level_change_access()
@@ -336,6 +338,25 @@ class ResPartner(models.Model):
             raise AccessError(
                 self.env._(
                     "Only a partnership manager can change the partnership level of %(partners)s: "
+                    "another salesperson manages them.",
+                    partners=", ".join(foreign.mapped("display_name")),
+                )
+            )
+
+    def _redu_check_salesperson_change_access(self, user_id):
+        """A partnership user hands over only their own partners (and takes unassigned ones):
+        otherwise making oneself the salesperson would be a way around the level rule above."""
+        if self.env.su or self.env.user.has_group(PARTNERSHIP_MANAGER) or not self.env.user.has_group(PARTNERSHIP_USER):
+            return
+        foreign = self.filtered(
+            lambda p: (
+                p == p.commercial_partner_id and p.user_id and p.user_id != self.env.user and p.user_id.id != user_id
+            )
+        )
+        if foreign:
+            raise AccessError(
+                self.env._(
+                    "Only a partnership manager can change the salesperson of %(partners)s: "
                     "another salesperson manages them.",
                     partners=", ".join(foreign.mapped("display_name")),
                 )

@@ -228,6 +228,27 @@ class TestLevelChangeRule(PartnershipCase):
             self.foreign_partner.with_user(self.partnership_user).write({"partnership_level_id": self.level_a.id})
         self.assertEqual(self.foreign_partner.partnership_level_id, self.level_c)
 
+    def test_user_cannot_take_over_another_salespersons_partner(self):
+        """Becoming the salesperson first was a way around the level rule."""
+        for user_id in (self.partnership_user.id, False):
+            with self.assertRaises(AccessError):
+                self.foreign_partner.with_user(self.partnership_user).write({"user_id": user_id})
+        self.assertEqual(self.foreign_partner.user_id, self.partnership_user_2)
+        with self.assertRaises(AccessError):
+            self.foreign_partner.with_user(self.partnership_user).write({"partnership_level_id": self.level_a.id})
+        self.assertEqual(self.foreign_partner.partnership_level_id, self.level_c)
+
+    def test_salesperson_changes_that_stay_allowed(self):
+        # a user hands over their own partner and takes an unassigned one; a manager reassigns any
+        self.own_partner.with_user(self.partnership_user).write({"user_id": self.partnership_user_2.id})
+        self.unassigned_partner.with_user(self.partnership_user).write({"user_id": self.partnership_user.id})
+        self.foreign_partner.with_user(self.partnership_manager).write({"user_id": self.partnership_user.id})
+        self.assertEqual(
+            (self.own_partner | self.unassigned_partner | self.foreign_partner).mapped("user_id"),
+            self.partnership_user_2 | self.partnership_user,
+        )
+        self.assertEqual(self.foreign_partner.user_id, self.partnership_user)
+
     def test_user_edits_other_partnership_fields_of_another_salespersons_partner(self):
         self.foreign_partner.with_user(self.partnership_user).write(
             {

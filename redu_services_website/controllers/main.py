@@ -56,6 +56,7 @@ class ReduServicesWebsite(http.Controller):
         # website/views/website_templates.xml no_index), so a forged Host header neither enters a
         # shared page nor multiplies it
         website = request.website
+        website.fetch(["domain"])  # only the field both read (a read of the whole website costs more)
         address = (
             website._is_canonical_url(),
             bool(website.domain) and website._is_indexable_url(request.httprequest.url_root),

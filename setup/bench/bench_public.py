@@ -250,6 +250,34 @@ def number(row, key):
         return float("nan")
 
 
+# ---------------------------------------------------------------------- one visitor at a time
+def page_costs(args, server, url, plan, rounds=40):
+    """Server CPU (Odoo + PostgreSQL) per page with one request at a time, each from a new
+    visitor (no cookie): the page every anonymous visitor shares, and the same page rendered for the
+    visitor alone (an extra query argument, which the page cache does not take): the page's cost
+    without the cache. Robust to other load on the machine, unlike the crowd's latencies."""
+    pages = [
+        ("catalogue", "/palvelut"),
+        ("filtered catalogue", f"/palvelut?{plan['filters'][0]}"),
+        ("service page", plan["services"][0]),
+        ("form", "/palvelut/yhteydenotto"),
+    ]
+    costs = {}
+    addresses = {
+        (name, cached): url + path + ("" if cached else ("&" if "?" in path else "?") + "redu_bench=1")
+        for (name, path), cached in itertools.product(pages, (True, False))
+    }
+    for address in [*addresses.values()] * 6:  # each worker's first pages (their cache's misses)
+        urllib.request.urlopen(address, timeout=60).read()
+    for (name, cached), address in addresses.items():
+        before = cpu_times(server, args.db)
+        for _i in range(rounds):
+            urllib.request.urlopen(address, timeout=60).read()
+        cpu = cpu_used(before, cpu_times(server, args.db))
+        costs[name, cached] = (cpu["odoo"] + cpu["sql"]) / rounds * 1000
+    return [name for name, _path in pages], costs
+
+
 # ---------------------------------------------------------------------- the bot
 def bot(url, address, organisation):
     """One address posting the same inquiry: 10 at the same moment, then 10 one by one."""
@@ -334,6 +362,25 @@ def main(argv=None):
         report.line(
             f"Server: {args.workers} HTTP workers, proxy mode, on {args.db} ({len(plan['services'])} published "
             f"services); {os.cpu_count()} CPUs shared with locust; {args.duration} s per level"
+        )
+        names, costs = page_costs(args, server, url, plan)
+        report.line("")
+        load = os.getloadavg()
+        report.line(
+            f"== one visitor at a time: server CPU per page (Odoo + PostgreSQL, ms); load average {load[0]:.1f}"
+        )
+        report.line(f"{'page':<20}{'shared':>9}{'rendered':>10}")
+        for name in names:
+            report.line(f"{name:<20}{costs[name, True]:>9.1f}{costs[name, False]:>10.1f}")
+        shared = sum(costs[name, True] for name in names) / len(names)
+        rendered = sum(costs[name, False] for name in names) / len(names)
+        report.figure(
+            "server CPU per page, one visitor at a time",
+            shared,
+            "ms",
+            digits=1,
+            baseline=rendered,
+            summary=f"{shared:.1f} ms of server CPU a page ({rendered:.1f} ms rendered)",
         )
         if args.warmup:
             run_level(args, url, plan_path, 20, args.warmup, "warmup")

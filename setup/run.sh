@@ -45,7 +45,9 @@ done
 setup/install.sh
 setup/demo_db.sh "$DB"
 
-ARGS=(-d "$DB" --db-filter "^${DB}\$" --http-port "$PORT" --http-interface "$INTERFACE")
+# one database and no --db-filter: Odoo then never lists the databases (a new PostgreSQL
+# connection on each request without a stored session, every anonymous visitor's: issue #28)
+ARGS=(-d "$DB" --http-port "$PORT" --http-interface "$INTERFACE")
 if [ "$WORKERS" -gt 0 ]; then
     # Odoo's prefork server (odoo/service/server.py PreforkServer): WORKERS HTTP
     # workers, max_cron_threads cron workers and one gevent process for the

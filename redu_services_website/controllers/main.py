@@ -1,12 +1,10 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from markupsafe import Markup
-
 from odoo import SUPERUSER_ID, http
 from odoo.http import request
 from odoo.tools import format_date
 
-from ..models.redu_service import CSRF_PLACEHOLDER
+from ..models.redu_service import FORM_TOKEN, SESSION_TOKEN
 
 
 def sitemap_services(env, rule, qs):
@@ -32,34 +30,65 @@ class ReduServicesWebsite(http.Controller):
         return self._services_sudo()._redu_form_values(service, values, errors)
 
     @staticmethod
-    def _cached_for_visitor():
-        """The content is the same for every anonymous visitor (a logged-in user gets it fresh)."""
-        return request.env.user._is_public()
+    def _cached_for_visitor(canonical):
+        """Whether the page is the one every anonymous visitor gets: a GET by the public user, out
+        of debug mode, whose query is the ``canonical`` arguments (an empty value: absent or empty).
+        Any other query, which the layout's links repeat, is rendered for the visitor alone; a
+        logged-in user gets the page fresh."""
+        httprequest = request.httprequest
+        given = [(key, value) for key, value in httprequest.args.items(multi=True) if value or key not in canonical]
+        return (
+            httprequest.method in ("GET", "HEAD")
+            and request.env.user._is_public()
+            and not request.session.debug
+            and sorted(given) == sorted((key, value) for key, value in canonical.items() if value)
+        )
 
-    @staticmethod
-    def _with_csrf(html):
-        """A cached content with the visitor's own CSRF token."""
-        return Markup(html.replace(CSRF_PLACEHOLDER, request.csrf_token()))
+    def _render_public(self, template, values, key=(), canonical=None):
+        """``template`` rendered with ``values()``; for an anonymous visitor, from the cache of the
+        public pages (``redu.service._redu_public_page``) with the visitor's own CSRF tokens."""
+        if not self._cached_for_visitor(canonical or {}):
+            return request.render(template, values())
+        services = self._services_sudo()
+        # website.page's key (website, language, path), and what the layout makes of the address the
+        # visitor sends instead of the address itself: whether it is the canonical one and, when the
+        # website has a domain, whether it is indexed (website/models/website.py _is_canonical_url,
+        # website/views/website_templates.xml no_index), so a forged Host header neither enters a
+        # shared page nor multiplies it
+        website = request.website
+        website.fetch(["domain"])  # only the field both read (a read of the whole website costs more)
+        address = (
+            website._is_canonical_url(),
+            bool(website.domain) and website._is_indexable_url(request.httprequest.url_root),
+        )
+        html = services._redu_public_page(
+            services._redu_web_version(),
+            (website.id, request.lang.code, request.httprequest.path, address, template, key),
+            lambda: request.render(template, values(), lazy=False),
+        )
+        html = html.replace(FORM_TOKEN, request.csrf_token()).replace(SESSION_TOKEN, request.csrf_token(None))
+        return request.make_response(html, headers=[("Content-Type", "text/html; charset=utf-8")])
 
-    @http.route("/palvelut", type="http", auth="public", website=True, sitemap=True)
+    @http.route("/palvelut", type="http", auth="public", website=True, sitemap=True, readonly=True)
     def catalogue(self, search="", entity="", funding="", **kw):
         Service = self._services_sudo()
         search = (search or "")[:100].strip()
         entity_id = int(entity) if (entity or "").isdigit() and len(entity) < 10 else 0
-        if not search and self._cached_for_visitor():
-            version = Service._redu_web_version()
-            # only valid filters make a cache entry: anything else shows the whole catalogue
-            if entity_id not in Service._redu_web_entity_ids(version):
-                entity_id = 0
-            if funding not in dict(Service._redu_funding_options()):
-                funding = ""
-            content = Service._redu_catalogue_html(version, request.website.id, entity_id, funding)
-            return request.render("redu_services_website.services_catalogue", {"content_html": content})
-        return request.render(
-            "redu_services_website.services_catalogue", Service._redu_catalogue_values(search, entity_id, funding)
+        if entity_id not in Service._redu_web_entity_ids(Service._redu_web_version()):
+            entity_id = 0  # an unknown entity shows the whole catalogue, uncached
+        if funding not in dict(Service._redu_funding_options()):
+            funding = ""
+        return self._render_public(
+            "redu_services_website.services_catalogue",
+            lambda: Service._redu_catalogue_values(search, entity_id, funding),
+            (entity_id, funding),
+            # a search is rendered for the visitor alone
+            {"search": "", "entity": str(entity_id or ""), "funding": funding},
         )
 
-    @http.route("/palvelut/<string:slug>", type="http", auth="public", website=True, sitemap=sitemap_services)
+    @http.route(
+        "/palvelut/<string:slug>", type="http", auth="public", website=True, sitemap=sitemap_services, readonly=True
+    )
     def service_page(self, slug, **kw):
         # The visitor cannot read the catalogue (the services of every entity are shown, which the
         # record rules of a public user would not allow): the slug is resolved here, in sudo.
@@ -69,28 +98,27 @@ class ReduServicesWebsite(http.Controller):
             raise request.not_found()
         if slug != request.env["ir.http"]._slug(service):
             return request.redirect(service.website_url, code=301)
-        if service.is_published and self._cached_for_visitor():
-            services = self._services_sudo()
-            content = self._with_csrf(
-                services._redu_service_page_html(services._redu_web_version(), request.website.id, service.id)
-            )
+        if not service.is_published:
             return request.render(
-                "redu_services_website.service_page",
-                {"service": service, "main_object": service, "content_html": content},
+                "redu_services_website.service_page", dict(self._form_values(service), main_object=service)
             )
-        return request.render(
+        return self._render_public(
             "redu_services_website.service_page",
-            dict(self._form_values(service), main_object=service),
+            lambda: dict(self._form_values(service), main_object=service),
+            (service.id,),
         )
 
-    @http.route("/palvelut/yhteydenotto", type="http", auth="public", website=True, methods=["GET"], sitemap=True)
+    @http.route(
+        "/palvelut/yhteydenotto",
+        type="http",
+        auth="public",
+        website=True,
+        methods=["GET"],
+        sitemap=True,
+        readonly=True,
+    )
     def inquiry_page(self, **kw):
-        if self._cached_for_visitor():
-            services = self._services_sudo()
-            version = services._redu_web_version()
-            content = self._with_csrf(services._redu_inquiry_page_html(version, request.website.id))
-            return request.render("redu_services_website.inquiry_page", {"content_html": content})
-        return request.render("redu_services_website.inquiry_page", self._form_values())
+        return self._render_public("redu_services_website.inquiry_page", self._form_values)
 
     @http.route("/palvelut/yhteydenotto", type="http", auth="public", website=True, methods=["POST"], sitemap=False)
     def inquiry_post(self, **post):

@@ -1,4 +1,5 @@
 from . import res_company
+from . import ir_http
 from . import redu_service
 from . import redu_service_category
 from . import redu_service_process

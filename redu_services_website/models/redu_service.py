@@ -1,13 +1,21 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
+
 from odoo import api, fields, models, tools
 from odoo.fields import Domain
 from odoo.tools import SQL
 
 from .redu_service_web_inquiry import TEXT_FIELDS
 
-# in a cached form, the place of the visitor's CSRF token (set on each request)
-CSRF_PLACEHOLDER = "__redu_csrf_token__"
+# In a cached page, the places of the visitor's own CSRF tokens: the forms' (request.csrf_token())
+# and the session information's of web.layout (web/views/webclient_templates.xml:26,
+# request.csrf_token(None)), found as website.page's cache finds them
+# (website/models/website_page.py, _post_process_response_from_cache).
+FORM_TOKEN_RE = re.compile(r'(name="csrf_token" value=")[^"]*(")')
+SESSION_TOKEN_RE = re.compile(r'(csrf_token: ")[^"]*(")')
+FORM_TOKEN = "__redu_form_csrf_token__"
+SESSION_TOKEN = "__redu_session_csrf_token__"
 # the PostgreSQL sequence whose value is the version of the public pages' cached content
 CATALOGUE_VERSION = "redu_services_website_catalogue_version"
 
@@ -56,11 +64,11 @@ class ReduService(models.Model):
 
     # ------------------------------------------------------------------ public pages
     # Called on the sudo model: visitors read the published services of every group entity, and
-    # only them. The content of a page that is the same for every anonymous visitor is rendered
-    # once per worker, language, website and version of the catalogue (ormcache); the website's
-    # layout around it stays per request. Nothing clears a cache on a write: a change of a service,
-    # a category or an entity's name (or a translation, which Odoo writes) moves the version on, and
-    # the entries of older versions age out of the LRU.
+    # only them. A page that is the same for every anonymous visitor is rendered once per worker,
+    # language, website and version of the catalogue (ormcache), the layout included; only the
+    # visitor's CSRF tokens are set per request. Nothing clears a cache on a write: a change of a
+    # service, a category or an entity's name (or a translation, which Odoo writes) moves the
+    # version on, and the entries of older versions age out of the LRU.
 
     def init(self):
         result = super().init()
@@ -163,26 +171,13 @@ class ReduService(models.Model):
         }
 
     @api.model
-    def _redu_render_content(self, template, values):
-        return self.env["ir.qweb"]._render(template, dict(values, csrf_placeholder=CSRF_PLACEHOLDER))
+    @tools.ormcache("version", "key", cache="templates.cached_values")
+    def _redu_public_page(self, version, key, render):
+        """A public page as every anonymous visitor gets it, rendered by ``render()`` once per
+        worker, version of the catalogue and ``key`` (the website, language, address, template and
+        filters the controller gives), with placeholders for the visitor's own CSRF tokens.
 
-    @api.model
-    @tools.ormcache("version", "self.env.lang", "website_id", "entity_id", "funding")
-    def _redu_catalogue_html(self, version, website_id, entity_id, funding):
-        """The catalogue's content without a search (the filters must be valid ones)."""
-        return self._redu_render_content(
-            "redu_services_website.services_catalogue_content", self._redu_catalogue_values("", entity_id, funding)
-        )
-
-    @api.model
-    @tools.ormcache("version", "self.env.lang", "website_id", "service_id")
-    def _redu_service_page_html(self, version, website_id, service_id):
-        """A published service's content and its empty form, with the CSRF token's placeholder."""
-        service = self.browse(service_id)
-        return self._redu_render_content("redu_services_website.service_page_content", self._redu_form_values(service))
-
-    @api.model
-    @tools.ormcache("version", "self.env.lang", "website_id")
-    def _redu_inquiry_page_html(self, version, website_id):
-        """The empty general form, with the CSRF token's placeholder."""
-        return self._redu_render_content("redu_services_website.inquiry_page_content", self._redu_form_values())
+        The cache is Odoo's cache of rendered website pages (``website.page``'s
+        ``_get_response_cached``): a change of the layout (views, menus, assets) clears it."""
+        html = FORM_TOKEN_RE.sub(rf"\g<1>{FORM_TOKEN}\g<2>", str(render()))
+        return SESSION_TOKEN_RE.sub(rf"\g<1>{SESSION_TOKEN}\g<2>", html)

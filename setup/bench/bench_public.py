@@ -36,6 +36,7 @@ import itertools
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import threading
@@ -77,8 +78,6 @@ def start_server(args, logfile):
         os.path.join(REPO, "setup", "odoo.sh"),
         "-d",
         args.db,
-        "--db-filter",
-        f"^{args.db}$",
         "--http-port",
         str(args.port),
         "--http-interface",
@@ -122,11 +121,21 @@ http {{
     # the simulated visitors' addresses, as an edge proxy in front would pass them
     set_real_ip_from 127.0.0.1;
     real_ip_header X-Forwarded-For;
+    upstream odoo {{
+        server 127.0.0.1:{odoo_port};
+    }}
 {public}
     server {{
         listen 127.0.0.1:{port};
+        include {prefix}/public_server.conf;
+        location @odoo {{
+            proxy_set_header X-Forwarded-Host $http_host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_pass http://odoo;
+        }}
         location / {{
-            proxy_pass http://127.0.0.1:{odoo_port};
+            proxy_pass http://odoo;
             proxy_set_header X-Forwarded-Host $http_host;
             proxy_set_header X-Forwarded-For $remote_addr;
             proxy_set_header X-Forwarded-Proto $scheme;
@@ -138,12 +147,14 @@ http {{
 
 
 def nginx_public_settings():
-    """The settings of the public pages of docs/deploy.md (between its two markers)."""
+    """The settings of the public pages of docs/deploy.md (between its markers): the parts of
+    http {}, server {} and location / {}."""
     with open(os.path.join(REPO, "docs", "deploy.md"), encoding="utf-8") as handle:
         text = handle.read()
-    http_part = text.split("# -- public pages: http {} --", 1)[1].split("# --", 1)[0]
-    location_part = text.split("# -- public pages: location / {} --", 1)[1].split("# --", 1)[0]
-    return http_part, location_part
+    return [
+        text.split(f"# -- public pages: {part} --", 1)[1].split("# --", 1)[0]
+        for part in ("http {}", "server {}", "location / {}")
+    ]
 
 
 def start_nginx(args):
@@ -151,8 +162,10 @@ def start_nginx(args):
     settings of the public pages; its files in .odoo/nginx."""
     prefix = os.path.join(REPO, ".odoo", "nginx")
     os.makedirs(prefix, exist_ok=True)
-    http_part, location_part = nginx_public_settings()
+    http_part, server_part, location_part = nginx_public_settings()
     http_part = http_part.replace("/var/cache/nginx/redu", os.path.join(prefix, "cache"))
+    with open(os.path.join(prefix, "public_server.conf"), "w", encoding="utf-8") as handle:
+        handle.write(server_part)
     with open(os.path.join(prefix, "public_locations.conf"), "w", encoding="utf-8") as handle:
         handle.write(location_part)
     conf = os.path.join(prefix, "nginx.conf")
@@ -214,16 +227,20 @@ def run_level(args, url, plan_path, visitors, duration, label=None):
     ]
     log(f"{label or ''} {visitors} visitors (spawned in 5 s) then {duration} s measured")
     load_before = os.getloadavg()
+    children_before, wall_before = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
     with open(prefix + ".log", "w", encoding="utf-8") as out:
         env = {**os.environ, "REDU_PUBLIC_PLAN": plan_path}
         subprocess.run(command, env=env, stdout=out, stderr=subprocess.STDOUT, check=False)
+    # locust's own CPU (the load generator shares the server's CPUs): seconds, and its share
+    children_after, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter() - wall_before
+    locust_cpu = sum(getattr(children_after, f) - getattr(children_before, f) for f in ("ru_utime", "ru_stime"))
     stats = {}
     with open(prefix + "_stats.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             stats[row["Name"]] = row
     with open(prefix + "_failures.csv", encoding="utf-8") as handle:
         failures = list(csv.DictReader(handle))
-    return stats, failures, load_before, os.getloadavg()
+    return stats, failures, load_before, os.getloadavg(), (locust_cpu, locust_cpu / wall / os.cpu_count())
 
 
 def number(row, key):
@@ -231,6 +248,34 @@ def number(row, key):
         return float(row[key])
     except (KeyError, TypeError, ValueError):
         return float("nan")
+
+
+# ---------------------------------------------------------------------- one visitor at a time
+def page_costs(args, server, url, plan, rounds=40):
+    """Server CPU (Odoo + PostgreSQL) per page with one request at a time, each from a new
+    visitor (no cookie): the page every anonymous visitor shares, and the same page rendered for the
+    visitor alone (an extra query argument, which the page cache does not take): the page's cost
+    without the cache. Robust to other load on the machine, unlike the crowd's latencies."""
+    pages = [
+        ("catalogue", "/palvelut"),
+        ("filtered catalogue", f"/palvelut?{plan['filters'][0]}"),
+        ("service page", plan["services"][0]),
+        ("form", "/palvelut/yhteydenotto"),
+    ]
+    costs = {}
+    addresses = {
+        (name, cached): url + path + ("" if cached else ("&" if "?" in path else "?") + "redu_bench=1")
+        for (name, path), cached in itertools.product(pages, (True, False))
+    }
+    for address in [*addresses.values()] * 6:  # each worker's first pages (their cache's misses)
+        urllib.request.urlopen(address, timeout=60).read()
+    for (name, cached), address in addresses.items():
+        before = cpu_times(server, args.db)
+        for _i in range(rounds):
+            urllib.request.urlopen(address, timeout=60).read()
+        cpu = cpu_used(before, cpu_times(server, args.db))
+        costs[name, cached] = (cpu["odoo"] + cpu["sql"]) / rounds * 1000
+    return [name for name, _path in pages], costs
 
 
 # ---------------------------------------------------------------------- the bot
@@ -318,6 +363,25 @@ def main(argv=None):
             f"Server: {args.workers} HTTP workers, proxy mode, on {args.db} ({len(plan['services'])} published "
             f"services); {os.cpu_count()} CPUs shared with locust; {args.duration} s per level"
         )
+        names, costs = page_costs(args, server, url, plan)
+        report.line("")
+        load = os.getloadavg()
+        report.line(
+            f"== one visitor at a time: server CPU per page (Odoo + PostgreSQL, ms); load average {load[0]:.1f}"
+        )
+        report.line(f"{'page':<20}{'shared':>9}{'rendered':>10}")
+        for name in names:
+            report.line(f"{name:<20}{costs[name, True]:>9.1f}{costs[name, False]:>10.1f}")
+        shared = sum(costs[name, True] for name in names) / len(names)
+        rendered = sum(costs[name, False] for name in names) / len(names)
+        report.figure(
+            "server CPU per page, one visitor at a time",
+            shared,
+            "ms",
+            digits=1,
+            baseline=rendered,
+            summary=f"{shared:.1f} ms of server CPU a page ({rendered:.1f} ms rendered)",
+        )
         if args.warmup:
             run_level(args, url, plan_path, 20, args.warmup, "warmup")
         throughput = {}
@@ -327,7 +391,7 @@ def main(argv=None):
         for (target, target_url), visitors in itertools.product(targets, levels):
             measured = target == "Odoo"  # the budgets are for Odoo serving directly
             cpu_before = cpu_times(server, args.db)
-            stats, failures, load_before, load_after = run_level(
+            stats, failures, load_before, load_after, (locust_cpu, locust_share) = run_level(
                 args, target_url, plan_path, visitors, args.duration, f"{target}_{visitors}"
             )
             cpu = cpu_used(cpu_before, cpu_times(server, args.db))
@@ -341,7 +405,8 @@ def main(argv=None):
                 f"== {visitors} visitors through {target}: {pages:,.0f} pages, {rate:.1f} pages/s; load average "
                 f"{load_before[0]:.1f} -> {load_after[0]:.1f} (15 min {load_after[2]:.1f}); server CPU "
                 f"Odoo {cpu['odoo']:.0f} s + PostgreSQL {cpu['sql']:.0f} s = "
-                f"{(cpu['odoo'] + cpu['sql']) / pages * 1000 if pages else float('nan'):.1f} ms per page"
+                f"{(cpu['odoo'] + cpu['sql']) / pages * 1000 if pages else float('nan'):.1f} ms per page; "
+                f"locust CPU {locust_cpu:.0f} s ({locust_share:.0%} of the {os.cpu_count()} CPUs)"
             )
             report.line(f"{'page':<20}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}")
             for name in [*PAGES, "Aggregated"]:
@@ -420,6 +485,9 @@ def main(argv=None):
             summary=f"bot: {accepted} accepted, {refused} refused (429), {created_processes} process",
         )
         missed |= any(not met for _label, met in report.budgets)
+        report.line("")
+        for label, met in report.budgets:
+            report.line(f"{'PASS' if met else 'FAIL'}  {label}")
         report.summary(f"public {args.visitors} visitors")
     finally:
         if nginx and nginx.poll() is None:

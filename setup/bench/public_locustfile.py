@@ -6,6 +6,10 @@ A visitor comes from an address of their own (X-Forwarded-For, as the reverse pr
 the server runs with proxy_mode), opens the catalogue, a filtered catalogue, one to three service
 pages and the inquiry form, 0.3-1 s apart (a campaign link shared at once), and leaves; the same
 simulated user then comes back as a new visitor (new address, no cookies).
+
+The visitors are locust's ``FastHttpUser`` (geventhttpclient): on the machine that runs the server,
+python-requests' ``HttpUser`` costs locust several times the CPU per page, which the server then
+lacks (bench_public.py prints locust's CPU share).
 """
 
 import itertools
@@ -13,13 +17,13 @@ import json
 import os
 import random
 
-from locust import HttpUser, between, task
+from locust import FastHttpUser, between, task
 
 PLAN = json.load(open(os.environ["REDU_PUBLIC_PLAN"], encoding="utf-8"))
 _visitors = itertools.count(int(PLAN.get("first_visitor", 0)))
 
 
-class Visitor(HttpUser):
+class Visitor(FastHttpUser):
     wait_time = between(0.3, 1.0)
 
     def on_start(self):
@@ -27,7 +31,7 @@ class Visitor(HttpUser):
 
     def _new_visit(self):
         number = next(_visitors)
-        self.client.cookies.clear()
+        self.client.cookiejar.clear()
         # 10.0.0.0/8, one address per visitor
         self.address = f"10.{(number >> 16) & 255}.{(number >> 8) & 255}.{number & 255}"
         filters = random.choice(PLAN["filters"])

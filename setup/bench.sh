@@ -28,6 +28,7 @@ declare -A QUICK_ARGS=(
     [bench_partnership]="--size 5000 --rounds 10"
     [bench_services]="--size 50000 --processes 2000"
     [bench_feedback_prep]="--size 5000 --sample 100 --edits 5"
+    [bench_import]="--rows 2000"
     [bench_load]="--quick"
     [bench_public]="--quick"
 )

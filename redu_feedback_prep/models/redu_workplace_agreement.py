@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from ..tools import national_judge
 from ..tools import national_rules as national
@@ -131,6 +132,32 @@ _ROW_FIELDS = [
     *OUTCOME_FIELDS,
 ]
 _PARTNER_FIELDS = ["name", "email", "phone", "company_registry", "is_company", "commercial_partner_id"]
+
+
+def plain_rows(records, field_names):
+    """{id: {"id": id, field: value}} of ``records``, the values as ``read(field_names, load=None)`` gives
+    them (False for an empty value, 0 for an empty number, ids for many2one fields), for stored fields.
+
+    One query built by the ORM (``_as_query``, ``_field_to_sql``, which flushes the fields it reads),
+    without ``read``'s formatting of each value through the record cache: the validation reads every
+    column of thousands of agreements and their partners at once. Access is the caller's business
+    (the validation reads as superuser).
+    """
+    if not records:
+        return {}
+    query = records._as_query(ordered=False)
+    table = records._table
+    columns = [SQL("%s AS %s", records._field_to_sql(table, name, query), SQL.identifier(name)) for name in field_names]
+    empty = {
+        name: 0 if records._fields[name].type in ("integer", "float", "monetary") else False for name in field_names
+    }
+    rows = {}
+    for row in records.env.execute_query_dict(query.select(SQL.identifier(table, "id"), *columns)):
+        for name, value in row.items():
+            if value is None:
+                row[name] = empty[name]
+        rows[row["id"]] = row
+    return rows
 
 
 # the context key of an open ValidationBatch (see ReduWorkplaceAgreement._validation_batch)
@@ -522,14 +549,35 @@ class ReduWorkplaceAgreement(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("redu.workplace.agreement") or "/"
+        unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        for vals, name in zip(unnamed, self._next_references(len(unnamed)), strict=True):
+            vals["name"] = name
         # the study data created with the agreements join their validation: one run for the call
         with self._validation_batch() as batched:
             agreements = super(ReduWorkplaceAgreement, batched).create(vals_list)
             agreements._revalidate()
         return agreements.with_env(self.env)
+
+    @api.model
+    def _next_references(self, count):
+        """``count`` references from the agreements' sequence, as ``ir.sequence.next_by_code`` draws
+        them one at a time (same access check, same sequence), with one query for all of them."""
+        sequence_model = self.env["ir.sequence"]
+        sequence_model.browse().check_access("read")
+        sequence = sequence_model.search(
+            [("code", "=", self._name), ("company_id", "in", [self.env.company.id, False])],
+            order="company_id",
+            limit=1,
+        )
+        if not count or not sequence:
+            return ["/"] * count
+        if sequence.use_date_range or sequence.implementation != "standard":
+            return [sequence._next() for _index in range(count)]
+        # a standard sequence is a PostgreSQL sequence: core's _select_nextval (ir_sequence.py) for many
+        self.env.cr.execute(
+            SQL("SELECT nextval(%s) FROM generate_series(1, %s)", f"ir_sequence_{sequence.id:03d}", count)
+        )
+        return [sequence.get_next_char(number) for (number,) in self.env.cr.fetchall()]
 
     def write(self, vals):
         if not VALIDATED_FIELDS.intersection(vals):
@@ -797,9 +845,7 @@ class ReduWorkplaceAgreement(models.Model):
 
     @api.model
     def _national_rows(self, agreements):
-        if not agreements:
-            return {}
-        return {row["id"]: row for row in agreements.read(_ROW_FIELDS, load=None)}
+        return plain_rows(agreements, _ROW_FIELDS)
 
     @api.model
     def _national_partners(self, rows):
@@ -808,7 +854,7 @@ class ReduWorkplaceAgreement(models.Model):
             partner_ids.update(p for p in (row["instructor_id"], row["employer_id"]) if p)
         # sudo: instructors and employers may be archived or of another entity; only these columns are read
         partner_model = self.env["res.partner"].sudo().with_context(active_test=False)
-        return {values["id"]: values for values in partner_model.browse(partner_ids).read(_PARTNER_FIELDS, load=None)}
+        return plain_rows(partner_model.browse(partner_ids), _PARTNER_FIELDS)
 
     @api.model
     def _national_periods(self, rows, partners):

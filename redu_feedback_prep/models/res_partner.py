@@ -104,7 +104,7 @@ class ResPartner(models.Model):
                     vals["country_id"] = finland.id
             to_create.append((key, vals))
         if to_create:
-            created = partner_model.create([vals for _key, vals in to_create])
+            created = partner_model._redu_create_batch([vals for _key, vals in to_create])
             for (key, _vals), partner in zip(to_create, created, strict=True):
                 found[key] = partner.id
         return found
@@ -154,10 +154,48 @@ class ResPartner(models.Model):
                     "phone": phone or False,
                 }
         if to_create:
-            created = partner_model.create(list(to_create.values()))
+            created = partner_model._redu_create_batch(list(to_create.values()))
             for key, partner in zip(to_create, created, strict=True):
                 result[key] = partner.id
         return result
+
+    @api.model
+    def _redu_create_batch(self, vals_list):
+        """Create the partners of an import at once, their company's values included.
+
+        Core's ``create`` synchronises each new contact with its company one by one: a write of the
+        commercial fields (``_commercial_sync_from_company``), one of the address
+        (``_update_address``) and one of the language (``_compute_lang``) per contact
+        (odoo/addons/base/models/res_partner.py ``create``, ``_fields_sync``). The same values are
+        given here in the creation, and core's sync is skipped with its own context key (as its
+        ``_load_records_create`` does): the partners come out as core makes them, without a write
+        each. A new contact has no children to sync, nor an address its company lacks.
+        """
+        self.check_access("create")
+        parents = self.browse({vals["parent_id"] for vals in vals_list if vals.get("parent_id")})
+        default_lang = None
+        synced = {}
+        # sudo: core's sync reads the company's commercial fields as superuser too (_fields_sync)
+        for parent in parents.sudo():
+            values = parent.commercial_partner_id._get_commercial_values()
+            values.update(parent._get_address_values())
+            if parent.lang:
+                values["lang"] = parent.lang
+            else:
+                if default_lang is None:
+                    default_lang = self.default_get(["lang"]).get("lang") or self.env.lang
+                values["lang"] = default_lang
+            synced[parent.id] = values
+        # sudo: the synced values are written by core as superuser (the user may not write a company's
+        # partnership fields); the user's right to create the partners is checked before and after
+        partners = (
+            self.sudo()
+            .with_context(_partners_skip_fields_sync=True)
+            .create([{**vals, **synced.get(vals.get("parent_id"), {})} for vals in vals_list])
+            .with_env(self.env)
+        )
+        partners.check_access("create")
+        return partners
 
     @api.model
     def _redu_instructor_key(self, values, employer):

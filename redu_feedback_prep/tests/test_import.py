@@ -231,3 +231,73 @@ class TestImport(FeedbackCase):
             self._import(base64.b64encode(b"hello"), name="agreements.pdf")
         with self.assertRaisesRegex(UserError, "source_ref"):
             self._import(base64.b64encode(b"foo;bar\n1;2"))
+
+
+@tagged("post_install", "-at_install")
+class TestImportBatch(FeedbackCase):
+    """The import works in batches: its queries do not grow with the rows (issue #22)."""
+
+    _csv = TestImport._csv
+    _import = TestImport._import
+
+    def _new_rows(self, prefix, count):
+        """``count`` rows of new agreements: a new employer every five rows, a new instructor each."""
+        end = self.today + datetime.timedelta(days=60)
+        start = self.today - datetime.timedelta(days=30)
+        return [
+            f"{prefix}-{index};koulutussopimus;Opiskelija {index};{prefix}S{index // 2};{prefix} Työnantaja "
+            f"{index // 5} Oy;;;Ohjaaja {prefix} {index};ohjaaja.{index}@{prefix.lower()}{index // 5}.fi;"
+            f"+35840{index:07d};{start:%d.%m.%Y};{end:%d.%m.%Y};100;;Tutkinto;Osa;"
+            + ("fb_teacher" if index % 3 == 0 else "")
+            for index in range(count)
+        ]
+
+    def _queries(self, function):
+        self.env.flush_all()
+        before = self.cr.sql_log_count
+        result = function()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before, result
+
+    def test_import_queries_do_not_grow_with_rows(self):
+        self._import(self._csv(*self._new_rows("V", 10)))  # the caches warm
+        small, wizard = self._queries(lambda: self._import(self._csv(*self._new_rows("W", 10))))
+        self.assertEqual(wizard.created_count, 10)
+        # fifty rows more than the first file cost at most 25 queries more: <= 0.5 per row
+        with self.assertQueryCount(small + 25):
+            wizard = self._import(self._csv(*self._new_rows("Q", 60)))
+        self.assertEqual((wizard.created_count, wizard.error_count), (60, 0))
+        agreements = self.Agreement.search([("source_ref", "like", "Q-")])
+        self.assertEqual(len(agreements.employer_id), 12)
+        self.assertEqual(len(agreements.instructor_id), 60)
+        self.assertNotIn("unchecked", agreements.mapped("readiness"), "validated by the import")
+        # the re-import of the same file reads, writes nothing, and costs no more
+        self.env.flush_all()
+        write_dates = agreements.mapped("write_date")
+        validated = agreements.mapped("last_validated")
+        with self.assertQueryCount(small + 25):
+            wizard = self._import(self._csv(*self._new_rows("Q", 60)))
+        self.assertEqual(wizard.unchanged_count, 60)
+        self.assertEqual(agreements.mapped("write_date"), write_dates)
+        self.assertEqual(agreements.mapped("last_validated"), validated)
+
+    def test_new_instructor_gets_the_company_values(self):
+        """A contact created by the import is the contact core's create makes: the company's
+        business ID, address and language."""
+        self.employer.write({"street": "Koskikatu 1", "city": "Rovaniemi", "zip": "96100", "lang": "en_US"})
+        start = self.today - datetime.timedelta(days=30)
+        end = self.today + datetime.timedelta(days=60)
+        self._import(
+            self._csv(
+                f"NEW-1;koulutussopimus;Aino A;S1;Lapin Testirakennus Oy;{BID_A};;Uusi Ohjaaja;"
+                f"uusi.ohjaaja@lapintesti.fi;+358401112222;{start:%d.%m.%Y};{end:%d.%m.%Y};100;;;;"
+            )
+        )
+        instructor = self.Agreement.search([("source_ref", "=", "NEW-1")]).instructor_id
+        core = self.Partner.create(
+            {"name": "Core Contact", "parent_id": self.employer.id, "type": "contact", "email": "core@lapintesti.fi"}
+        )
+        self.assertEqual(instructor.parent_id, self.employer)
+        for name in ("company_registry", "street", "city", "zip", "country_id", "lang", "commercial_partner_id"):
+            self.assertEqual(instructor[name], core[name], name)
+        self.assertEqual(instructor.street, "Koskikatu 1")

@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Benchmark of the agreement import of redu_feedback_prep (issue #22), end to end.
+
+Creates a throwaway database ``redu_bench_import`` with redu_feedback_prep and base_import (no
+demo data) and a feedback manager, then generates a file of ``--rows`` agreement rows (20,000 by
+default): new employers (one for ten rows, by business ID) and new instructors (one for two rows),
+1 % bad rows (an unknown agreement type, an impossible date, a part-time of 150 %, a missing source
+ID, an unknown teacher login).
+
+It measures and prints, one line per figure:
+
+- the import of the CSV file as the manager: ``action_import`` (a background task above 1,000
+  rows) and the task run to its end, the first validation of the new agreements included: rows
+  per second (budget >= 1,000, goal 3,000) and SQL queries per row (budget <= 0.5);
+- the same rows as an XLSX file (from an empty database again);
+- the re-import of the CSV file: every good row unchanged, nothing written (the agreements'
+  ``last_validated``, their messages and the issues are compared before and after);
+- the baseline: Odoo's own ``base_import`` (``execute_import``) of the same rows into res.partner
+  (name, reference, email, phone, street, city), in the same run: its rate and our ratio to it;
+- the rows refused: their number and a fingerprint of (row, message), to compare between versions.
+
+Each measured import works in a transaction rolled back at its end. The database is dropped at the
+end unless ``--keep``. A missed budget is printed, never an exit code.
+
+Usage: .venv/bin/python setup/bench/bench_import.py [--rows 20000] [--keep]
+"""
+
+import argparse
+import base64
+import csv
+import hashlib
+import io
+import os
+import random
+import resource
+
+from benchlib import Bench, Report, db_name, demo_data, measure
+
+DB = db_name("redu_bench_import")
+RATE_BUDGET = 1000  # rows per second
+RATE_GOAL = 3000
+QUERY_BUDGET = 0.5  # SQL queries per row
+BAD_KINDS = ("agreement_type", "date", "percent", "source_ref", "teacher")
+
+
+def generate_rows(count, teacher_login):
+    """The rows of the file: a list of {column: text} in the template's columns."""
+    from odoo.addons.redu_feedback_prep.wizards.redu_agreement_import_wizard import IMPORT_COLUMNS
+
+    rng = random.Random(22)
+    n_employers = max(1, count // 10)
+    bids = demo_data.business_ids(n_employers, start=3000000)
+    employers = [(demo_data.organisation_name(rng, index), bids[index]) for index in range(n_employers)]
+    rows = []
+    for index in range(count):
+        employer_name, business_id = employers[index % n_employers]
+        instructor = index // 2
+        first, last = demo_data.person_name(rng).split(" ", 1)
+        start = f"2026-{1 + index % 12:02d}-{1 + index % 28:02d}"
+        end = f"2027-{1 + index % 12:02d}-{1 + index % 28:02d}"
+        apprenticeship = index % 3 == 0
+        row = dict.fromkeys(IMPORT_COLUMNS, "")
+        row.update(
+            source_ref=f"TPS/IMP/{index:06d}",
+            agreement_type="oppisopimus" if apprenticeship else "koulutussopimus",
+            student_name=f"Opiskelija {index}",
+            student_ref=f"S-{index // 2}",
+            employer_name=employer_name,
+            employer_business_id=business_id,
+            instructor_name=f"{first} {last} {instructor}",
+            instructor_email=f"ohjaaja.{instructor}@tyopaikka{index % n_employers}.fi",
+            instructor_phone=f"+35840{instructor:07d}",
+            start_date=start,
+            end_date=end,
+            part_time_percent="100",
+            apprenticeship_basis="työsuhde" if apprenticeship else "",
+            qualification="Sähkö- ja automaatioalan perustutkinto",
+            qualification_code="351307",
+            teacher_login=teacher_login if index % 5 == 0 else "",
+        )
+        if index % 100 == 50:  # 1 % bad rows
+            kind = BAD_KINDS[index // 100 % len(BAD_KINDS)]
+            if kind == "agreement_type":
+                row["agreement_type"] = "harjoittelu"
+            elif kind == "date":
+                row["start_date"] = "31.2.2026"
+            elif kind == "percent":
+                row["part_time_percent"] = "150"
+            elif kind == "source_ref":
+                row["source_ref"] = ""
+            else:
+                row["teacher_login"] = "ei.ketaan"
+        rows.append(row)
+    return rows
+
+
+def to_csv(rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(list(rows[0]))
+    writer.writerows(list(row.values()) for row in rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(rows):
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("agreements")
+    sheet.append(list(rows[0]))
+    for row in rows:
+        sheet.append(list(row.values()))
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
+
+
+def partner_csv(rows):
+    """The same rows for base_import into res.partner (the baseline)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(["name", "ref", "email", "phone", "street", "city"])
+    for row in rows:
+        writer.writerow(
+            [
+                row["instructor_name"],
+                row["source_ref"] or "-",
+                row["instructor_email"],
+                row["instructor_phone"],
+                row["employer_name"],
+                "Rovaniemi",
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+def import_file(env, manager, data, file_name):
+    """The manager's import of ``data``, background task run to its end: the task (sudo)."""
+    wizard = (
+        env["redu.agreement.import.wizard"]
+        .with_user(manager)
+        .create({"file_data": base64.b64encode(data), "file_name": file_name})
+    )
+    action = wizard.action_import()
+    job = env["redu.background.job"].sudo().browse(action["res_id"])
+    if action["res_model"] == job._name:
+        job._run()
+    env.flush_all()
+    return job
+
+
+def refused(job):
+    lines = job.line_ids.sorted("id")
+    text = "\n".join(f"{line.ref}\t{line.message}" for line in lines)
+    return len(lines), hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def snapshot(env):
+    """What a re-import must not change."""
+    env.invalidate_all()
+    agreements = env["redu.workplace.agreement"].sudo().search_read([], ["last_validated", "readiness"], order="id")
+    return (
+        hashlib.sha1(repr(agreements).encode()).hexdigest(),
+        env["redu.contact.issue"].sudo().search_count([]),
+        env["mail.message"].sudo().search_count([("model", "=", "redu.workplace.agreement")]),
+        env["res.partner"].sudo().with_context(active_test=False).search_count([]),
+    )
+
+
+def report_import(report, label, count, elapsed, queries, summary=None):
+    rate = count / elapsed
+    report.figure(
+        f"{label}: rows/s",
+        rate,
+        "rows/s",
+        digits=0,
+        budget=RATE_BUDGET,
+        goal=RATE_GOAL,
+        higher_is_better=True,
+        summary=summary and f"{summary} {rate:,.0f} rows/s",
+    )
+    report.figure(f"    {label}: seconds", elapsed, "s")
+    report.figure(f"    {label}: SQL queries per row", queries / count, digits=3, budget=QUERY_BUDGET)
+    return rate
+
+
+def measure_imports(env, report, manager, rows):
+    count = len(rows)
+    data = to_csv(rows)
+    job, elapsed, _cpu, queries = measure(env, import_file, env, manager, data, "agreements.csv")
+    counts = job.counts or {}
+    report.line(f"CSV import: {counts} ({job.state}) {job.result or ''}")
+    rate = report_import(report, "CSV import incl. first validation", count, elapsed, queries, "CSV")
+    errors, fingerprint = refused(job)
+    report.line(f"rows refused: {errors} (fingerprint of rows and messages {fingerprint})")
+    readiness = dict(env["redu.workplace.agreement"].sudo()._read_group([], ["readiness"], ["__count"]))
+    report.line("readiness: " + ", ".join(f"{key} {value}" for key, value in sorted(readiness.items())))
+    before = snapshot(env)
+    job, elapsed, _cpu, queries = measure(env, import_file, env, manager, data, "agreements.csv")
+    counts = job.counts or {}
+    after = snapshot(env)
+    report.line(f"re-import: {counts}; nothing changed: {before == after}")
+    report.figure(
+        f"re-import of the same file ({count / elapsed:,.0f} rows/s)",
+        elapsed,
+        "s",
+        summary="re-import a no-op"
+        if before == after and counts.get("unchanged") == count - errors
+        else "re-import CHANGED data",
+    )
+    report.figure("    re-import: SQL queries per row", queries / count, digits=3, budget=QUERY_BUDGET)
+    env.cr.rollback()
+    data = to_xlsx(rows)
+    job, elapsed, _cpu, queries = measure(env, import_file, env, manager, data, "agreements.xlsx")
+    report.line(f"XLSX import: {job.counts} ({job.state}); refused {refused(job)}")
+    report_import(report, "XLSX import incl. first validation", count, elapsed, queries, "XLSX")
+    env.cr.rollback()
+    return rate
+
+
+def measure_baseline(env, report, rows, rate):
+    """base_import of the same rows into res.partner, as the administrator."""
+    data = partner_csv(rows)
+    record = env["base_import.import"].create({"res_model": "res.partner", "file": data, "file_type": "text/csv"})
+    options = {"has_headers": True, "separator": ";", "quoting": '"', "encoding": "utf-8"}
+    fields = ["name", "ref", "email", "phone", "street", "city"]
+
+    def run():
+        result = record.execute_import(fields, fields, options)
+        env.flush_all()
+        return result
+
+    result, elapsed, _cpu, queries = measure(env, run)
+    errors = [message for message in result.get("messages", []) if message.get("type") == "error"]
+    baseline = len(rows) / elapsed
+    report.line(f"base_import: {len(result.get('ids') or [])} partners, {len(errors)} errors")
+    report.figure("    base_import into res.partner: SQL queries per row", queries / len(rows), digits=3)
+    report.figure(
+        "CSV import vs. base_import of the same rows into res.partner (rows/s)",
+        rate,
+        "rows/s",
+        digits=0,
+        baseline=baseline,
+        summary=None,
+    )
+    env.cr.rollback()
+    return baseline
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=20_000, help="rows of the file (default 20,000)")
+    parser.add_argument("--keep", action="store_true", help="keep the database")
+    args = parser.parse_args()
+
+    with Bench(keep=args.keep) as bench:
+        bench.install(DB, "redu_feedback_prep,base_import")
+        with bench.env(DB) as env:
+            from odoo.tests import new_test_user
+
+            new_test_user(
+                env,
+                login="bench_manager",
+                groups="base.group_user,redu_feedback_prep.group_feedback_manager",
+                name="Bench Manager",
+            )
+        report = Report("bench_import")
+        report.line(f"load average before: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
+        rows = generate_rows(args.rows, "bench_manager")
+        with bench.env(DB) as env:
+            manager = env["res.users"].search([("login", "=", "bench_manager")])
+            rate = measure_imports(env, report, manager, rows)
+            baseline = measure_baseline(env, report, rows, rate)
+            report.summary_parts.append(f"{rate / baseline:.2f}x base_import into res.partner")
+        report.line(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+        report.line(f"load average after: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
+        report.summary(
+            f"{args.rows:,} rows (budgets: >= {RATE_BUDGET:,} rows/s, goal {RATE_GOAL:,}; "
+            f"<= {QUERY_BUDGET} queries/row)"
+        )
+
+
+if __name__ == "__main__":
+    main()

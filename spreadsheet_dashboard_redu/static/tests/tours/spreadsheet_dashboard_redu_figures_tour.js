@@ -76,6 +76,8 @@ registry.category("web_tour.tours").add("spreadsheet_dashboard_redu_figures_tour
         {
             content: "every dashboard of the group shows its scorecards and charts",
             trigger: ".o_spreadsheet_dashboard_search_panel",
+            // up to 20 s a dashboard (see waitFor), six dashboards for a manager, on a loaded machine
+            timeout: 180000,
             run: async () => {
                 const names = groupItems().map((item) => item.dataset.name);
                 if (!names.length) {

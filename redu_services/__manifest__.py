@@ -3,7 +3,7 @@
 {
     "name": "REDU Services to Working Life",
     "summary": "Service catalogue, service processes with stage gates and checklists, revenue per service",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.2.1",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",
     "author": "REDU",

@@ -100,8 +100,22 @@ SHOTS = [
         "dashboard-goals.png",
         "esihenkilo",
         "/odoo/dashboards",
-        ".o-spreadsheet, .o_spreadsheet_dashboard_action",
+        ".o-figure canvas",
         "The dashboard of the plan's goals",
+    ),
+    (
+        "dashboard-feedback.png",
+        "esihenkilo",
+        "/odoo/dashboards?dashboard_id={id}",
+        ".o-figure canvas",
+        "The national feedback dashboard: scorecards and charts",
+    ),
+    (
+        "dashboard-revenue.png",
+        "talous",
+        "/odoo/dashboards?dashboard_id={id}",
+        ".o-figure canvas",
+        "The income financing dashboard: scorecards and charts",
     ),
     (
         "tpk-bundles.png",
@@ -152,6 +166,14 @@ LINKS = {
     ),
 }
 RECORDS = {
+    "dashboard-feedback.png": (
+        "spreadsheet.dashboard",
+        [["sample_dashboard_file_path", "=", "spreadsheet_dashboard_redu/data/files/feedback_sample_dashboard.json"]],
+    ),
+    "dashboard-revenue.png": (
+        "spreadsheet.dashboard",
+        [["sample_dashboard_file_path", "=", "spreadsheet_dashboard_redu/data/files/revenue_sample_dashboard.json"]],
+    ),
     "partnership-partner-form.png": ("res.partner", [["name", "=", "Arctic Rakennus Oy"]]),
     "services-process-form.png": (
         "redu.service.process",
@@ -326,7 +348,8 @@ def main(argv=None):
             for click, then in CLICKS.get(filename, []) if ready else []:
                 chrome.evaluate(f"document.querySelector({json.dumps(click)})?.click()")
                 ready = wait_for(chrome, then, seconds=20) if then else ready
-            time.sleep(1.5)  # let charts and fonts settle
+            # let charts and fonts settle (a dashboard reads each figure's data after it is shown)
+            time.sleep(8 if filename.startswith("dashboard-") else 1.5)
             if not ready:
                 failures += 1
                 print(f"  {filename}: {selector} did not appear at {path}", file=sys.stderr)

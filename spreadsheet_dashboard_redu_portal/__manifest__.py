@@ -3,7 +3,7 @@
 {
     "name": "REDU Dashboard of the Instructor Confirmations",
     "summary": "Confirmation requests sent to workplace instructors and answered, per entity and teacher",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Productivity/Dashboard",
     "website": "https://www.redu.fi",
     "author": "REDU",

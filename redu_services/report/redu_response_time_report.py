@@ -59,19 +59,24 @@ class ReduResponseTimeReport(models.Model):
             """
         )
 
+    def _grain(self):
+        """The period of a row: ``year`` here, ``month`` in the monthly report."""
+        return "year"
+
     def _from(self):
-        # the year of the inquiry in UTC, as the inquiry date is stored
+        # the year (the month) of the inquiry in UTC, as the inquiry date is stored
         return SQL(
             """
             (
                 SELECT company_id,
-                       date_trunc('year', date_inquiry)::date AS year,
+                       date_trunc(%(grain)s, date_inquiry)::date AS year,
                        COALESCE(channel, 'other') AS channel,
                        response_hours
                   FROM redu_service_process
                  WHERE %(where)s
             ) AS answered
             """,
+            grain=self._grain(),
             where=self._where(),
         )
 

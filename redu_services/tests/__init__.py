@@ -8,6 +8,7 @@ from . import (
     test_partner_revenue_level,
     test_process,
     test_process_chatter,
+    test_response_time_month_report,
     test_roles,
     test_revenue,
     test_revenue_scope,

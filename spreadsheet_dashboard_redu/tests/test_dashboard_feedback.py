@@ -37,7 +37,8 @@ class TestDashboardFeedback(DashboardDataMixin, TransactionCase):
             company_id=cls.entity_a.id,
             company_ids=[Command.set(cls.entities.ids)],
         )
-        cls.today = fields.Date.context_today(cls.env["res.users"])
+        # today as the dashboard's domains read it ("today"): in the time zone of the user who reads
+        cls.today = fields.Date.context_today(cls.env(user=cls.teacher)["res.users"])
 
     def _agreement(self, entity, end_date, readiness="ready", reaches=True, excluded=False):
         agreement = self.env["redu.workplace.agreement"].create(
@@ -96,3 +97,28 @@ class TestDashboardFeedback(DashboardDataMixin, TransactionCase):
         else:
             self.assertEqual(rows, {(a.id,): [3, 33.33]})
         self.assertEqual(self._read("Survey reach - previous"), {(b.id,): [1, 100.0]})
+
+    def test_charts_readiness_per_entity_and_predicted_reach_per_month(self):
+        a, b = self.entity_a, self.entity_b
+        self._agreement(a, self._year_day(0, 5, 31))
+        self._agreement(a, self._year_day(0, 5, 15), readiness="warning")
+        self._agreement(a, self._year_day(0, 6, 30), readiness="blocked", reaches=False)
+        self._agreement(a, self._year_day(0, 6, 30), readiness="ready", reaches=False, excluded="not_vocational")
+        self._agreement(b, self._year_day(0, 6, 1), readiness="blocked", reaches=False)
+        self._agreement(b, self._year_day(-1, 6, 1))  # the previous period: left out
+        env = self.env(user=self.teacher)
+        readiness = self._read_chart(
+            env, self.dashboard, "Agreements per group entity: ready, warning, blocked", self.entities
+        )
+        self.assertEqual(
+            readiness,
+            {(a.id, "ready"): 2, (a.id, "warning"): 1, (a.id, "blocked"): 1, (b.id, "blocked"): 1},
+        )
+        may, june = self._year_day(0, 5, 1), self._year_day(0, 6, 1)
+        reach = self._read_chart(
+            env, self.dashboard, "Predicted survey reach per month and group entity (%)", self.entities
+        )
+        # the agreement rightly left out of the survey (not vocational) is not counted
+        self.assertEqual(reach, {(may, a.id): 100.0, (june, a.id): 0.0, (june, b.id): 0.0})
+        per_month = self._read_chart(env, self.dashboard, "Agreements ending per month, by readiness", a)
+        self.assertEqual(per_month, {(may, "ready"): 1, (may, "warning"): 1, (june, "blocked"): 1, (june, "ready"): 1})

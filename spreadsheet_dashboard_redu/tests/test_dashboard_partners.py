@@ -42,7 +42,8 @@ class TestDashboardPartners(DashboardDataMixin, TransactionCase):
         for form in forms:
             partner_type = cls.env["res.partner"].new({"cooperation_form_ids": [Command.set(form.ids)]})
             cls.form_by_type.setdefault(partner_type.cooperation_type, form)
-        today = fields.Date.context_today(cls.env["res.users"])
+        # today as the dashboard's domains read it ("today"): in the time zone of the user who reads
+        today = fields.Date.context_today(cls.env(user=cls.manager)["res.users"])
         a, b = cls.entity_a.id, cls.entity_b.id
         Partner = cls.env["res.partner"]
         cls.partners = Partner.create(
@@ -138,3 +139,23 @@ class TestDashboardPartners(DashboardDataMixin, TransactionCase):
                 (b, False): [1],
             },
         )
+
+    def test_charts_levels_cooperation_types_and_level_changes_per_year(self):
+        env = self.env(user=self.manager)
+        a, b = self.entity_a.id, self.entity_b.id
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, "Partners per partnership level", self.entities),
+            {(self.level["A"].id,): 1, (self.level["C"].id,): 1, (self.level["D"].id,): 1, (False,): 1},
+        )
+        types = self._read_chart(env, self.dashboard, "Cooperation types per group entity", self.entities)
+        self.assertEqual(types[(a, "strategic")], 1)
+        self.assertEqual(types[(a, "training")], 1)
+        self.assertEqual(types[(b, "strategic")], 1)
+        self.assertEqual(sum(types.values()), 5)  # Strategic Oy counted under both entities
+        year = fields.Date.context_today(env["res.users"]).year
+        per_year = self._read_chart(env, self.dashboard, "Level changes per year", self.entities)
+        self.assertEqual(
+            per_year, {(datetime.datetime(year - 1, 1, 1), "initial"): 1, (datetime.datetime(year, 1, 1), "initial"): 2}
+        )
+        per_month = self._read_chart(env, self.dashboard, "Level changes per month", self.entities)
+        self.assertEqual(sum(per_month.values()), 2)  # the period only

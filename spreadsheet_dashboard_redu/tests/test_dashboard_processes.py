@@ -181,3 +181,56 @@ class TestDashboardProcesses(DashboardDataMixin, TransactionCase):
         self.assertEqual(
             self._read_pivot(active_a, self.dashboard, "Processes opened"), {(self.entity_a.id, "in_progress"): [1]}
         )
+
+    def test_charts_processes_per_month_and_entity_by_stage(self):
+        self._process(self.service_a1)
+        self._process(self.service_a1, date_inquiry=self.this_year.replace(month=5))
+        self._process(
+            self.service_a2,
+            date_inquiry=self.this_year.replace(month=5),
+            stage_id=self.stage_done.id,
+            feedback_score="4",
+        )
+        self._process(self.service_b1, stage_id=self.stage_cancelled.id, cancel_reason="No budget")
+        self._process(self.service_a1, date_inquiry=self.last_year)  # the previous period: left out
+        env = self.env(user=self.manager)
+        march, may = datetime.datetime(self.year, 3, 1), datetime.datetime(self.year, 5, 1)
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, "Processes opened per month, by stage", self.entities),
+            {(march, "in_progress"): 1, (march, "cancelled"): 1, (may, "in_progress"): 1, (may, "done"): 1},
+        )
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, "Processes opened per group entity, by stage", self.entity_a),
+            {(self.entity_a.id, "in_progress"): 2, (self.entity_a.id, "done"): 1},
+        )
+
+    def test_response_time_per_month_chart_and_scorecard(self):
+        for hours in (2, 4, 30):
+            self._process(
+                self.service_a1, channel="email", date_first_response=self.this_year + datetime.timedelta(hours=hours)
+            )
+        self._process(
+            self.service_b1, channel="phone", date_first_response=self.this_year + datetime.timedelta(hours=10)
+        )
+        last_year_answer = self.last_year + datetime.timedelta(hours=1)
+        self._process(self.service_b1, date_inquiry=self.last_year, date_first_response=last_year_answer)
+        env = self.env(user=self.manager)
+        march = datetime.date(self.year, 3, 1)
+        rows = self._read_chart(
+            env,
+            self.dashboard,
+            "Response time per month, hours: median and 90th percentile (slowest entity)",
+            self.entities,
+        )
+        # entity A: median 4, 90th percentile 4 + 0.8 * 26 = 24.8; entity B: 10 and 10; the slowest shows
+        self.assertEqual(
+            {key: round(value, 6) for key, value in rows.items()}, {(march, "median"): 10.0, (march, "p90"): 24.8}
+        )
+        self.assertEqual(
+            {key: round(values[0], 6) for key, values in self._read("Response time per month").items()},
+            {("median",): 10.0, ("p90",): 24.8},
+        )
+        self.assertEqual(self._read("Response time per month - previous"), {("median",): [1.0], ("p90",): [1.0]})
+        key, baseline = self._scorecard_cells(self.dashboard)["Median response, hours (slowest entity)"]
+        self.assertIn('PIVOT.VALUE(10,"hours:max","statistic","median")', key)
+        self.assertIn('PIVOT.VALUE(11,"hours:max","statistic","median")', baseline)

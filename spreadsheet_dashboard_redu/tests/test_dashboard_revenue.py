@@ -57,3 +57,37 @@ class TestDashboardRevenue(DashboardDataMixin, ReduServicesInvoicingCommon):
         a = self.company_a.id
         self.assertEqual(self._read("Revenue per partner level"), {(self.level_a.id, a): [1200.0]})
         self.assertEqual(self._read("Revenue per partner level - previous"), {(self.level_a.id, a): [300.0]})
+
+    def test_scorecards_and_revenue_per_month_of_the_period_and_the_previous_one(self):
+        training = self._create_process(service=self.service_paid)
+        instructor = self._create_process(service=self.service_public)
+        self._invoice(training, 1000.0, invoice_date=self.this_year)
+        self._invoice(training, 500.0, invoice_date=self.this_year.replace(month=4))
+        self._invoice(instructor, 400.0, invoice_date=self.this_year.replace(month=4))
+        self._invoice(training, 100.0, move_type="out_refund", invoice_date=self.this_year.replace(month=4))
+        self._invoice(training, 700.0, invoice_date=self.last_year)
+        self.assertEqual(self._read("Revenue total"), {(): [1800.0, 4, 2]})
+        self.assertEqual(self._read("Revenue total - previous"), {(): [700.0, 1, 1]})
+        self.assertEqual(self._read("Revenue per month"), {(2,): [1000.0], (4,): [800.0]})
+        self.assertEqual(self._read("Revenue per month - previous"), {(2,): [700.0]})
+        cells = self._scorecard_cells(self.dashboard)
+        self.assertEqual(
+            cells["Invoiced revenue"], ('=PIVOT.VALUE(5,"amount:sum")+0', '=PIVOT.VALUE(6,"amount:sum")+0')
+        )
+        self.assertEqual(cells["Revenue per invoiced process"], ("=IFERROR(B2/B4,0)", "=IFERROR(C2/C4,0)"))
+        a = self.company_a.id
+        self.assertEqual(
+            self._read_chart(
+                self.env(user=self.finance),
+                self.dashboard,
+                "Invoiced revenue per category and group entity",
+                self.company_a + self.company_b,
+            ),
+            {(self.category.id, a): 1400.0, (self.service_public.category_id.id, a): 400.0},
+        )
+        self.assertEqual(
+            self._read_chart(
+                self.env(user=self.finance), self.dashboard, "Invoiced revenue per partnership level", self.company_a
+            ),
+            {(self.level_a.id,): 1800.0},
+        )

@@ -23,7 +23,12 @@ class TestDashboardTranslation(DashboardDataMixin, TransactionCase):
                 terms = {term for _line, _func, term, _comments in extract_spreadsheet_terms(handle, [], [], {})}
             pivot_names = {pivot["name"] for pivot in self._dashboard(name)["pivots"].values()}
             self.assertLessEqual(pivot_names, terms, f"{name}: a pivot title is not extracted")
+            # the scorecards' and charts' titles are terms too
+            self.assertIn("since the previous period", terms)
             self.assertEqual({term for term in terms if not finnish.get(term)}, set(), f"{name}: untranslated")
+            with file_open(f"spreadsheet_dashboard_redu/data/files/{name}_sample_dashboard.json", "rb") as handle:
+                sample = {term for _line, _func, term, _comments in extract_spreadsheet_terms(handle, [], [], {})}
+            self.assertEqual({term for term in sample if not finnish.get(term)}, set(), f"{name}: sample untranslated")
 
     def test_finnish_user_gets_the_pivot_titles_in_finnish(self):
         self.env["res.lang"]._activate_lang("fi_FI")

@@ -126,3 +126,31 @@ class TestDashboardConfirmations(DashboardDataMixin, TransactionCase):
             [pivot["name"] for pivot in data["snapshot"]["pivots"].values()],
             ["Vahvistuspyynnöt", "Vahvistuspyynnöt – edellinen jakso"],
         )
+
+    def test_charts_requests_per_month_and_answer_rate(self):
+        a, b, t1, t2 = self.entity_a, self.entity_b, self.teacher_1, self.teacher_2
+        self._request(a, t1, "confirmed")
+        self._request(a, t2, "requested")
+        self._request(a, t1, "corrected", month=6)
+        self._request(b, t1, "requested", month=6)
+        self._request(b, t2, "new")  # never sent: not a request
+        self._request(b, t1, "confirmed", year_offset=-1)  # the previous period: left out
+        env = self.env(user=self.teacher_1)
+        march, june = datetime.datetime(self.year, 3, 1), datetime.datetime(self.year, 6, 1)
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, "Confirmation requests per month, by state", self.entities),
+            {(march, "confirmed"): 1, (march, "requested"): 1, (june, "corrected"): 1, (june, "requested"): 1},
+        )
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, "Answer rate per group entity (%)", self.entities),
+            {(a.id,): 200 / 3, (b.id,): 0.0},
+        )
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, "Answer rate per month (%)", b),
+            {(june,): 0.0},
+        )
+        cells = self._scorecard_cells(self.dashboard)
+        self.assertEqual(
+            cells["Answer rate (%)"],
+            ('=PIVOT.VALUE(1,"answered_percent:avg")+0', '=PIVOT.VALUE(2,"answered_percent:avg")+0'),
+        )

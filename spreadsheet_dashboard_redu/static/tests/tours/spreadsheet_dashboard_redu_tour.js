@@ -10,7 +10,7 @@ function evaluatedCells() {
     const model = loader.getActiveDashboard().model;
     const sheetId = model.getters.getActiveSheetId();
     const cells = [];
-    for (let row = 0; row < 40; row++) {
+    for (let row = 0; row < 80; row++) {
         const line = [];
         for (let col = 0; col < 10; col++) {
             line.push(model.getters.getEvaluatedCell({ sheetId, col, row }).value);
@@ -52,7 +52,7 @@ registry.category("web_tour.tours").add("spreadsheet_dashboard_redu_tour", {
                     }
                 }
                 if (!found) {
-                    throw new Error(`figure not found in ${JSON.stringify(lastCells.slice(0, 20))}`);
+                    throw new Error(`figure not found in ${JSON.stringify(lastCells.slice(36, 60))}`);
                 }
             },
         },

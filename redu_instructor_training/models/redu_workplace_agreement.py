@@ -73,8 +73,9 @@ class ReduWorkplaceAgreement(models.Model):
             if key in existing:
                 continue
             existing.add(key)
-            # sudo: the teacher's own agreement; the instructor may be another entity's contact
-            agreement.instructor_id.sudo().activity_schedule(
+            # sudo: the teacher's own agreement; the instructor may be another entity's contact. No email per
+            # activity (an import creates many): the teacher sees them in the activities
+            agreement.instructor_id.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
                 "redu_instructor_training.mail_activity_type_training_needed",
                 user_id=agreement.teacher_id.id,
                 note=Markup("<p>%s</p>")

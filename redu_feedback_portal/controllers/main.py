@@ -33,6 +33,24 @@ class InstructorConfirmationController(http.Controller):
         request.update_context(lang=lang)
         return confirmation.with_context(lang=lang)
 
+    def _rate_limited(self, confirmation_id, token):
+        """Count a post of the personal link; the 429 page when over a limit (per link or per address), else None."""
+        # sudo: the public user counts its own posts (the limiter reads its settings)
+        limiter = request.env["redu.rate.limit"].sudo()
+        window = limiter._redu_int_param("redu_feedback_portal.rate_window_minutes", DEFAULT_WINDOW_MINUTES)
+        max_token = limiter._redu_int_param("redu_feedback_portal.rate_max_per_token", DEFAULT_MAX_PER_TOKEN)
+        max_ip = limiter._redu_int_param("redu_feedback_portal.rate_max_per_ip", DEFAULT_MAX_PER_IP)
+        allowed = limiter._redu_hit(
+            [
+                ("portal_token", f"{confirmation_id}/{token}", max_token),
+                ("portal_ip", limiter._redu_client_key(), max_ip),
+            ],
+            window,
+        )
+        if not allowed:
+            return request.render("redu_feedback_portal.instructor_page_rate_limited", {}, status=429)
+        return None
+
     @staticmethod
     def _student_label(agreement):
         """First name and the first letter of the surname: no other student data on the page."""
@@ -99,20 +117,9 @@ class InstructorConfirmationController(http.Controller):
         sitemap=False,
     )
     def instructor_page_post(self, confirmation_id, token, **post):
-        # sudo: the public user counts its own posts (the limiter reads its settings)
-        limiter = request.env["redu.rate.limit"].sudo()
-        window = limiter._redu_int_param("redu_feedback_portal.rate_window_minutes", DEFAULT_WINDOW_MINUTES)
-        max_token = limiter._redu_int_param("redu_feedback_portal.rate_max_per_token", DEFAULT_MAX_PER_TOKEN)
-        max_ip = limiter._redu_int_param("redu_feedback_portal.rate_max_per_ip", DEFAULT_MAX_PER_IP)
-        allowed = limiter._redu_hit(
-            [
-                ("portal_token", f"{confirmation_id}/{token}", max_token),
-                ("portal_ip", limiter._redu_client_key(), max_ip),
-            ],
-            window,
-        )
-        if not allowed:
-            return request.render("redu_feedback_portal.instructor_page_rate_limited", {}, status=429)
+        limited = self._rate_limited(confirmation_id, token)
+        if limited:
+            return limited
         confirmation = self._confirmation(confirmation_id, token)
         if confirmation is None:
             return self._not_found()

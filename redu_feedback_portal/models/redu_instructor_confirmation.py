@@ -298,6 +298,11 @@ class ReduInstructorConfirmation(models.Model):
             sent |= confirmation
         return {"sent": sent.with_env(self.env), "call": call.with_env(self.env), "skipped": skipped.with_env(self.env)}
 
+    def _request_extra_html(self):
+        """A block added to the request email by other addons (e.g. an invitation); empty here."""
+        self.ensure_one()
+        return Markup("")
+
     def _partner_lang(self):
         self.ensure_one()
         return self.partner_id.lang or self.env.lang or "en_US"

@@ -1,0 +1,2 @@
+from . import test_http
+from . import test_ui

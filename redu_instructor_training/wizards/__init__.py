@@ -1,0 +1,1 @@
+from . import redu_training_invite_wizard

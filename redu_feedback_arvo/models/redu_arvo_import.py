@@ -564,7 +564,6 @@ class ReduArvoImport(models.AbstractModel):
         )
         if not low:
             return 0
-        activity_type = self.env.ref("redu_feedback_arvo.mail_activity_type_feedback_follow_up")
         created = 0
         for partner, answers in low.grouped("partner_id").items():
             lines = Markup()
@@ -575,13 +574,10 @@ class ReduArvoImport(models.AbstractModel):
                     ", ".join(f"{answer.question_id.name} = {answer.score:g}" for answer in target_answers),
                     Markup("").join(Markup("<br/>“%s”") % escape(text.free_text) for text in texts),
                 )
-            partner.activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=partner.user_id.id,
-                summary=self.env._("Low working-life feedback score"),
-                note=Markup("<p>%s</p><ul>%s</ul>")
-                % (self.env._("Funding-model questions answered with a low score:"), lines),
-                date_deadline=fields.Date.context_today(self),
+            partner._arvo_follow_up(
+                self.env._("Low working-life feedback score"),
+                self.env._("Funding-model questions answered with a low score:"),
+                lines,
             )
             created += 1
         low.write({"alerted": True})

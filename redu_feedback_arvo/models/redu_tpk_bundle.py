@@ -31,7 +31,6 @@ class ReduTpkBundle(models.Model):
                 ("user_id", "!=", False),
             ]
         )
-        activity_type = self.env.ref("redu_feedback_arvo.mail_activity_type_feedback_follow_up")
         for employer, employer_bundles in bundles.grouped("employer_id").items():
             lines = Markup("").join(
                 Markup("<li>%s (%s – %s): %s</li>")
@@ -43,13 +42,10 @@ class ReduTpkBundle(models.Model):
                 )
                 for bundle in employer_bundles
             )
-            employer.activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=employer.user_id.id,
-                summary=self.env._("Workplace survey not answered"),
-                note=Markup("<p>%s</p><ul>%s</ul>")
-                % (self.env._("The workplace survey was not answered after the reminders:"), lines),
-                date_deadline=today,
+            employer._arvo_follow_up(
+                self.env._("Workplace survey not answered"),
+                self.env._("The workplace survey was not answered after the reminders:"),
+                lines,
             )
         bundles.write({"arvo_alerted": True})
         return len(bundles)

@@ -1,6 +1,7 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import fields, models
 
@@ -25,6 +26,18 @@ class ResPartner(models.Model):
     arvo_theme_stat_ids = fields.One2many(
         "redu.arvo.theme.stat", "partner_id", string="Feedback per theme", groups=FEEDBACK_GROUPS
     )
+
+    def _arvo_follow_up(self, summary, intro, lines):
+        """The loop: an activity *Feedback follow-up* for the partner's account manager, due today, with
+        ``intro`` and the list items ``lines`` (Markup) in its note."""
+        self.ensure_one()
+        return self.activity_schedule(
+            "redu_feedback_arvo.mail_activity_type_feedback_follow_up",
+            user_id=self.user_id.id,
+            summary=summary,
+            note=Markup("<p>%s</p><ul>%s</ul>") % (intro, lines),
+            date_deadline=fields.Date.context_today(self),
+        )
 
     def _arvo_feedback_level_code(self):
         """The hook of the feedback in the suggested partnership level: the level code a partner with good

@@ -185,6 +185,17 @@ class ArvoCase(TransactionCase):
         job._run()
         return job
 
+    @classmethod
+    def _set_predictions(cls):
+        """The validation's outcome on the agreements, as the validation writes it (redu_system fields, so
+        sudo): agreements 1, 2 and "none" predicted reached, 4 not reached, 3 (entity B) HOKS rejected."""
+        ok = {"readiness": "ready", "national_survey_reaches": True, "national_hoks_rejected": False}
+        (cls.agreement_1 | cls.agreement_2 | cls.agreement_none).sudo().write(ok)
+        cls.agreement_4.sudo().write(dict(ok, readiness="blocked", national_survey_reaches=False))
+        cls.agreement_3.sudo().write(
+            dict(ok, readiness="blocked", national_survey_reaches=False, national_hoks_rejected=True)
+        )
+
     # the transport of the requests in tests (odoo.tests.BaseCase blocks the others)
     _arvo_adapter = None
 

@@ -68,16 +68,7 @@ class TestFigures(ArvoCase):
         )
 
     def test_actual_reach_beside_the_predicted_reach_per_entity_and_rule(self):
-        # sudo: the validation's outcome, as the validation writes it (redu_system fields)
-        (self.agreement_1 | self.agreement_2 | self.agreement_none).sudo().write(
-            {"readiness": "ready", "national_survey_reaches": True, "national_hoks_rejected": False}
-        )
-        self.agreement_4.sudo().write(
-            {"readiness": "blocked", "national_survey_reaches": False, "national_hoks_rejected": False}
-        )
-        self.agreement_3.sudo().write(
-            {"readiness": "blocked", "national_survey_reaches": False, "national_hoks_rejected": True}
-        )
+        self._set_predictions()
         rows = self.env["redu.arvo.reach.report"].search(
             [("company_id", "in", self.companies.ids), ("year", "=", 2025)]
         )

@@ -25,16 +25,7 @@ class TestDashboardArvo(DashboardDataMixin, ArvoCase):
         super().setUpClass()
         cls.dashboard = cls._dashboard("arvo")
         cls._import_file()
-        # sudo: the validation's outcome, as the validation writes it
-        (cls.agreement_1 | cls.agreement_2 | cls.agreement_none).sudo().write(
-            {"readiness": "ready", "national_survey_reaches": True, "national_hoks_rejected": False}
-        )
-        cls.agreement_4.sudo().write(
-            {"readiness": "blocked", "national_survey_reaches": False, "national_hoks_rejected": False}
-        )
-        cls.agreement_3.sudo().write(
-            {"readiness": "blocked", "national_survey_reaches": False, "national_hoks_rejected": True}
-        )
+        cls._set_predictions()
 
     def test_predicted_and_actual_reach_per_entity_and_year(self):
         teacher = self.env(user=self.teacher, context=dict(self.env.context, allowed_company_ids=self.company.ids))

@@ -46,7 +46,8 @@ class ResPartner(models.Model):
         return FEEDBACK_LEVEL_CODE
 
     def _arvo_good_feedback_partners(self, all_partners=False):
-        """The partners of ``self`` (every partner with ``all_partners``) whose feedback of the last four half-years has at least the minimum
+        """The partners of ``self`` (every partner with ``all_partners``) whose feedback of the last four
+        half-years has at least the minimum
         number of answered codes, a mean funding-model score of at least 4 and an answer rate of at least
         half: one grouped read."""
         today = fields.Date.context_today(self)

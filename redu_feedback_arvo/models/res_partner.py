@@ -4,7 +4,6 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import fields, models
-from odoo.fields import Domain
 
 from ..tools.arvo_export import half_year
 
@@ -45,9 +44,8 @@ class ResPartner(models.Model):
         working-life feedback is suggested at least."""
         return FEEDBACK_LEVEL_CODE
 
-    def _arvo_good_feedback_partners(self, all_partners=False):
-        """The partners of ``self`` (every partner with ``all_partners``) whose feedback of the last four
-        half-years has at least the minimum
+    def _arvo_good_feedback_partners(self):
+        """The partners of ``self`` whose feedback of the last four half-years has at least the minimum
         number of answered codes, a mean funding-model score of at least 4 and an answer rate of at least
         half: one grouped read."""
         today = fields.Date.context_today(self)
@@ -58,8 +56,7 @@ class ResPartner(models.Model):
             self.env["redu.arvo.partner.stat"]
             .sudo()
             ._read_group(
-                [("half_year", ">=", since), ("shown", "=", True)]
-                + ([] if all_partners else [("partner_id", "in", self.ids)]),
+                [("partner_id", "in", self.ids), ("half_year", ">=", since), ("shown", "=", True)],
                 ["partner_id"],
                 ["target_count:sum", "answered_count:sum", "funding_mean:avg"],
             )
@@ -88,19 +85,3 @@ class ResPartner(models.Model):
                 if level and partner.id in good and (not current or level.sequence < current.sequence):
                     partner.suggested_partnership_level_id = level.with_env(self.env)
         return result
-
-    def _search_suggested_level_differs(self, operator, value):
-        """As the compute: the partners whose good feedback raises the suggestion are judged on the
-        raised suggestion (a handful of partners: the suggestion is computed for them)."""
-        domain = super()._search_suggested_level_differs(operator, value)
-        if domain is NotImplemented:
-            return domain
-        good = self.browse(sorted(self._arvo_good_feedback_partners(all_partners=True)))
-        if not good:
-            return domain
-        differing = good.filtered("suggested_level_differs")
-        wanted = set(value) if operator == "in" else {True, False} - set(value)
-        if wanted == {True, False}:
-            return domain
-        matching = differing if True in wanted else good - differing
-        return (domain & Domain("id", "not in", good.ids)) | Domain("id", "in", matching.ids)

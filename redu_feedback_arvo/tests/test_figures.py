@@ -115,11 +115,6 @@ class TestFigures(ArvoCase):
         self.Answer.search([("arvo_id", "=", 20001)]).sudo().write({"score": 5})
         self.employer.invalidate_recordset()
         self.assertEqual(self.employer.suggested_partnership_level_id, level_c)
-        Partner = self.env["res.partner"]
-        self.assertIn(self.employer, Partner.search([("suggested_level_differs", "=", True)]), "the filter agrees")
-        self.employer.partnership_level_id = level_c
-        self.assertNotIn(self.employer, Partner.search([("suggested_level_differs", "=", True)]))
-        self.assertIn(self.employer, Partner.search([("suggested_level_differs", "=", False)]))
 
     def test_an_unanswered_workplace_survey_after_the_reminders_goes_to_the_account_manager(self):
         bundle = (

@@ -1,0 +1,1 @@
+from . import redu_arvo_import_wizard

@@ -48,7 +48,9 @@ class ReduPlacementNeed(models.Model):
         "redu.municipality", required=True, help="Where the student studies: the distance to a place is from here."
     )
     agreement_type = fields.Selection(
-        [("training_agreement", "Training agreement"), ("apprenticeship", "Apprenticeship")],
+        # the agreement's own types: the need becomes an agreement of its type
+        selection=lambda self: self.env["redu.workplace.agreement"]._fields["agreement_type"].selection,
+        string="Agreement type",
         required=True,
         default="training_agreement",
     )

@@ -74,7 +74,7 @@ class ReduNeedImportWizard(models.TransientModel):
                 if end < start:
                     raise ValueError(self.env._("the period ends before it starts"))
                 agreement_type = text["agreement_type"] or "training_agreement"
-                if agreement_type not in ("training_agreement", "apprenticeship"):
+                if agreement_type not in dict(self.env["redu.workplace.agreement"]._fields["agreement_type"].selection):
                     raise ValueError(self.env._("agreement_type is training_agreement or apprenticeship"))
             except ValueError as error:
                 errors.append(self.env._("Row %(row)s: %(error)s", row=row, error=error))

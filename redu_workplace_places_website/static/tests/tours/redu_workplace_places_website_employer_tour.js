@@ -26,7 +26,7 @@ registry.category("web_tour.tours").add("redu_workplace_places_website_employer_
         {
             content: "qualification",
             trigger: `${FORM} select[name=qualification_id]`,
-            run: "selectByLabel Puualan perustutkinto (tour)",
+            run: "selectByLabel Puualan tour-perustutkinto",
         },
         {
             content: "from (the phone's date picker sets the value)",
@@ -68,7 +68,7 @@ registry.category("web_tour.tours").add("redu_workplace_places_website_employer_
         },
         {
             content: "the acknowledgement names the offer",
-            trigger: ".o_redu_offer_thanks:contains('Puualan perustutkinto (tour)'):contains('2 students')",
+            trigger: ".o_redu_offer_thanks:contains('Puualan tour-perustutkinto'):contains('2 students')",
         },
     ],
 });

@@ -10,9 +10,7 @@ class TestEmployerTour(HttpCase):
     touch_enabled = True
 
     def test_employer_offers_a_place_from_a_phone(self):
-        qualification = self.env["redu.qualification"].create(
-            {"name": "Puualan tour-perustutkinto", "code": "399996"}
-        )
+        qualification = self.env["redu.qualification"].create({"name": "Puualan tour-perustutkinto", "code": "399996"})
         self.start_tour("/palvelut", "redu_workplace_places_website_employer_tour")
         place = self.env["redu.workplace.place"].search([("qualification_id", "=", qualification.id)])
         self.assertEqual(len(place), 1, "one place; the refused post created nothing")

@@ -1,0 +1,1 @@
+from . import redu_place_web_offer

@@ -152,13 +152,52 @@ SHOTS = [
         "form[action*='/feedback/instructor/']",
         "The instructor's own page on a phone (no login)",
     ),
+    (
+        "training-sessions.png",
+        "esihenkilo",
+        "/odoo/action-redu_instructor_training.event_event_action_instructor_training",
+        ".o_kanban_renderer, .o_list_renderer",
+        "Workplace instructor training sessions",
+    ),
+    (
+        "training-instructor-page.png",
+        None,
+        "{link}/training",
+        "main",
+        "An instructor registers for a training session from the personal link, on a phone (no login)",
+    ),
+    (
+        "places-needs.png",
+        "opettaja",
+        "/odoo/action-redu_workplace_places.redu_placement_need_action",
+        ".o_list_renderer",
+        "Students of the coming periods without a workplace-learning place",
+    ),
+    (
+        "places-offer-form.png",
+        None,
+        "/palvelut/tyopaikka",
+        "form[action*='/palvelut/tyopaikka']",
+        "An employer offers a workplace-learning place, on a phone (no login)",
+    ),
 ]
 # pages taken at a phone's size
-PHONE = {"feedback-instructor-page.png", "website-inquiry-form.png"}
+PHONE = {
+    "feedback-instructor-page.png",
+    "website-inquiry-form.png",
+    "training-instructor-page.png",
+    "places-offer-form.png",
+}
 # "{link}" in a path: this field of the first record (model, domain), read as this user
 LINKS = {
     "website-service-page.png": ("esihenkilo", "redu.service", [["is_published", "=", True]], "website_url"),
     "feedback-instructor-page.png": (
+        "opettaja",
+        "redu.instructor.confirmation",
+        [["access_token", "!=", False], ["state", "!=", "revoked"]],
+        "confirmation_url",
+    ),
+    "training-instructor-page.png": (
         "opettaja",
         "redu.instructor.confirmation",
         [["access_token", "!=", False], ["state", "!=", "revoked"]],

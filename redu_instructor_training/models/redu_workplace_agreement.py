@@ -68,24 +68,36 @@ class ReduWorkplaceAgreement(models.Model):
                 ]
             )
         }
+        model_id = self.env["ir.model"]._get("res.partner").id
+        vals_list = []
         for agreement in untrained:
             key = (agreement.instructor_id.id, agreement.teacher_id.id)
             if key in existing:
                 continue
             existing.add(key)
-            # sudo: the teacher's own agreement; the instructor may be another entity's contact. No email per
-            # activity (an import creates many): the teacher sees them in the activities
-            agreement.instructor_id.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
-                "redu_instructor_training.mail_activity_type_training_needed",
-                user_id=agreement.teacher_id.id,
-                note=Markup("<p>%s</p>")
-                % self.env._(
-                    "%(instructor)s guides the workplace period %(agreement)s without a valid instructor training: "
-                    "invite them to a session.",
-                    instructor=agreement.instructor_id.name,
-                    agreement=agreement.name,
-                ),
+            vals_list.append(
+                {
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "automated": True,
+                    "note": Markup("<p>%s</p>")
+                    % self.env._(
+                        "%(instructor)s guides the workplace period %(agreement)s without a valid instructor "
+                        "training: invite them to a session.",
+                        instructor=agreement.instructor_id.name,
+                        agreement=agreement.name,
+                    ),
+                    "date_deadline": today,
+                    "res_model_id": model_id,
+                    "res_id": agreement.instructor_id.id,
+                    "user_id": agreement.teacher_id.id,
+                }
             )
+        if vals_list:
+            # sudo: the teacher's own agreement; the instructor may be another entity's contact. One batch
+            # (an import creates many: the teachers follow their instructors in one subscription each) and
+            # no email per activity: the teacher sees them in the activities
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(vals_list)
 
     def action_redu_training_invite(self):
         return self._redu_training_wizard("invite")

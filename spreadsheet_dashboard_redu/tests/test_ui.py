@@ -6,6 +6,12 @@ scorecards and charts drawn."""
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+GOAL_DASHBOARD_ADDONS = {
+    "spreadsheet_dashboard_redu",
+    "spreadsheet_dashboard_redu_portal",
+    "spreadsheet_dashboard_redu_tpk",
+}
+
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
@@ -52,9 +58,20 @@ class TestUi(HttpCase):
             company_ids=[Command.set(entities.ids)],
         )
         group = self.env.ref("spreadsheet_dashboard_redu.spreadsheet_dashboard_group_redu")
+        # the goals dashboards (this addon's and those of its two sibling data addons); the dashboards
+        # that other addons add to the group (instructor training, feedback answers, places) have their
+        # own tests and are left out of this tour
+        external_ids = group.published_dashboard_ids.get_external_id()
+        group.published_dashboard_ids.filtered(
+            lambda d: external_ids[d.id].split(".")[0] not in GOAL_DASHBOARD_ADDONS
+        ).is_published = False
         dashboards = group.published_dashboard_ids.filtered(lambda d: d.group_ids & user.all_group_ids)
         self.start_tour(
-            f"/odoo/dashboards?dashboard_id={dashboards[0].id}", "spreadsheet_dashboard_redu_figures_tour", login=login
+            f"/odoo/dashboards?dashboard_id={dashboards[0].id}",
+            "spreadsheet_dashboard_redu_figures_tour",
+            login=login,
+            # every dashboard of the group (the other addons add theirs) is opened and drawn
+            timeout=300,
         )
         return dashboards
 

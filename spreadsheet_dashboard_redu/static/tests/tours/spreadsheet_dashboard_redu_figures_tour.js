@@ -68,7 +68,7 @@ function figureProblem(name) {
 }
 
 // the most dashboards the group may hold: one step each (a step may last 60 s at most)
-const MAX_DASHBOARDS = 8;
+const MAX_DASHBOARDS = 12;
 const seen = [];
 
 /** Open the index-th dashboard of the group, if there is one, and wait until its figures are shown. */

@@ -167,13 +167,6 @@ SHOTS = [
         "An instructor registers for a training session from the personal link, on a phone (no login)",
     ),
     (
-        "places-needs.png",
-        "opettaja",
-        "/odoo/action-redu_workplace_places.redu_placement_need_action",
-        ".o_list_renderer",
-        "Students of the coming periods without a workplace-learning place",
-    ),
-    (
         "places-offer-form.png",
         None,
         "/palvelut/tyopaikka",

@@ -3,7 +3,7 @@
 {
     "name": "REDU Instructor Contact Confirmation",
     "summary": "Workplace instructors confirm and correct their own contact details through a personal link",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.0.2",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",
     "author": "REDU",

@@ -3,7 +3,7 @@
 {
     "name": "REDU Workplace Survey",
     "summary": "The half-yearly workplace survey (työpaikkakysely): bundles, Arvo links, sending, reminders",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",
     "author": "REDU",

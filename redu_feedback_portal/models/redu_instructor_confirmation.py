@@ -9,6 +9,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import SQL, consteq, format_date
 
+from odoo.addons.redu_base.tools.dates import redu_today
 from odoo.addons.redu_feedback_prep.tools.contact_checks import check_email, check_phone, name_is_not_person
 from odoo.addons.redu_feedback_prep.tools.rule_catalogue import RULE_BY_CODE, codes_of
 
@@ -145,7 +146,7 @@ class ReduInstructorConfirmation(models.Model):
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_agreement_data(self):
         by_partner = self._open_agreements_by_partner()
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         for confirmation in self:
             agreements = by_partner[confirmation.partner_id.id]
             deadlines = [a.national_fix_deadline or a.national_contact_deadline for a in agreements]
@@ -241,7 +242,7 @@ class ReduInstructorConfirmation(models.Model):
         :return: dict with the confirmations "sent", "call" and "skipped"
         """
         first_by_partner = first_by_partner or {}
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         now = fields.Datetime.now()
         channels = self._channels()
         sent = call = skipped = self.browse()
@@ -250,7 +251,7 @@ class ReduInstructorConfirmation(models.Model):
         # sudo: a shared instructor's confirmation may have been created by another entity
         for confirmation in self.sudo():
             last = confirmation.last_reminder_date if reminder else confirmation.request_date
-            if last and fields.Date.context_today(self, last) == today:
+            if last and redu_today(self, last) == today:
                 skipped |= confirmation
                 continue
             email_ok, mobile = channels[confirmation.id]
@@ -450,7 +451,7 @@ class ReduInstructorConfirmation(models.Model):
         # 1..365 days: a huge setting would overflow the date arithmetic and stop the cron
         days = min(max(self._get_int_param("reminder_days", DEFAULT_REMINDER_DAYS), 1), 365)
         limit = fields.Datetime.now() - datetime.timedelta(days=days)
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         candidates = self.search(
             [
                 ("state", "=", "requested"),
@@ -468,7 +469,7 @@ class ReduInstructorConfirmation(models.Model):
     @api.model
     def _cron_send_digest(self):
         """Daily; on the digest weekday each teacher gets one digest of their blocked and warned agreements."""
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         if today.weekday() != self._get_int_param("digest_weekday", 0):
             return self.env["res.users"]
         agreement_model = self.env["redu.workplace.agreement"]

@@ -1,5 +1,6 @@
 from . import test_answer
 from . import test_crons
+from . import test_finnish_date
 from . import test_http
 from . import test_sending
 from . import test_token

@@ -3,11 +3,11 @@
 import re
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.redu_base.tools.dates import redu_today
 
 
 class PortalHttpData:
@@ -39,7 +39,7 @@ class PortalHttpData:
                 "phone": "016 123 456",
             }
         )
-        today = fields.Date.context_today(self.env["redu.workplace.agreement"])
+        today = redu_today(self.env["redu.workplace.agreement"])
         self.agreement = self.env["redu.workplace.agreement"].create(
             {
                 "agreement_type": "training_agreement",
@@ -117,7 +117,7 @@ class TestInstructorPage(PortalHttpData, HttpCase):
         self.assertNotIn("016 123 456", response.text)
 
     def test_expired_link_names_only_the_teacher(self):
-        today = fields.Date.context_today(self.agreement)
+        today = redu_today(self.agreement)
         self.agreement.write({"start_date": today - timedelta(days=90), "end_date": today - timedelta(days=5)})
         response = self.url_open(self.url)
         self.assertEqual(response.status_code, 403)

@@ -5,6 +5,8 @@ from collections import Counter
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 # confirmation requests rendered at once by a background task (and the default threshold of one)
 SEND_BATCH = 200
 
@@ -50,13 +52,11 @@ class ReduConfirmationSendWizard(models.TransientModel):
             raise UserError(self.env._("Select agreements that have a workplace instructor."))
         confirmations, _first = self.env["redu.instructor.confirmation"]._for_agreements(agreements)
         channels = confirmations._channels()
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         count_by_partner = Counter(agreement.instructor_id.id for agreement in agreements)
         lines = []
         for confirmation in confirmations:
-            sent_today = (
-                confirmation.request_date and fields.Date.context_today(self, confirmation.request_date) == today
-            )
+            sent_today = confirmation.request_date and redu_today(self, confirmation.request_date) == today
             key = "today" if sent_today else confirmation._channel_key(*channels[confirmation.id])
             lines.append(
                 {

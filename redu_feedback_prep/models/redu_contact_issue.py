@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 from ..tools.rule_catalogue import KIND_SELECTION, RULE_BY_CODE, RULE_SELECTION, SEVERITY_SELECTION
 
 URGENCY_SELECTION = [
@@ -109,7 +111,7 @@ class ReduContactIssue(models.Model):
 
     @api.depends("deadline")
     def _compute_days_to_deadline(self):
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         for issue in self:
             issue.days_to_deadline = (issue.deadline - today).days if issue.deadline else 0
 
@@ -126,7 +128,7 @@ class ReduContactIssue(models.Model):
         ones created, with one query each whatever the number of agreements. Issues are the system's
         (the validation writes them for whoever triggered it): called on a sudo model.
         """
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         wanted = {}
         for agreement_id, (values, issues) in found.items():
             deadline = values["national_fix_deadline"] or False

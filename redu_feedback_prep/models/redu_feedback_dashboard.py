@@ -1,7 +1,11 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
 from odoo import fields, models
 from odoo.tools import SQL
+
+from odoo.addons.redu_base.tools.dates import redu_today
 
 from .redu_workplace_agreement import OPEN_DAYS_AFTER_END
 
@@ -29,6 +33,9 @@ class ReduFeedbackDashboard(models.Model):
 
     @property
     def _table_query(self):
+        # today in Finland from Python, not PostgreSQL's CURRENT_DATE: the database session runs in
+        # UTC, which is yesterday in Finland from 22:00 (21:00 in summer) until midnight UTC
+        today = redu_today(self)
         return SQL(
             """SELECT company_id AS id, company_id,
                       count(*) AS agreement_count,
@@ -37,12 +44,14 @@ class ReduFeedbackDashboard(models.Model):
                       count(*) FILTER (WHERE readiness = 'blocked') AS blocked_count,
                       count(*) FILTER (WHERE readiness = 'unchecked') AS unchecked_count,
                       round(100.0 * count(*) FILTER (WHERE readiness = 'ready') / count(*), 1) AS ready_percent,
-                      count(*) FILTER (WHERE readiness = 'blocked' AND end_date >= CURRENT_DATE
-                                         AND end_date <= CURRENT_DATE + 14) AS blocked_soon_count
+                      count(*) FILTER (WHERE readiness = 'blocked' AND end_date >= %(today)s
+                                         AND end_date <= %(soon)s) AS blocked_soon_count
                  FROM redu_workplace_agreement
-                WHERE end_date IS NULL OR end_date >= CURRENT_DATE - %s
+                WHERE end_date IS NULL OR end_date >= %(open_limit)s
              GROUP BY company_id""",
-            OPEN_DAYS_AFTER_END,
+            today=today,
+            soon=today + timedelta(days=14),
+            open_limit=today - timedelta(days=OPEN_DAYS_AFTER_END),
         )
 
     def action_open_blocked(self):

@@ -11,6 +11,8 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 from ..tools import national_judge
 from ..tools import national_rules as national
 from ..tools.national_judge import DATE_MAX, DATE_MIN, OUTCOME_KEYS
@@ -535,7 +537,7 @@ class ReduWorkplaceAgreement(models.Model):
 
     @api.depends("national_fix_deadline", "end_date")
     def _compute_days_to_deadline(self):
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         for agreement in self:
             deadline = agreement.national_fix_deadline or national.contact_deadline(agreement.end_date)
             agreement.days_to_deadline = (deadline - today).days if deadline else 0
@@ -651,7 +653,7 @@ class ReduWorkplaceAgreement(models.Model):
     # ------------------------------------------------------------ validation
     @api.model
     def _open_domain(self):
-        limit = fields.Date.context_today(self) - datetime.timedelta(days=OPEN_DAYS_AFTER_END)
+        limit = redu_today(self) - datetime.timedelta(days=OPEN_DAYS_AFTER_END)
         return ["|", ("end_date", "=", False), ("end_date", ">=", limit)]
 
     def _national_bundles(self):
@@ -780,7 +782,7 @@ class ReduWorkplaceAgreement(models.Model):
         # The outcome is computed by the system: users only read it, so the engine reads and writes as
         # superuser; bundles and HOKSes span entities whatever companies the user has selected.
         agreement_model = self.env["redu.workplace.agreement"].sudo().with_context(active_test=False)
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         batch = agreement_model.browse(self.ids)
         rows, unreadable = self._national_rows_readable(batch)
         # 1. the mates: same bundle or same student, with one search; then their students' other agreements

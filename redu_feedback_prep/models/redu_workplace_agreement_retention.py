@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, models
+
+from odoo.addons.redu_base.tools.dates import redu_today
 
 
 class ReduWorkplaceAgreement(models.Model):
@@ -27,7 +29,7 @@ class ReduWorkplaceAgreement(models.Model):
         student ID from an ended period years later (it no longer joins the student's HOKS) changes
         nothing that happened, so the agreements are not revalidated.
         """
-        limit = fields.Date.context_today(self) - relativedelta(years=self._get_retention_years())
+        limit = redu_today(self) - relativedelta(years=self._get_retention_years())
         # sudo: the retention applies to every agreement of every entity, whoever runs the cron
         agreements = (
             self.sudo()

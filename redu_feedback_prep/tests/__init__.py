@@ -4,6 +4,7 @@ from . import (
     test_bundles,
     test_cron,
     test_export,
+    test_finnish_date,
     test_fix_wizard,
     test_hardening_files,
     test_import,

@@ -3,11 +3,11 @@
 import itertools
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import SQL
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.redu_base.tools.dates import redu_today
 
 BID_A = "0112038-9"
 BID_B = "1572860-0"
@@ -23,7 +23,7 @@ class FeedbackCase(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.Agreement = cls.env["redu.workplace.agreement"]
         cls.Partner = cls.env["res.partner"]
-        cls.today = fields.Date.context_today(cls.Agreement)
+        cls.today = redu_today(cls.Agreement)
         cls.company = cls.env["res.company"].create({"name": "REDU Test Entity"})
         cls.other_company = cls.env["res.company"].create({"name": "Santasport Test Entity"})
         cls.env.user.company_ids |= cls.company | cls.other_company

@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.redu_base.tools.dates import redu_today
 
 
 @tagged("post_install", "-at_install")
@@ -39,7 +40,7 @@ class TestUi(HttpCase):
                 "phone": "016 123 456",
             }
         )
-        today = fields.Date.context_today(self.env["redu.workplace.agreement"])
+        today = redu_today(self.env["redu.workplace.agreement"])
         self.agreement = (
             self.env["redu.workplace.agreement"]
             .with_company(self.company)

@@ -6,6 +6,7 @@ import io
 
 from odoo import api, fields, models
 
+from odoo.addons.redu_base.tools.dates import redu_today
 from odoo.addons.redu_base.tools.spreadsheet import PHONE_RE, neutralise_row
 
 from ..tools.national_rules import java_trim
@@ -67,7 +68,7 @@ class ReduTransferExportWizard(models.TransientModel):
         if not agreements:
             agreements = self.env["redu.workplace.agreement"].search([("company_id", "in", self.env.companies.ids)])
         if not self.include_ended:
-            today = fields.Date.context_today(self)
+            today = redu_today(self)
             agreements = agreements.filtered(lambda a: not a.end_date or a.end_date > today)
         return agreements
 
@@ -119,7 +120,7 @@ class ReduTransferExportWizard(models.TransientModel):
         self.write(
             {
                 "file_data": base64.b64encode(buffer.getvalue().encode("utf-8-sig")),
-                "file_name": f"tyoelamapalaute_{fields.Date.context_today(self)}.csv",
+                "file_name": f"tyoelamapalaute_{redu_today(self)}.csv",
                 "exported_count": len(rows),
                 "warning_count": sum(1 for row in rows if row[-2]),
                 "blocked_count": len(agreements.filtered(lambda a: a.readiness == "blocked")),

@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.redu_base.tools.dates import redu_today
 from odoo.addons.redu_feedback_prep.tools import national_rules
 from odoo.addons.redu_feedback_prep.tools.contact_checks import check_email
 
@@ -176,7 +177,7 @@ class ReduTpkBundle(models.Model):
     @api.model
     def _tpk_period_options(self, today=None):
         """(start, end) of the collection periods offered: two back, the current one, one ahead."""
-        today = today or fields.Date.context_today(self)
+        today = today or redu_today(self)
         start, _end = tpk_rules.current_collection_period(today)
         periods = []
         for shift in (-12, -6, 0, 6):
@@ -341,7 +342,7 @@ class ReduTpkBundle(models.Model):
                 manager_group="redu_feedback_prep.group_feedback_manager",
             )
             return job._action_open()
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         bundles = self._tpk_sendable(today)
         if not bundles and len(self) == 1:
             raise UserError(
@@ -366,7 +367,7 @@ class ReduTpkBundle(models.Model):
         """Background task: send the links of the next batch of bundles."""
         ids = job.res_ids[job.done : job.done + SEND_BATCH]
         bundles = self.browse(ids).exists()
-        sendable = bundles._tpk_sendable(fields.Date.context_today(self))
+        sendable = bundles._tpk_sendable(redu_today(self))
         sendable._tpk_send_links()
         counts = job._add_counts(sent=len(sendable), skipped=len(ids) - len(sendable))
         job.result = self.env._("%(sent)s email(s) queued, %(skipped)s bundle(s) skipped.", **counts)
@@ -389,7 +390,7 @@ class ReduTpkBundle(models.Model):
     def action_send_reminders(self):
         """One reminder to each sent bundle without answers: at most twice, a week apart at the
         soonest, and never after the link's validity."""
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         bundles = self._tpk_remindable(today)
         template = self.env.ref("redu_feedback_tpk.mail_template_tpk_reminder")
         bundles._tpk_send(template)
@@ -444,7 +445,7 @@ class ReduTpkBundle(models.Model):
 
     @api.model
     def _tpk_default_period_start(self):
-        return tpk_rules.current_collection_period(fields.Date.context_today(self))[0]
+        return tpk_rules.current_collection_period(redu_today(self))[0]
 
     @api.model
     def _tpk_demo_predict(self):

@@ -4,6 +4,8 @@ from datetime import date
 
 from odoo.tests import Form
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 from .common import BID_A, OID_A, STUDENTS, TpkCase
 
 
@@ -150,7 +152,7 @@ class TestPredict(TpkCase):
 
     def test_default_period_is_the_one_whose_window_comes_next(self):
         wizard = self.env["redu.tpk.predict.wizard"].create({})
-        today = date.today()
+        today = redu_today(wizard)
         start = date(today.year, 1 if today.month <= 6 else 7, 1)
         if today.month in (1, 2):
             start = date(today.year - 1, 7, 1)

@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.redu_base.tools.dates import redu_today
 
 from ..tools import tpk_rules
 
@@ -37,7 +38,7 @@ class TestUi(HttpCase):
         instructor = self.env["res.partner"].create(
             {"name": "Pertti Ohjaaja", "parent_id": employer.id, "email": "pertti.ohjaaja@kierrostesti.fi"}
         )
-        today = fields.Date.context_today(self.env["redu.workplace.agreement"])
+        today = redu_today(self.env["redu.workplace.agreement"])
         period_start = tpk_rules.current_collection_period(today)[0]
         self.env["redu.workplace.agreement"].with_company(self.company).create(
             {

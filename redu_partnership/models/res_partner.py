@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
 from odoo.addons.redu_base.tools.business_id import normalize_business_id
+from odoo.addons.redu_base.tools.dates import redu_today
 
 from .redu_cooperation_form import COOPERATION_TYPES, cooperation_type_from_axes
 from .redu_partnership_level import DEFAULT_REVIEW_INTERVAL_MONTHS
@@ -192,7 +193,7 @@ class ResPartner(models.Model):
     def _compute_partnership_review_date(self):
         """The first level of a partner sets its first review date: today plus the review interval of
         the level. A date that is set (given, or moved by a done review) is kept on a level change."""
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         for partner in self:
             level = partner.partnership_level_id
             if level and not partner.partnership_review_date:
@@ -452,7 +453,7 @@ class ResPartner(models.Model):
         activity_type = self.env.ref("redu_partnership.mail_activity_type_partnership_review", raise_if_not_found=False)
         if not activity_type:
             return
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         horizon = today + relativedelta(days=REVIEW_HORIZON_DAYS)
         partners = self.search_fetch(
             Domain("partnership_review_date", "!=", False)
@@ -508,7 +509,7 @@ class ResPartner(models.Model):
 
     def _redu_set_next_review_date(self):
         """Move the review date forward by the review interval of the partner's level."""
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         by_date = defaultdict(list)
         for partner in self:
             months = partner.partnership_level_id.review_interval_months or DEFAULT_REVIEW_INTERVAL_MONTHS

@@ -5,6 +5,7 @@ from . import (
     test_analysis,
     test_business_id,
     test_cooperation_type,
+    test_finnish_date,
     test_hardening_files,
     test_level_history,
     test_query_count,

@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.redu_base.tools.dates import redu_today
 
 from .common import PartnershipCase
 
@@ -103,7 +104,7 @@ class TestLevelHistory(PartnershipCase):
         self.assertEqual(len(self._history(company)), 2)
 
     def test_first_level_sets_the_review_date(self):
-        today = fields.Date.context_today(self.Partner)
+        today = redu_today(self.Partner)
         partner = self._company(partnership_level_id=self.level_a.id)
         self.assertEqual(partner.partnership_review_date, today + relativedelta(months=6))
         # an existing review date is kept on a level change
@@ -113,7 +114,7 @@ class TestLevelHistory(PartnershipCase):
         self.assertEqual(explicit.partnership_review_date, today)
 
     def test_first_level_of_a_company_sets_the_review_date_of_its_contacts(self):
-        today = fields.Date.context_today(self.Partner)
+        today = redu_today(self.Partner)
         company = self._company()
         person = self.Partner.create({"name": "Person", "parent_id": company.id})
         self.assertFalse(person.partnership_review_date)

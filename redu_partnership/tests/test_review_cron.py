@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
 from odoo.tests import tagged
+
+from odoo.addons.redu_base.tools.dates import redu_today
 
 from .common import PartnershipCase
 
@@ -14,7 +15,7 @@ class TestReviewCron(PartnershipCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.review_type = cls.env.ref("redu_partnership.mail_activity_type_partnership_review")
-        cls.today = fields.Date.context_today(cls.Partner)
+        cls.today = redu_today(cls.Partner)
 
     def _reviews(self, partners):
         return self.env["mail.activity"].search(

@@ -412,6 +412,8 @@ class ReduArvoImport(models.AbstractModel):
 
     @api.model
     def _arvo_entities(self, oids):
+        # sudo: every entity's OID mapping, also of entities outside the importer's active companies
+        # (an answer is matched to its own entity, whoever runs the import); only oid and company are read
         mappings = (
             self.env["redu.arvo.entity.map"].sudo().search_fetch([("oid", "in", list(oids))], ["oid", "company_id"])
         )

@@ -5,11 +5,6 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import request
 
-# defaults of the rate-limit settings (ir.config_parameter), see readme/CONFIGURE.md
-DEFAULT_WINDOW_MINUTES = 10
-DEFAULT_MAX_PER_TOKEN = 10
-DEFAULT_MAX_PER_IP = 30
-
 # the page is in Finnish; English for the instructors whose language is English
 PAGE_LANGS = ("fi_FI", "en_US")
 
@@ -37,17 +32,8 @@ class InstructorConfirmationController(http.Controller):
         """Count a post of the personal link; the 429 page when over a limit (per link or per address), else None."""
         # sudo: the public user counts its own posts (the limiter reads its settings)
         limiter = request.env["redu.rate.limit"].sudo()
-        window = limiter._redu_int_param("redu_feedback_portal.rate_window_minutes", DEFAULT_WINDOW_MINUTES)
-        max_token = limiter._redu_int_param("redu_feedback_portal.rate_max_per_token", DEFAULT_MAX_PER_TOKEN)
-        max_ip = limiter._redu_int_param("redu_feedback_portal.rate_max_per_ip", DEFAULT_MAX_PER_IP)
-        allowed = limiter._redu_hit(
-            [
-                ("portal_token", f"{confirmation_id}/{token}", max_token),
-                ("portal_ip", limiter._redu_client_key(), max_ip),
-            ],
-            window,
-        )
-        if not allowed:
+        Confirmation = request.env["redu.instructor.confirmation"].sudo()
+        if not Confirmation._redu_count_post(confirmation_id, token, limiter._redu_client_key()):
             return request.render("redu_feedback_portal.instructor_page_rate_limited", {}, status=429)
         return None
 

@@ -22,6 +22,10 @@ CONFIRMED_FIELDS = ("name", "email", "phone")
 # an answer that changes nothing this soon after the previous one is its repeat (a double click)
 REPEAT_WINDOW = datetime.timedelta(minutes=2)
 INSTRUCTOR_CODES = codes_of(target="instructor")
+# defaults of the rate-limit settings of the page's posts (ir.config_parameter), see readme/CONFIGURE.md
+DEFAULT_WINDOW_MINUTES = 10
+DEFAULT_MAX_PER_TOKEN = 10
+DEFAULT_MAX_PER_IP = 30
 # compared with a wrong id's token, so that a wrong id and a wrong token take the same path
 _NO_TOKEN = uuid.uuid4().hex
 
@@ -166,6 +170,20 @@ class ReduInstructorConfirmation(models.Model):
         expected = confirmation.access_token or _NO_TOKEN
         matches = consteq(expected, token or "")
         return confirmation if (matches and confirmation) else None
+
+    @api.model
+    def _redu_count_post(self, confirmation_id, token, address):
+        """Count a post of a personal link in the one rate limiter (``redu.rate.limit``), on the link
+        and on the client's address, whether the link is right or not: True when the post may go on.
+        Atomic: simultaneous posts are counted one after another, each seeing all the others."""
+        limiter = self.env["redu.rate.limit"]
+        window = limiter._redu_int_param("redu_feedback_portal.rate_window_minutes", DEFAULT_WINDOW_MINUTES)
+        max_token = limiter._redu_int_param("redu_feedback_portal.rate_max_per_token", DEFAULT_MAX_PER_TOKEN)
+        max_ip = limiter._redu_int_param("redu_feedback_portal.rate_max_per_ip", DEFAULT_MAX_PER_IP)
+        return limiter._redu_hit(
+            [("portal_token", f"{confirmation_id}/{token}", max_token), ("portal_ip", address, max_ip)],
+            window,
+        )
 
     def _link_closed(self):
         """True when the link is revoked or past the deadline: the page only says whom to contact."""

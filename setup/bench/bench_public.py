@@ -18,13 +18,20 @@ budget is missed.
 With --nginx-port, every level is measured again through nginx (Debian's package) in front of
 the server, with the settings of the public pages of docs/deploy.md (read from it).
 The server is started with setup/odoo.sh and the options of `setup/run.sh --workers 2
---proxy-mode` (run.sh also runs setup/install.sh, which a benchmark must not).
+--proxy-mode` (run.sh also runs setup/install.sh, which a benchmark must not). Its listening socket
+is made as docs/deploy.md's systemd socket unit makes it (socket activation, `Backlog=1024`):
+Odoo's own socket queues at most 8 connections per worker (16 with 2 workers;
+odoo/service/server.py, PreforkServer.start), and a crowd past that has its connections dropped
+by the kernel and retried by the visitors 1, 3, 7, 15... s later, while the workers may be idle.
+`--listen-backlog 0` measures Odoo's own socket. Each level prints the kernel's count of
+connections dropped because a listen queue was full (TcpExt ListenOverflows, the whole machine).
 locust runs from .odoo/locust-venv (created when missing, as by bench_load.py).
 
     .venv/bin/python setup/bench/bench_public.py                   # new demo db, 100 and 300 visitors, 60 s each
     .venv/bin/python setup/bench/bench_public.py --quick           # 20 and 60 visitors, 15 s each
     .venv/bin/python setup/bench/bench_public.py --db redu_demo    # reuse a demo db (the bot's inquiry stays in it)
     .venv/bin/python setup/bench/bench_public.py --nginx-port 8470   # also through nginx (docs/deploy.md)
+    .venv/bin/python setup/bench/bench_public.py --listen-backlog 0  # Odoo's own listening socket (16 queued)
 
 Not part of setup/test.sh.
 """
@@ -72,8 +79,36 @@ def psql(db, query):
     return subprocess.run(["psql", "-d", db, "-Atc", query], capture_output=True, text=True, check=True).stdout
 
 
+# systemd's socket activation as docs/deploy.md's odoo.socket does it (ListenStream, Backlog=,
+# NonBlocking=true): the socket made, bound and listening here, passed to Odoo as fd 3 with
+# LISTEN_FDS=1 and LISTEN_PID (odoo/tools/config.py http_socket_activation); the process then
+# execs setup/odoo.sh, which execs Odoo: one pid throughout
+SOCKET_ACTIVATION = """
+import os, socket, sys
+host, port, backlog, *command = sys.argv[1:]
+listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+listener.bind((host, int(port)))
+listener.listen(int(backlog))
+listener.setblocking(False)
+os.dup2(listener.fileno(), 3)
+os.set_inheritable(3, True)
+os.environ.update(LISTEN_FDS="1", LISTEN_PID=str(os.getpid()))
+os.execv(command[0], command)
+"""
+
+
+def listen_overflows():
+    """The kernel's counts of connections refused because a listen queue was full (the whole machine)."""
+    with open("/proc/net/netstat", encoding="ascii") as handle:
+        lines = [line.split() for line in handle if line.startswith("TcpExt:")]
+    values = dict(zip(lines[0][1:], (int(value) for value in lines[1][1:]), strict=True))
+    return values.get("ListenOverflows", 0), values.get("ListenDrops", 0)
+
+
 def start_server(args, logfile):
-    """setup/odoo.sh with the options of setup/run.sh --workers N --proxy-mode."""
+    """setup/odoo.sh with the options of setup/run.sh --workers N --proxy-mode; its listening socket
+    with a backlog of --listen-backlog (socket activation), or Odoo's own with 0."""
     command = [
         os.path.join(REPO, "setup", "odoo.sh"),
         "-d",
@@ -100,7 +135,13 @@ def start_server(args, logfile):
         f"--logfile={logfile}",
         f"--log-level={args.log_level}",
     ]
-    log(f"starting the server: {args.workers} workers, proxy mode, port {args.port}")
+    if args.listen_backlog:
+        command = [sys.executable, "-c", SOCKET_ACTIVATION, "127.0.0.1", str(args.port), str(args.listen_backlog)] + [
+            command[0],
+            *command[1:],
+        ]
+    backlog = f"socket activation, backlog {args.listen_backlog}" if args.listen_backlog else "Odoo's own socket"
+    log(f"starting the server: {args.workers} workers, proxy mode, port {args.port} ({backlog})")
     return subprocess.Popen(
         command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
@@ -336,6 +377,13 @@ def main(argv=None):
     parser.add_argument(
         "--nginx-port", type=int, help="measure also through nginx on this port (docs/deploy.md's public settings)"
     )
+    parser.add_argument(
+        "--listen-backlog",
+        type=int,
+        default=1024,
+        help="the server's listen queue, as docs/deploy.md's systemd socket unit sets it (default 1024); "
+        "0: Odoo's own socket (8 x workers)",
+    )
     parser.add_argument("--warmup", type=int, default=15, help="seconds of 20 visitors before measuring")
     parser.add_argument("--log-level", default="warn", help="the server's log level (default warn)")
     args = parser.parse_args(argv)
@@ -361,7 +409,9 @@ def main(argv=None):
         plan = prepare_plan(url, plan_path)
         report.line(
             f"Server: {args.workers} HTTP workers, proxy mode, on {args.db} ({len(plan['services'])} published "
-            f"services); {os.cpu_count()} CPUs shared with locust; {args.duration} s per level"
+            f"services), listen queue "
+            f"{f'{args.listen_backlog} (socket activation)' if args.listen_backlog else f'{8 * args.workers} (Odoo)'}"
+            f"; {os.cpu_count()} CPUs shared with locust; {args.duration} s per level"
         )
         names, costs = page_costs(args, server, url, plan)
         report.line("")
@@ -390,11 +440,12 @@ def main(argv=None):
             targets.append(("nginx", f"http://127.0.0.1:{args.nginx_port}"))
         for (target, target_url), visitors in itertools.product(targets, levels):
             measured = target == "Odoo"  # the budgets are for Odoo serving directly
-            cpu_before = cpu_times(server, args.db)
+            cpu_before, overflows_before = cpu_times(server, args.db), listen_overflows()
             stats, failures, load_before, load_after, (locust_cpu, locust_share) = run_level(
                 args, target_url, plan_path, visitors, args.duration, f"{target}_{visitors}"
             )
             cpu = cpu_used(cpu_before, cpu_times(server, args.db))
+            overflows = [after - before for before, after in zip(overflows_before, listen_overflows(), strict=True)]
             total = stats.get("Aggregated", {})
             pages = number(total, "Request Count")
             rate = pages / args.duration
@@ -406,7 +457,8 @@ def main(argv=None):
                 f"{load_before[0]:.1f} -> {load_after[0]:.1f} (15 min {load_after[2]:.1f}); server CPU "
                 f"Odoo {cpu['odoo']:.0f} s + PostgreSQL {cpu['sql']:.0f} s = "
                 f"{(cpu['odoo'] + cpu['sql']) / pages * 1000 if pages else float('nan'):.1f} ms per page; "
-                f"locust CPU {locust_cpu:.0f} s ({locust_share:.0%} of the {os.cpu_count()} CPUs)"
+                f"locust CPU {locust_cpu:.0f} s ({locust_share:.0%} of the {os.cpu_count()} CPUs); "
+                f"connections dropped by a full listen queue {overflows[0]:,} (SYNs {overflows[1]:,})"
             )
             report.line(f"{'page':<20}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'errors':>8}")
             for name in [*PAGES, "Aggregated"]:

@@ -242,9 +242,12 @@ class ReduWorkplacePlace(models.Model):
     def _redu_reserve_seat(self):
         """Take one place of the capacity, atomically: False when none is left.
 
-        One UPDATE that checks and takes: of two simultaneous confirmations of the last place, the
-        second waits for the first's row lock and then fails to serialise (REPEATABLE READ), and Odoo
-        retries it; the retry finds no place left. A read-then-write in Python would let both pass.
+        One UPDATE that checks and takes, its condition evaluated on the row it locks: of two
+        simultaneous confirmations of the last place, the second waits for the first's row lock and
+        takes nothing, whatever the isolation level. Under Odoo's REPEATABLE READ it fails to serialise
+        instead and Odoo retries it; the retry finds no place left. A check of the seats read earlier
+        (the ORM's cache) followed by a write would rely on that serialisation failure alone and, under
+        READ COMMITTED, take the last place twice (tests/test_concurrency.py runs both levels).
         """
         self.ensure_one()
         self.flush_recordset(["seats_taken", "capacity"])

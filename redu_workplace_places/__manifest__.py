@@ -4,7 +4,7 @@
     "name": "REDU Workplace-learning Places",
     "summary": "Places offered by employers matched to the students who need one, confirmed into agreements, "
     "equal access measured",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",
     "author": "REDU",

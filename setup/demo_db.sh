@@ -8,7 +8,7 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO"
-ADDONS=redu_base,redu_background,redu_partnership,redu_services,redu_feedback_prep,redu_services_feedback,redu_feedback_portal,redu_feedback_tpk,redu_services_feedback_tpk,redu_partnership_ytj,redu_services_website,spreadsheet_dashboard_redu,spreadsheet_dashboard_redu_portal,spreadsheet_dashboard_redu_tpk,redu_instructor_training,redu_instructor_elearning,spreadsheet_dashboard_redu_training,redu_feedback_arvo,spreadsheet_dashboard_redu_arvo,redu_workplace_places,redu_workplace_places_website,spreadsheet_dashboard_redu_places
+ADDONS=redu_base,redu_background,redu_partnership,redu_services,redu_feedback_prep,redu_services_feedback,redu_feedback_portal,redu_feedback_tpk,redu_services_feedback_tpk,redu_partnership_ytj,redu_services_website,spreadsheet_dashboard_redu,spreadsheet_dashboard_redu_portal,spreadsheet_dashboard_redu_tpk,redu_instructor_training,redu_instructor_elearning,spreadsheet_dashboard_redu_training,redu_feedback_arvo,spreadsheet_dashboard_redu_arvo,redu_workplace_places,redu_workplace_places_website,redu_workplace_places_portal,redu_workplace_places_arvo,redu_workplace_places_training,spreadsheet_dashboard_redu_places
 DB=${1:-${DEMO_DB:-redu_demo}}
 USERS_FILE=$REPO/.odoo/demo-users-$DB.txt
 say() { printf '[demo] %s\n' "$*"; }

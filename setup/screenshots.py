@@ -173,6 +173,20 @@ SHOTS = [
         "form[action*='/palvelut/tyopaikka']",
         "An employer offers a workplace-learning place, on a phone (no login)",
     ),
+    (
+        "places-ranked.png",
+        "opettaja",
+        "/odoo/action-redu_workplace_places.redu_placement_need_action/{id}",
+        ".o_form_renderer",
+        "The places ranked for a student without a place (the teacher)",
+    ),
+    (
+        "places-instructor-offer.png",
+        None,
+        "{link}/place",
+        "form.o_redu_place_form",
+        "An instructor offers a place from the personal link, on a phone (no login)",
+    ),
 ]
 # pages taken at a phone's size
 PHONE = {
@@ -180,6 +194,7 @@ PHONE = {
     "website-inquiry-form.png",
     "training-instructor-page.png",
     "places-offer-form.png",
+    "places-instructor-offer.png",
 }
 # "{link}" in a path: this field of the first record (model, domain), read as this user
 LINKS = {
@@ -196,6 +211,13 @@ LINKS = {
         [["access_token", "!=", False], ["state", "!=", "revoked"]],
         "confirmation_url",
     ),
+    # an instructor of a company (the offer is for the employer)
+    "places-instructor-offer.png": (
+        "opettaja",
+        "redu.instructor.confirmation",
+        [["access_token", "!=", False], ["state", "!=", "revoked"], ["partner_id.parent_id", "!=", False]],
+        "confirmation_url",
+    ),
 }
 RECORDS = {
     "dashboard-feedback.png": (
@@ -207,6 +229,7 @@ RECORDS = {
         [["sample_dashboard_file_path", "=", "spreadsheet_dashboard_redu/data/files/revenue_sample_dashboard.json"]],
     ),
     "partnership-partner-form.png": ("res.partner", [["name", "=", "Arctic Rakennus Oy"]]),
+    "places-ranked.png": ("redu.placement.need", [["student_ref", "=", "S2001"]]),
     "services-process-form.png": (
         "redu.service.process",
         [["checklist_line_ids.done", "=", True], ["is_closed", "=", False], ["date_first_response", "!=", False]],
@@ -216,6 +239,7 @@ RECORDS = {
 CLICKS = {
     "partnership-partner-form.png": [('a.nav-link[name="redu_partnership"]', None)],
     "tpk-bundles.png": [(".o_group_header", ".o_data_row")],
+    "places-ranked.png": [('button[name="action_find_places"]', ".o_list_renderer .o_data_row")],
     "feedback-send-requests.png": [
         ("thead .o_list_record_selector input", ".o_list_selection_box"),
         ('button[name="action_open_send_confirmation"]', ".modal .o_form_view"),
@@ -348,6 +372,7 @@ def main(argv=None):
     parser.add_argument("--url", default="http://127.0.0.1:8070")
     parser.add_argument("--db", default="redu_demo")
     parser.add_argument("--out", default="docs")
+    parser.add_argument("--only", nargs="*", help="take only these pictures (file names), e.g. places-ranked.png")
     args = parser.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     host = urlparse(args.url).hostname
@@ -355,6 +380,8 @@ def main(argv=None):
     failures = 0
     try:
         for filename, user, path, selector, what in SHOTS:
+            if args.only and filename not in args.only:
+                continue
             chrome.call("Network.enable")
             chrome.call("Network.clearBrowserCookies")
             if filename in LINKS:

@@ -25,6 +25,11 @@ class ReduPlaceMatch(models.TransientModel):
     capacity_left = fields.Integer(string="Places left")
     past_agreements = fields.Integer(string="Past agreements")
     training_points = fields.Float(string="Instructor training", digits=(5, 1))
+    feedback_points = fields.Float(
+        string="Feedback",
+        digits=(5, 1),
+        help="The employer's working-life feedback: points for good feedback, minus points for poor (0 without).",
+    )
 
     def action_confirm(self):
         """Confirm this place for the need: the agreement is created and shown."""

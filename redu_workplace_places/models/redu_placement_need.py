@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.redu_feedback_prep.tools.contact_checks import check_email, check_phone
 
-# the weights of the ranking (points out of 100, plus the training addon's bonus)
+# the weights of the ranking (points out of 100, plus the bonuses of the training and feedback addons)
 WEIGHT_UNIT = 40
 WEIGHT_UNIT_ANY = 25
 WEIGHT_OVERLAP = 25
@@ -147,6 +147,7 @@ class ReduPlacementNeed(models.Model):
             .sudo()  # sudo: a count per employer across the entities, no agreement is shown
             ._read_group([("employer_id", "in", places.employer_id.ids)], ["employer_id"], ["__count"])
         )
+        feedback = places._redu_employer_feedback_points()
         need_days = (self.date_end - self.date_start).days + 1
         rows = []
         for place in places:
@@ -165,6 +166,7 @@ class ReduPlacementNeed(models.Model):
             instructor = self._redu_pick_instructor(place)
             training_points = place._redu_instructor_training_score(instructor) if instructor else 0.0
             past_points = WEIGHT_PAST_AGREEMENT * min(agreements, PAST_AGREEMENTS_COUNTED)
+            feedback_points = feedback.get(place.employer_id.id, 0.0)
             rows.append(
                 {
                     "place_id": place.id,
@@ -175,13 +177,15 @@ class ReduPlacementNeed(models.Model):
                     "capacity_left": place.capacity_left,
                     "past_agreements": agreements,
                     "training_points": training_points,
+                    "feedback_points": round(feedback_points, 1),
                     "score": round(
                         unit_points
                         + WEIGHT_OVERLAP * overlap_share
                         + distance_points
                         + capacity_points
                         + training_points
-                        + past_points,
+                        + past_points
+                        + feedback_points,
                         1,
                     ),
                 }

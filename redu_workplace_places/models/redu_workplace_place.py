@@ -1,8 +1,18 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
+
+from odoo.addons.redu_base.tools.dates import redu_today
+
+# the limits of a place offered by an employer without an account (the website's form, the instructor's
+# personal link): students at once, how far ahead the period may start and end, the free texts
+OFFER_MAX_CAPACITY = 20
+OFFER_MAX_DAYS_AHEAD = 730
+OFFER_TEXT_LIMITS = {"languages": 200, "accessibility_note": 1000}
 
 
 class ReduWorkplacePlace(models.Model):
@@ -137,6 +147,92 @@ class ReduWorkplacePlace(models.Model):
                 part for part in (place.name, place.employer_id.name, place.municipality_id.name) if part
             )
 
+    # ------------------------------------------------------------------ offers without an account
+    @api.model
+    def _redu_offer_form_lists(self):
+        """The choices of an offer form: the active municipalities and qualifications."""
+        return {
+            "municipalities": self.env["redu.municipality"].search([("active", "=", True)]),
+            "qualifications": self.env["redu.qualification"].search([("active", "=", True)]),
+        }
+
+    @api.model
+    def _redu_parse_offer_date(self, value):
+        try:
+            return datetime.date.fromisoformat(str(value or "").strip()[:10])
+        except ValueError:
+            return None
+
+    @api.model
+    def _redu_offer_validate(self, post):
+        """(values, errors) of the place part of an offer sent without an account (strings as posted):
+        the municipality and the qualification from their lists, the period (from today, within two
+        years), the students at once, the contract types, the languages and the accessibility. The
+        callers (the website's form, the instructor's personal link) check the sender's own part."""
+        values, errors = {}, {}
+        for name, Model in (("municipality_id", "redu.municipality"), ("qualification_id", "redu.qualification")):
+            raw = str(post.get(name) or "")
+            record = self.env[Model]
+            if raw.isdigit() and len(raw) < 10:
+                record = record.search([("id", "=", int(raw)), ("active", "=", True)])
+            values[name.removesuffix("_id")] = record
+            values[name] = record.id
+        if not values["municipality"]:
+            errors["municipality_id"] = self.env._("Choose the municipality from the list.")
+        if not values["qualification"]:
+            errors["qualification_id"] = self.env._("Choose the qualification from the list.")
+        start = self._redu_parse_offer_date(post.get("date_start"))
+        end = self._redu_parse_offer_date(post.get("date_end"))
+        today = redu_today(self)
+        ahead = datetime.timedelta(days=OFFER_MAX_DAYS_AHEAD)
+        values["date_start"], values["date_end"] = start, end
+        if not start:
+            errors["date_start"] = self.env._("Enter the first day, e.g. 2026-09-01.")
+        elif not today <= start <= today + ahead:
+            errors["date_start"] = self.env._("The period starts today at the earliest and within two years.")
+        if not end:
+            errors["date_end"] = self.env._("Enter the last day, e.g. 2026-10-31.")
+        elif start and "date_start" not in errors and not start <= end <= start + ahead:
+            errors["date_end"] = self.env._("The period ends after it starts and within two years.")
+        capacity = str(post.get("capacity") or "").strip()
+        values["capacity"] = int(capacity) if capacity.isdigit() and len(capacity) < 4 else 0
+        if not 1 <= values["capacity"] <= OFFER_MAX_CAPACITY:
+            errors["capacity"] = self.env._("From 1 to %s students.", OFFER_MAX_CAPACITY)
+        values["accepts_training_agreement"] = bool(post.get("accepts_training_agreement"))
+        values["accepts_apprenticeship"] = bool(post.get("accepts_apprenticeship"))
+        if not (values["accepts_training_agreement"] or values["accepts_apprenticeship"]):
+            errors["contract_types"] = self.env._("Choose a training agreement, an apprenticeship or both.")
+        for name, size in OFFER_TEXT_LIMITS.items():
+            value = str(post.get(name) or "").strip()
+            values[name] = " ".join(value.split()) if name == "languages" else value
+            if len(values[name]) > size:
+                errors[name] = self.env._("At most %s characters.", size)
+        return values, errors
+
+    @api.model
+    def _redu_offer_create(self, values, employer, instructors, company, source, note=False):
+        """The *Proposed* place of a checked offer (``values`` of ``_redu_offer_validate``), for the
+        back office to check and offer."""
+        return self.create(
+            {
+                "state": "proposed",
+                "source": source,
+                "employer_id": employer.id,
+                "company_id": company.id,
+                "municipality_id": values["municipality_id"],
+                "qualification_id": values["qualification_id"],
+                "date_start": values["date_start"],
+                "date_end": values["date_end"],
+                "capacity": values["capacity"],
+                "accepts_training_agreement": values["accepts_training_agreement"],
+                "accepts_apprenticeship": values["accepts_apprenticeship"],
+                "languages": values["languages"] or False,
+                "accessibility_note": values["accessibility_note"] or False,
+                "note": note or False,
+                "instructor_ids": [(6, 0, instructors.ids)],
+            }
+        )
+
     def action_offer(self):
         self.write({"state": "offered"})
 
@@ -146,9 +242,12 @@ class ReduWorkplacePlace(models.Model):
     def _redu_reserve_seat(self):
         """Take one place of the capacity, atomically: False when none is left.
 
-        One UPDATE that checks and takes: of two simultaneous confirmations of the last place, the
-        second waits for the first's row lock and then fails to serialise (REPEATABLE READ), and Odoo
-        retries it; the retry finds no place left. A read-then-write in Python would let both pass.
+        One UPDATE that checks and takes, its condition evaluated on the row it locks: of two
+        simultaneous confirmations of the last place, the second waits for the first's row lock and
+        takes nothing, whatever the isolation level. Under Odoo's REPEATABLE READ it fails to serialise
+        instead and Odoo retries it; the retry finds no place left. A check of the seats read earlier
+        (the ORM's cache) followed by a write would rely on that serialisation failure alone and, under
+        READ COMMITTED, take the last place twice (tests/test_concurrency.py runs both levels).
         """
         self.ensure_one()
         self.flush_recordset(["seats_taken", "capacity"])
@@ -177,6 +276,13 @@ class ReduWorkplacePlace(models.Model):
             )
         )
         self.invalidate_recordset(["seats_taken"])
+
+    def _redu_employer_feedback_points(self):
+        """The hook of a feedback addon: {employer id: points} of the employers of ``self`` for their
+        working-life feedback, added to the score of their places (positive for good feedback, negative
+        for poor; an employer not in the dict, or without such an addon, is neutral). One call for all
+        the places ranked."""
+        return {}
 
     def _redu_instructor_training_score(self, instructor):
         """The hook of a training addon: a bonus for an instructor whose workplace-instructor training is

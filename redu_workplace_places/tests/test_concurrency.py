@@ -2,14 +2,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Two teachers confirm the last place at the same moment: exactly one agreement.
 
-Real concurrency: two cursors of their own (two requests of two workers), REPEATABLE READ as Odoo's,
-each retried on a serialisation failure as Odoo retries a request. The data are committed (the other
-cursor must see them) and deleted at the end.
+Real concurrency: two cursors of their own (two requests of two workers), each retried on a
+serialisation failure as Odoo retries a request. Both teachers have read the place (one place left)
+before either confirms, as two users looking at the same list. Under Odoo's REPEATABLE READ, and under
+READ COMMITTED where no serialisation failure rescues a check of the seats read before: the reservation
+itself must be atomic (a read-then-write of ``seats_taken`` passes the first test and fails the second).
+The data are committed (the other cursor must see them) and deleted at the end.
 """
 
+import threading
 import uuid
 
 from psycopg2.errors import SerializationFailure
+from psycopg2.extensions import ISOLATION_LEVEL_READ_COMMITTED
 
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
@@ -77,18 +82,26 @@ class TestConfirmConcurrency(TransactionCase):
             env["res.partner"].browse([self.ids["instructor"], self.ids["employer"]]).unlink()
             env["redu.qualification"].browse(self.ids["qualification"]).unlink()
 
-    def test_two_confirmations_of_the_last_place_leave_one_agreement(self):
+    def _confirm_at_once(self, isolation_level=None):
+        """Both teachers read the place, then confirm it at the same moment: their results."""
         envs = [self.env(cr=self.registry.cursor(), su=True) for _i in range(2)]
         for env in envs:
             self.addCleanup(env.cr.close)
+            if isolation_level is not None:
+                env.cr.connection.set_isolation_level(isolation_level)
+        both_read = threading.Barrier(2)
 
         def confirm(index):
             env = envs[index]
-            for _try in range(5):
+            for attempt in range(5):
                 try:
                     need = env["redu.placement.need"].browse(self.ids["needs"][index])
                     place = env["redu.workplace.place"].browse(self.ids["place"])
                     instructor = env["res.partner"].browse(self.ids["instructor"])
+                    if not attempt:
+                        # both see one place left before either confirms
+                        self.assertEqual(place.capacity_left, 1)
+                        both_read.wait(timeout=60)
                     need._redu_confirm_place(place, instructor)
                     env.cr.commit()
                     return "placed"
@@ -101,7 +114,9 @@ class TestConfirmConcurrency(TransactionCase):
                     return "refused"
             return "gave up"
 
-        results = run_simultaneously(2, confirm)
+        return run_simultaneously(2, confirm)
+
+    def _assert_one_agreement(self, results):
         self.assertEqual(sorted(results), ["placed", "refused"])
         with self.registry.cursor() as cr:
             env = self.env(cr=cr, su=True)
@@ -111,3 +126,9 @@ class TestConfirmConcurrency(TransactionCase):
             self.assertEqual(env["redu.workplace.place"].browse(self.ids["place"]).seats_taken, 1)
             needs = env["redu.placement.need"].browse(self.ids["needs"])
             self.assertEqual(sorted(needs.mapped("state")), ["open", "placed"])
+
+    def test_two_confirmations_of_the_last_place_leave_one_agreement(self):
+        self._assert_one_agreement(self._confirm_at_once())
+
+    def test_the_reservation_is_atomic_without_serialisation_failures(self):
+        self._assert_one_agreement(self._confirm_at_once(ISOLATION_LEVEL_READ_COMMITTED))

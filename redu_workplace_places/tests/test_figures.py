@@ -79,3 +79,42 @@ class TestFigures(PlacesCase):
         self.assertEqual(employer.cooperation_type, "strategic")
         place.action_close()
         self.assertEqual(employer.cooperation_type, "developer")
+
+    def test_share_placed_and_median_wait_per_entity_and_municipality(self):
+        """Known data in two entities and two municipalities: each row its own share and median."""
+        other = self.env["res.company"].create({"name": "Toinen Testientiteetti"})
+        today = fields.Date.context_today(self.env["redu.placement.need"])
+        place = self._place(capacity=5, date_start=today, date_end=today)
+        # entity 1, Rovaniemi: waits of 4 and 8 days, both by the start; one still without a place
+        self._placed(place, 4, 20, student_ref="E1")
+        self._placed(place, 8, 20, student_ref="E2")
+        self._need(student_ref="E3", date_start=today + timedelta(days=20), date_end=today + timedelta(days=80))
+        # entity 1, Kemi: placed after the start (wait 30)
+        self._placed(place, 30, -2, student_ref="E4", municipality_id=self.kemi.id)
+        # entity 2, Rovaniemi: two without a place
+        for ref in ("E5", "E6"):
+            self._need(
+                student_ref=ref,
+                company_id=other.id,
+                date_start=today + timedelta(days=20),
+                date_end=today + timedelta(days=80),
+            )
+        self.env.flush_all()
+        rows = self.env["redu.place.access.report"].search([("qualification_id", "=", self.qualification.id)])
+        figures = {
+            (row.company_id, row.municipality_id): (
+                row.need_count,
+                row.placed_count,
+                row.placed_by_start_percent,
+                row.median_wait_days,
+            )
+            for row in rows
+        }
+        self.assertEqual(
+            figures,
+            {
+                (self.company, self.rovaniemi): (3, 2, 66.7, 6.0),
+                (self.company, self.kemi): (1, 1, 0.0, 30.0),
+                (other, self.rovaniemi): (2, 0, 0.0, 0.0),
+            },
+        )

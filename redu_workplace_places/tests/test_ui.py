@@ -23,7 +23,7 @@ class TestTeacherTour(HttpCase):
             }
         )
         Partner = env["res.partner"]
-        best = Partner.create({"name": "Tour Rakennus Oy", "is_company": True})
+        best = Partner.create({"name": "Tour Rakennus Oy", "is_company": True, "company_registry": "2990127-5"})
         far = Partner.create({"name": "Tour Kaukana Oy", "is_company": True})
         instructor = Partner.create(
             {
@@ -64,4 +64,6 @@ class TestTeacherTour(HttpCase):
         self.assertEqual(need.state, "placed")
         self.assertEqual(need.agreement_id.employer_id, best)
         self.assertEqual(need.agreement_id.instructor_id, instructor)
+        # a valid agreement: ready for the national feedback's transfer from day one
+        self.assertEqual(need.agreement_id.readiness, "ready")
         self.assertEqual(place.seats_taken, 1)

@@ -7,7 +7,6 @@ entity are checked, matched and created by the inquiry form's own methods (redu.
 the rest here. Nothing of the partners found is returned to the visitor.
 """
 
-import datetime
 import json
 import logging
 
@@ -15,10 +14,6 @@ from odoo import api, models
 
 _logger = logging.getLogger(__name__)
 
-MAX_CAPACITY = 20
-# how far ahead a period may start, in days
-MAX_DAYS_AHEAD = 730
-TEXT_LIMITS = {"languages": 200, "accessibility_note": 1000}
 SCOPE_IP = "place_offer_ip"
 SCOPE_DUPLICATE = "place_offer_duplicate"
 
@@ -29,72 +24,24 @@ class ReduPlaceWebOffer(models.AbstractModel):
 
     @api.model
     def _redu_form_values(self, values=None, errors=None):
-        return {
-            "values": values or {},
-            "errors": errors or {},
-            "municipalities": self.env["redu.municipality"].search([("active", "=", True)]),
-            "qualifications": self.env["redu.qualification"].search([("active", "=", True)]),
-            "entities": self.env["res.company"].search([("is_redu_group_entity", "=", True)]),
-        }
-
-    @api.model
-    def _redu_parse_date(self, value):
-        try:
-            return datetime.date.fromisoformat(str(value or "").strip()[:10])
-        except ValueError:
-            return None
+        return dict(
+            self.env["redu.workplace.place"]._redu_offer_form_lists(),
+            values=values or {},
+            errors=errors or {},
+            entities=self.env["res.company"].search([("is_redu_group_entity", "=", True)]),
+        )
 
     @api.model
     def _redu_validate(self, post):
-        """(values, errors) of a posted offer: the inquiry's checks, then the place's own."""
-        inquiry = self.env["redu.service.web.inquiry"]
-        municipality = self.env["redu.municipality"]
-        if str(post.get("municipality_id") or "").isdigit() and len(post["municipality_id"]) < 10:
-            municipality = municipality.search([("id", "=", int(post["municipality_id"]))])
-        post = dict(post, municipality=municipality.name or "", message=post.get("message") or "")
-        values, errors = inquiry._redu_validate(post, [])
+        """(values, errors) of a posted offer: the inquiry's checks of the sender, then the place's own
+        (redu.workplace.place, shared with the instructor's personal link)."""
+        place_values, place_errors = self.env["redu.workplace.place"]._redu_offer_validate(post)
+        post = dict(post, municipality=place_values["municipality"].name or "", message=post.get("message") or "")
+        values, errors = self.env["redu.service.web.inquiry"]._redu_validate(post, [])
         values.pop("services", None)
-        errors.pop("municipality", None)  # the inquiry's text field: here the list below
-        if not municipality:
-            errors["municipality_id"] = self.env._("Choose the municipality from the list.")
-        values["municipality"] = municipality
-        values["municipality_id"] = municipality.id
-        qualification = self.env["redu.qualification"]
-        if str(post.get("qualification_id") or "").isdigit() and len(post["qualification_id"]) < 10:
-            qualification = qualification.search([("id", "=", int(post["qualification_id"]))])
-        if not qualification:
-            errors["qualification_id"] = self.env._("Choose the qualification from the list.")
-        values["qualification"] = qualification
-        values["qualification_id"] = qualification.id
-        start, end = self._redu_parse_date(post.get("date_start")), self._redu_parse_date(post.get("date_end"))
-        today = datetime.date.today()
-        values["date_start"], values["date_end"] = start, end
-        if not start:
-            errors["date_start"] = self.env._("Enter the first day, e.g. 2026-09-01.")
-        elif not today <= start <= today + datetime.timedelta(days=MAX_DAYS_AHEAD):
-            errors["date_start"] = self.env._("The period starts today at the earliest and within two years.")
-        if not end:
-            errors["date_end"] = self.env._("Enter the last day, e.g. 2026-10-31.")
-        elif (
-            start and "date_start" not in errors and not start <= end <= start + datetime.timedelta(days=MAX_DAYS_AHEAD)
-        ):
-            errors["date_end"] = self.env._("The period ends after it starts and within two years.")
-        capacity = str(post.get("capacity") or "").strip()
-        values["capacity"] = int(capacity) if capacity.isdigit() and len(capacity) < 4 else 0
-        if not 1 <= values["capacity"] <= MAX_CAPACITY:
-            errors["capacity"] = self.env._("From 1 to %s students.", MAX_CAPACITY)
-        values["accepts_training_agreement"] = bool(post.get("accepts_training_agreement"))
-        values["accepts_apprenticeship"] = bool(post.get("accepts_apprenticeship"))
-        if not (values["accepts_training_agreement"] or values["accepts_apprenticeship"]):
-            errors["contract_types"] = self.env._("Choose a training agreement, an apprenticeship or both.")
-        for name, size in TEXT_LIMITS.items():
-            values[name] = (
-                " ".join(str(post.get(name) or "").split())
-                if name == "languages"
-                else str(post.get(name) or "").strip()
-            )
-            if len(values[name]) > size:
-                errors[name] = self.env._("At most %s characters.", size)
+        errors.pop("municipality", None)  # the inquiry's text field: here the list of the place's checks
+        values.update(place_values)
+        errors.update(place_errors)
         return values, errors
 
     @api.model
@@ -133,24 +80,8 @@ class ReduPlaceWebOffer(models.AbstractModel):
         organisation = inquiry._redu_match_organisation(values)
         contact = inquiry._redu_match_contact(organisation, values)
         company = values["company"] or self.env["website"].get_current_website().company_id
-        place = self.env["redu.workplace.place"].create(
-            {
-                "state": "proposed",
-                "source": "website",
-                "employer_id": organisation.id,
-                "company_id": company.id,
-                "municipality_id": values["municipality_id"],
-                "qualification_id": values["qualification_id"],
-                "date_start": values["date_start"],
-                "date_end": values["date_end"],
-                "capacity": values["capacity"],
-                "accepts_training_agreement": values["accepts_training_agreement"],
-                "accepts_apprenticeship": values["accepts_apprenticeship"],
-                "languages": values["languages"] or False,
-                "accessibility_note": values["accessibility_note"] or False,
-                "note": values["message"] or False,
-                "instructor_ids": [(6, 0, contact.ids)],
-            }
+        place = self.env["redu.workplace.place"]._redu_offer_create(
+            values, organisation, contact, company, "website", note=values["message"]
         )
         place.message_post(
             body=self.env._(

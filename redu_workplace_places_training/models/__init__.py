@@ -1,0 +1,1 @@
+from . import redu_workplace_place

@@ -262,6 +262,9 @@ def parse_target(row):
         "office_oid": _text(background.get("toimipiste_oid") or background.get("toimipaikka"), 100),
         "valid_from": _date(row.get("vastaajatunnus_alkupvm")),
         "valid_to": _date(row.get("vastaajatunnus_loppupvm")),
+        # the workplace survey's collection period (heratepalvelu external/arvo.clj:292
+        # ``tiedonkeruu_alkupvm``; test/oph/heratepalvelu/external/arvo_test.clj:432-452): the bundle's
+        "collection_start": _date(background.get("tiedonkeruu_alkupvm")),
     }
 
 
@@ -281,6 +284,8 @@ def parse_answer(row):
         "target_code": _text(row.get("vastaajatunnus"), 100),
         "survey_arvo_id": _int(row.get("kyselykertaid")),
         "question_arvo_id": question,
+        # the respondent: a workplace survey link is answered by several (arvo.schema.export Vastaus vastaajaid)
+        "respondent_ref": _int(row.get("vastaajaid")),
         "answer_date": _date(row.get("vastausaika")),
         "score": _number(row.get("numerovalinta")),
         "choice": choice if choice in ("kylla", "ei") else None,

@@ -1,6 +1,6 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 # the groups of the users the record rules let read single answers: the feedback administrators (every
 # answer) and the account managers (the answers of their partners: a salesperson or a teacher who is the
@@ -37,22 +37,71 @@ class ReduArvoAnswer(models.Model):
     respondent_ref = fields.Integer(
         string="Arvo respondent ID", readonly=True, help="vastaajaid: the answers of one respondent share it."
     )
-    # precomputed: stored with the INSERT of the answer, and not computed at all when the import gives
-    # them (the import knows its codes and questions: 100,000 answers without a second write each)
+    # the code's and the question's values, repeated on the answer for the figures' grouped reads: computed
+    # as related fields would be (exact depends), precomputed (stored with the answer's INSERT) and
+    # readonly=False so that the values the import gives are kept, not computed again per answer (the
+    # import knows its codes and questions: 100,000 answers at once). No user writes an answer (the
+    # access rights give read only).
     funding_model = fields.Boolean(
-        related="question_id.funding_model", store=True, precompute=True, string="Funding-model question"
+        string="Funding-model question",
+        help="Arvo's category rahoitusmallikysymys: the question counts in the funding of vocational education.",
+        compute="_compute_question_values",
+        store=True,
+        precompute=True,
+        readonly=False,
     )
-    theme = fields.Char(related="question_id.theme", store=True, precompute=True)
+    theme = fields.Char(compute="_compute_question_values", store=True, precompute=True, readonly=False)
     partner_id = fields.Many2one(
-        related="target_id.partner_id", store=True, precompute=True, index="btree_not_null"
+        "res.partner",
+        string="Employer",
+        compute="_compute_target_values",
+        store=True,
+        precompute=True,
+        readonly=False,
+        index="btree_not_null",
     )
-    company_id = fields.Many2one(related="target_id.company_id", store=True, precompute=True, index=True)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Group entity",
+        compute="_compute_target_values",
+        store=True,
+        precompute=True,
+        readonly=False,
+        index=True,
+    )
     user_id = fields.Many2one(
-        related="target_id.user_id", store=True, precompute=True, string="Account manager"
+        "res.users",
+        string="Account manager",
+        compute="_compute_target_values",
+        store=True,
+        precompute=True,
+        readonly=False,
     )
-    half_year = fields.Char(related="target_id.half_year", store=True, precompute=True)
+    half_year = fields.Char(
+        string="Half-year",
+        help="The half-year of the period's end (else of the code's validity): e.g. 2026-H1.",
+        compute="_compute_target_values",
+        store=True,
+        precompute=True,
+        readonly=False,
+    )
     alerted = fields.Boolean(
         readonly=True, help="A low funding-model score already brought to the account manager's attention."
     )
 
     _arvo_id_uniq = models.Constraint("UNIQUE(arvo_id)", "An Arvo answer is imported once.")
+
+    @api.depends("question_id.funding_model", "question_id.theme")
+    def _compute_question_values(self):
+        for answer in self:
+            answer.funding_model = answer.question_id.funding_model
+            answer.theme = answer.question_id.theme
+
+    @api.depends("target_id.partner_id", "target_id.company_id", "target_id.user_id", "target_id.half_year")
+    def _compute_target_values(self):
+        for answer in self:
+            target = answer.target_id
+            answer.partner_id = target.partner_id
+            answer.company_id = target.company_id
+            answer.user_id = target.user_id
+            answer.half_year = target.half_year

@@ -696,7 +696,8 @@ class ReduArvoImport(models.AbstractModel):
                     ", ".join(f"{answer.question_id.name} = {answer.score:g}" for answer in target_answers),
                     Markup("").join(Markup("<br/>“%s”") % escape(text.free_text) for text in texts),
                 )
-            partner._arvo_follow_up(
+            # the account manager's email of the activity goes by the mail queue, not within the import
+            partner.with_context(mail_notify_force_send=False)._arvo_follow_up(
                 self.env._("Low working-life feedback score"),
                 self.env._("Funding-model questions answered with a low score:"),
                 lines,

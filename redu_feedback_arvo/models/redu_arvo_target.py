@@ -21,7 +21,7 @@ class ReduArvoTarget(models.Model):
     arvo_id = fields.Integer(string="Arvo ID", required=True, readonly=True, index=True)
     code = fields.Char(string="Response code", required=True, readonly=True)
     survey_id = fields.Many2one("redu.arvo.survey", string="Survey round", readonly=True, index="btree_not_null")
-    survey_type = fields.Selection(related="survey_id.survey_type", store=True, precompute=True)
+    survey_type = fields.Selection(related="survey_id.survey_type", store=True)
     business_id = fields.Char(string="Employer Y-tunnus", readonly=True)
     workplace_name = fields.Char(string="Workplace", readonly=True)
     workplace_normalized = fields.Char(string="Normalised workplace", readonly=True)
@@ -55,12 +55,7 @@ class ReduArvoTarget(models.Model):
     )
     company_id = fields.Many2one("res.company", string="Group entity", required=True, readonly=True, index=True)
     user_id = fields.Many2one(
-        "res.users",
-        string="Account manager",
-        related="partner_id.user_id",
-        store=True,
-        precompute=True,
-        index="btree_not_null",
+        "res.users", string="Account manager", related="partner_id.user_id", store=True, index="btree_not_null"
     )
     match_state = fields.Selection(MATCH_STATES, string="Matching", readonly=True, index=True, default="unmatched")
     match_error = fields.Char(string="Not matched", readonly=True)

@@ -266,9 +266,7 @@ class ReduArvoImport(models.AbstractModel):
     def _arvo_existing(self, model, arvo_ids, field_names=()):
         """{Arvo id: record} of ``model`` among ``arvo_ids``, with ``field_names`` fetched, in one query."""
         # sudo: the imported records are the system's (users read them); their ids decide what is new
-        records = (
-            self.env[model].sudo().search_fetch([("arvo_id", "in", list(arvo_ids))], ["arvo_id", *field_names])
-        )
+        records = self.env[model].sudo().search_fetch([("arvo_id", "in", list(arvo_ids))], ["arvo_id", *field_names])
         return {record.arvo_id: record for record in records}
 
     def _arvo_store_surveys(self, parsed, job, lines):

@@ -80,10 +80,14 @@ class TestParse(BaseCase):
         build-jaksotunnus-request-body's expected body; :432-452, build-tpk-request-body's) as codes of the
         export (kohteet_heratepalvelu.json)."""
         period, survey = (
-            arvo_export.parse_target(row) for row in arvo_export.records(json.loads(fixture("kohteet_heratepalvelu.json")))
+            arvo_export.parse_target(row)
+            for row in arvo_export.records(json.loads(fixture("kohteet_heratepalvelu.json")))
         )
         self.assertEqual(
-            {key: period[key] for key in ("business_id", "workplace_name", "workplace_normalized", "qualification_code")},
+            {
+                key: period[key]
+                for key in ("business_id", "workplace_name", "workplace_normalized", "qualification_code")
+            },
             {
                 "business_id": "123456-7",
                 "workplace_name": "Työ Paikka",
@@ -103,7 +107,9 @@ class TestParse(BaseCase):
         # the workplace survey's code: no period, the collection period's start (tiedonkeruu_alkupvm)
         self.assertEqual((survey["period_start"], survey["period_end"]), (None, None))
         self.assertEqual(survey["collection_start"], datetime.date(2021, 7, 1))
-        self.assertEqual((survey["workplace_normalized"], survey["valid_to"]), ("tyo_paikka", datetime.date(2022, 2, 28)))
+        self.assertEqual(
+            (survey["workplace_normalized"], survey["valid_to"]), ("tyo_paikka", datetime.date(2022, 2, 28))
+        )
 
     def test_an_answer_keeps_its_respondent(self):
         body = json.loads(fixture("tpk_2025.json"))

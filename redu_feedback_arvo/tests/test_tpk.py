@@ -74,13 +74,13 @@ class TestTpkBundles(ArvoCase):
             (self.bundle_code, self.bundle_key, self.bundle_silent),
         )
         # the bundle tells the entity the workplace survey's code has no OIDs for
-        self.assertEqual((first.partner_id, first.company_id, first.match_state), (self.employer, self.company, "matched"))
+        self.assertEqual(
+            (first.partner_id, first.company_id, first.match_state), (self.employer, self.company, "matched")
+        )
         # two respondents answered the first link, one the second (vastaajaid), none the third
         self.assertEqual(self.bundles.mapped("answer_count"), [2, 1, 0])
         self.assertEqual(self.bundles.mapped("state"), ["answered", "answered", "sent"])
-        rate = self.env["redu.tpk.bundle"]._read_group(
-            [("id", "in", self.bundles.ids)], [], ["answer_rate:avg"]
-        )[0][0]
+        rate = self.env["redu.tpk.bundle"]._read_group([("id", "in", self.bundles.ids)], [], ["answer_rate:avg"])[0][0]
         self.assertAlmostEqual(rate, 200 / 3, places=2)
         # the loop: only the unanswered bundle after its reminders becomes the account manager's activity
         self.assertEqual(self.env["redu.tpk.bundle"]._cron_arvo_unanswered(), 1)

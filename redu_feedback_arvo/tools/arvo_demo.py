@@ -109,7 +109,9 @@ def generate(
                 if not answered:
                     continue
                 answered_on = end + relativedelta(months=1, day=1) + datetime.timedelta(days=rnd.randint(1, 25))
-                answer_id = _answers(rnd, answers, answer_id, target_id, code, answered_on, level, survey_id, provider_business_id)
+                answer_id = _answers(
+                    rnd, answers, answer_id, target_id, code, answered_on, level, survey_id, provider_business_id
+                )
     return {
         "kyselykerrat": {"data": surveys},
         "kysymykset": {"data": questions},

@@ -76,7 +76,7 @@ class TestParse(BaseCase):
         self.assertEqual(arvo_export.half_year(datetime.date(2025, 7, 1)), "2025-H2")
 
     def test_heratepalvelu_own_test_cases_parse(self):
-        """The taustatiedot of heratepalvelu's own tests (test/oph/heratepalvelu/external/arvo_test.clj:234-290,
+        """The taustatiedot of heratepalvelu's own tests (test/oph/heratepalvelu/external/arvo_test.clj:234-284,
         build-jaksotunnus-request-body's expected body; :432-452, build-tpk-request-body's) as codes of the
         export (kohteet_heratepalvelu.json)."""
         period, survey = (

@@ -340,7 +340,7 @@ class ReduArvoImport(models.AbstractModel):
         new = [row for row in parsed if row["arvo_id"] not in existing]
         if not new:
             return {"skipped": len(parsed)}
-        # the values the answer repeats from its code and question (redu.arvo.answer's related fields)
+        # the values the answer repeats from its code and question (redu.arvo.answer's precomputed fields)
         targets = self._arvo_existing(
             "redu.arvo.target",
             {row["target_arvo_id"] for row in new},

@@ -662,6 +662,14 @@ class Generator:
         for confirmation in sent.filtered(lambda c: self.rnd.random() < 0.5):
             confirmation._portal_answer()
 
+    def feedback_answers(self, agreements):
+        """With redu_feedback_arvo: the national working-life feedback's codes and answers of the agreements'
+        ended periods (in Finnish, in Arvo's export shape), imported as a saved file, so that the partners,
+        the agreements and the entities' predicted and actual reach show figures."""
+        if "redu.arvo.import" not in self.env:
+            return
+        self.env["redu.arvo.import"]._arvo_demo_import_agreements(agreements)
+
     def _apprenticeship_basis(self):
         field = self.env["redu.workplace.agreement"]._fields["apprenticeship_basis"]
         options = [k for k, _v in field._description_selection(self.env)]
@@ -767,6 +775,7 @@ def main(argv=None):
         timings["processes"], t = time.time() - t, time.time()
         agreements = gen.agreements(orgs, args.agreements, procs)
         gen.confirmations(agreements)
+        gen.feedback_answers(agreements)
         timings["agreements"] = time.time() - t
         counts = {r: len(agreements.filtered(lambda a, r=r: a.readiness == r)) for r in ("ready", "warning", "blocked")}
     print(

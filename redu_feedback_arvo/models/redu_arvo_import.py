@@ -26,6 +26,10 @@ API_PAGE = 5000
 API_TIMEOUT = 60
 # the parsed file of the running task, kept between its batches (one file per worker)
 _FILE_CACHE = {}
+# the survey type of the workplace survey (työpaikkakysely), whose codes are redu_feedback_tpk's bundles
+TPK_SURVEY = "tyopaikkakysely"
+# the parsed keys of a code used by the matching only
+NOT_STORED = ("survey_arvo_id", "business_id_key", "respondent_ref", "collection_start", "tpk")
 
 
 class ReduArvoImport(models.AbstractModel):
@@ -137,6 +141,7 @@ class ReduArvoImport(models.AbstractModel):
             job._add_counts(alerts=self._arvo_alert_low_scores())
             job.total = job.done + processed
             _FILE_CACHE.clear()
+            self.env["res.partner"]._arvo_feedback_changed()
         return processed
 
     @api.model
@@ -258,9 +263,10 @@ class ReduArvoImport(models.AbstractModel):
         return counts
 
     @api.model
-    def _arvo_existing(self, model, arvo_ids):
+    def _arvo_existing(self, model, arvo_ids, field_names=()):
+        """{Arvo id: record} of ``model`` among ``arvo_ids``, with ``field_names`` fetched, in one query."""
         # sudo: the imported records are the system's (users read them); their ids decide what is new
-        records = self.env[model].sudo().search_fetch([("arvo_id", "in", list(arvo_ids))], ["arvo_id"])
+        records = self.env[model].sudo().search_fetch([("arvo_id", "in", list(arvo_ids))], ["arvo_id", *field_names])
         return {record.arvo_id: record for record in records}
 
     def _arvo_store_surveys(self, parsed, job, lines):
@@ -300,14 +306,13 @@ class ReduArvoImport(models.AbstractModel):
         surveys = self._arvo_existing(
             "redu.arvo.survey", {row["survey_arvo_id"] for row in new if row["survey_arvo_id"]}
         )
+        for row in new:
+            survey = surveys.get(row["survey_arvo_id"])
+            row["tpk"] = bool(survey) and survey.survey_type == TPK_SURVEY
         matches = self._arvo_match_values(new, job.company_id or self.env.company)
         vals_list = []
         for row, match in zip(new, matches, strict=True):
-            vals = {
-                key: value
-                for key, value in row.items()
-                if key not in ("survey_arvo_id", "business_id_key", "respondent_ref")
-            }
+            vals = {key: value for key, value in row.items() if key not in NOT_STORED}
             vals["survey_id"] = surveys[row["survey_arvo_id"]].id if row["survey_arvo_id"] in surveys else False
             vals["half_year"] = arvo_export.half_year(row["period_end"] or row["valid_from"])
             vals.update(match)
@@ -335,8 +340,15 @@ class ReduArvoImport(models.AbstractModel):
         new = [row for row in parsed if row["arvo_id"] not in existing]
         if not new:
             return {"skipped": len(parsed)}
-        targets = self._arvo_existing("redu.arvo.target", {row["target_arvo_id"] for row in new})
-        questions = self._arvo_existing("redu.arvo.question", {row["question_arvo_id"] for row in new})
+        # the values the answer repeats from its code and question (redu.arvo.answer's precomputed fields)
+        targets = self._arvo_existing(
+            "redu.arvo.target",
+            {row["target_arvo_id"] for row in new},
+            ["partner_id", "company_id", "user_id", "half_year"],
+        )
+        questions = self._arvo_existing(
+            "redu.arvo.question", {row["question_arvo_id"] for row in new}, ["funding_model", "theme"]
+        )
         # an answer whose code or question was not imported is kept, on a code marked unmatched
         missing_targets = {}
         for row in new:
@@ -368,8 +380,23 @@ class ReduArvoImport(models.AbstractModel):
                 .create([{"arvo_id": arvo_id, "name": str(arvo_id)} for arvo_id in sorted(missing_questions)])
             )
             questions.update({stub.arvo_id: stub for stub in stubs})
+        target_values = {
+            target.id: {
+                "partner_id": target.partner_id.id,
+                "company_id": target.company_id.id,
+                "user_id": target.user_id.id,
+                "half_year": target.half_year,
+            }
+            for target in targets.values()
+        }
+        question_values = {
+            question.id: {"funding_model": question.funding_model, "theme": question.theme}
+            for question in questions.values()
+        }
         vals_list = [
             {
+                **target_values[targets[row["target_arvo_id"]].id],
+                **question_values[questions[row["question_arvo_id"]].id],
                 "arvo_id": row["arvo_id"],
                 "target_id": targets[row["target_arvo_id"]].id,
                 "question_id": questions[row["question_arvo_id"]].id,
@@ -379,12 +406,44 @@ class ReduArvoImport(models.AbstractModel):
                 "option_text": row["option_text"],
                 "free_text": row["free_text"],
                 "has_free_text": bool(row["free_text"]),
+                "respondent_ref": row["respondent_ref"],
             }
             for row in new
         ]
         # sudo: the answers come from Arvo's export only (a feedback administrator's import)
         self.env["redu.arvo.answer"].sudo().create(vals_list)
+        bundles = self.env["redu.arvo.target"].browse({targets[row["target_arvo_id"]].id for row in new}).tpk_bundle_id
+        if bundles:
+            self._arvo_count_tpk_answers(bundles)
         return {"answers": len(vals_list), "skipped": len(parsed) - len(new)}
+
+    @api.model
+    def _arvo_count_tpk_answers(self, bundles):
+        """The answer count of workplace survey bundles from the imported answers of their codes: the
+        respondents (``vastaajaid``) who answered, as the ``vastausten_lkm`` of Arvo's link file; a count
+        is never lowered (the link file may know answers the export did not give yet). One grouped read."""
+        # sudo: the counts come from every answer of the bundles' codes (a feedback administrator's import)
+        rows = (
+            self.env["redu.arvo.answer"]
+            .sudo()
+            ._read_group(
+                [("target_id.tpk_bundle_id", "in", bundles.ids)],
+                ["target_id"],
+                ["respondent_ref:count_distinct", "__count"],
+            )
+        )
+        counts = defaultdict(int)
+        for target, respondents, answers in rows:
+            # an answer without its respondent counts its code as one respondent
+            counts[target.tpk_bundle_id.id] += respondents or (1 if answers else 0)
+        changed = defaultdict(list)
+        for bundle in bundles:
+            if counts[bundle.id] > bundle.answer_count:
+                changed[counts[bundle.id]].append(bundle.id)
+        for count, ids in changed.items():
+            # sudo: the answer count is written by the system (redu_system field), from Arvo's export
+            self.env["redu.tpk.bundle"].sudo().browse(ids).write({"answer_count": count})
+        return sum(len(ids) for ids in changed.values())
 
     # ------------------------------------------------------------ matching
     @api.model
@@ -470,8 +529,12 @@ class ReduArvoImport(models.AbstractModel):
             {oid for row in rows for oid in (row["office_oid"], row["institution_oid"]) if oid}
         )
         agreements = self._arvo_agreements(rows)
+        bundles = self._arvo_tpk_bundles(rows)
         result = []
         for row in rows:
+            if row.get("tpk"):
+                result.append(self._arvo_match_tpk(row, partners, entities, bundles, default_company))
+                continue
             errors = []
             partner_id = partners.get(row["business_id_key"])
             if not partner_id:
@@ -520,6 +583,55 @@ class ReduArvoImport(models.AbstractModel):
         return result
 
     @api.model
+    def _arvo_tpk_bundles(self, rows):
+        """{code: bundle} and {(Y-tunnus, normalised workplace, collection start): bundle} of the workplace
+        survey's codes among ``rows``, in two queries at most."""
+        rows = [row for row in rows if row.get("tpk")]
+        if not rows:
+            return {}
+        # sudo: the matching sees every entity's bundles (the code tells the entity, not the user)
+        Bundle = self.env["redu.tpk.bundle"].sudo()
+        fields_ = ["survey_code", "business_id", "normalized_name", "period_start", "employer_id", "company_id"]
+        found = {}
+        for bundle in Bundle.search_fetch([("survey_code", "in", [row["code"] for row in rows])], fields_):
+            found[bundle.survey_code] = bundle
+        keys = {row["business_id_key"] for row in rows if row["code"] not in found and row["business_id_key"]}
+        starts = {row["collection_start"] for row in rows if row["code"] not in found and row.get("collection_start")}
+        if keys and starts:
+            # the bundle keeps the Y-tunnus as the employer has it written: its ways (as _arvo_partners)
+            variants = {v for key in keys for v in (key, key.replace("-", ""), "FI" + key.replace("-", ""))}
+            domain = [("business_id", "in", list(variants)), ("period_start", "in", list(starts))]
+            for bundle in Bundle.search_fetch(domain, fields_, order="id"):
+                key = arvo_export.business_id_key(bundle.business_id)
+                found.setdefault((key, bundle.normalized_name, bundle.period_start), bundle)
+        return found
+
+    @api.model
+    def _arvo_match_tpk(self, row, partners, entities, bundles, default_company):
+        """A workplace survey's code: its bundle by the code (the link imported into redu_feedback_tpk), else
+        by Y-tunnus, normalised workplace and collection period (the bundle's key, heratepalvelu
+        external/arvo.clj:284-295); the employer and the entity from the bundle when the code lacks them."""
+        bundle = bundles.get(row["code"]) or bundles.get(
+            (row["business_id_key"], row["workplace_normalized"], row.get("collection_start"))
+        )
+        partner_id = partners.get(row["business_id_key"]) or (bundle.employer_id.id if bundle else False)
+        company_id = entities.get(row["office_oid"]) or entities.get(row["institution_oid"])
+        company_id = company_id or (bundle.company_id.id if bundle else False)
+        errors = []
+        if not bundle:
+            errors.append(self.env._("No workplace survey bundle has the code %s.", row["code"]))
+        if not partner_id:
+            errors.append(self.env._("No employer with the Y-tunnus %s.", row["business_id"] or "-"))
+        return {
+            "partner_id": partner_id or False,
+            "agreement_id": False,
+            "tpk_bundle_id": bundle.id if bundle else False,
+            "company_id": company_id or row.get("company_id") or default_company.id,
+            "match_state": "matched" if not errors else ("partial" if partner_id or bundle else "unmatched"),
+            "match_error": " ".join(errors) or False,
+        }
+
+    @api.model
     def _arvo_match(self, targets):
         """Match existing codes again (after a mapping or a partner's Y-tunnus was fixed)."""
         rows = []
@@ -535,6 +647,8 @@ class ReduArvoImport(models.AbstractModel):
                     "period_end": target.period_end,
                     "institution_oid": target.institution_oid,
                     "office_oid": target.office_oid,
+                    "code": target.code,
+                    "tpk": target.survey_type == TPK_SURVEY,
                 }
             )
         for target, match in zip(targets, self._arvo_match_values(rows, self.env.company), strict=True):
@@ -545,6 +659,10 @@ class ReduArvoImport(models.AbstractModel):
             ):
                 match["company_id"] = target.company_id.id
             target.write(match)
+        bundles = targets.tpk_bundle_id
+        if bundles:
+            self._arvo_count_tpk_answers(bundles)
+        self.env["res.partner"]._arvo_feedback_changed()
         return targets
 
     # ------------------------------------------------------------ the loop
@@ -576,7 +694,8 @@ class ReduArvoImport(models.AbstractModel):
                     ", ".join(f"{answer.question_id.name} = {answer.score:g}" for answer in target_answers),
                     Markup("").join(Markup("<br/>“%s”") % escape(text.free_text) for text in texts),
                 )
-            partner._arvo_follow_up(
+            # the account manager's email of the activity goes by the mail queue, not within the import
+            partner.with_context(mail_notify_force_send=False)._arvo_follow_up(
                 self.env._("Low working-life feedback score"),
                 self.env._("Funding-model questions answered with a low score:"),
                 lines,
@@ -608,5 +727,36 @@ class ReduArvoImport(models.AbstractModel):
         job = self.with_company(company)._arvo_start(
             "file", content=json.dumps(data).encode(), file_name="arvo_demo.json"
         )
+        job._run()
+        return job
+
+    @api.model
+    def _arvo_demo_import_agreements(self, agreements):
+        """Demo data (setup/demo_data.py, after its agreements): the codes and answers of the agreements'
+        ended periods, as herätepalvelu and Arvo would have them, imported as a saved file is; each group
+        entity gets a demo institution OID (Arvo OIDs) so that the answers reach the entities' figures."""
+        Map = self.env["redu.arvo.entity.map"]
+        oids = {mapping.company_id.id: mapping.oid for mapping in Map.search([("kind", "=", "institution")])}
+        for company in agreements.company_id:
+            if company.id not in oids:
+                oids[company.id] = f"1.2.246.562.10.{10000000200 + company.id}"
+                Map.create({"oid": oids[company.id], "kind": "institution", "company_id": company.id})
+        periods = [
+            {
+                "business_id": agreement.employer_id.company_registry,
+                "workplace": agreement.workplace_name or agreement.employer_id.name,
+                "unit": agreement.qualification_unit,
+                "start": agreement.start_date,
+                "end": agreement.end_date,
+                "oid": oids[agreement.company_id.id],
+                "predicted": agreement.national_survey_reaches,
+            }
+            for agreement in agreements
+            if agreement.employer_id.company_registry
+        ]
+        data = arvo_demo.from_agreements(periods, fields.Date.context_today(self), "0201256-6")
+        if not data["kohteet"]["data"]:
+            return self.env["redu.background.job"]
+        job = self._arvo_start("file", content=json.dumps(data).encode(), file_name="arvo_demo_jaksot.json")
         job._run()
         return job

@@ -45,6 +45,14 @@ class ReduArvoTarget(models.Model):
     agreement_id = fields.Many2one(
         "redu.workplace.agreement", string="Workplace agreement", readonly=True, index="btree_not_null"
     )
+    tpk_bundle_id = fields.Many2one(
+        "redu.tpk.bundle",
+        string="Workplace survey bundle",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="set null",
+        help="The bundle of redu_feedback_tpk whose link this workplace survey's code is: its answers count there.",
+    )
     company_id = fields.Many2one("res.company", string="Group entity", required=True, readonly=True, index=True)
     user_id = fields.Many2one(
         "res.users", string="Account manager", related="partner_id.user_id", store=True, index="btree_not_null"

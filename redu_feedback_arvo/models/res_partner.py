@@ -3,7 +3,8 @@
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models, tools
+from odoo.fields import Domain
 
 from ..tools.arvo_export import half_year
 
@@ -47,25 +48,43 @@ class ResPartner(models.Model):
     def _arvo_good_feedback_partners(self):
         """The partners of ``self`` whose feedback of the last four half-years has at least the minimum
         number of answered codes, a mean funding-model score of at least 4 and an answer rate of at least
-        half: one grouped read."""
-        today = fields.Date.context_today(self)
-        since = half_year(today - relativedelta(years=2))
+        half."""
+        return self._arvo_good_feedback_ids() & set(self.ids)
+
+    @api.model
+    def _arvo_good_feedback_ids(self):
+        """The ids of every partner with good feedback (see ``_arvo_good_feedback_partners``): one grouped
+        read, cached until the next import (``_arvo_feedback_changed``), the half-year or the minimum
+        number of answers changes. The same set serves the suggestion and the search of
+        ``suggested_level_differs``, so the filter agrees with the suggestion users see."""
+        since = half_year(fields.Date.context_today(self) - relativedelta(years=2))
+        min_answers = self.env["redu.arvo.import"]._arvo_min_answers()
+        return self._arvo_good_feedback_ids_cached(since, min_answers)
+
+    @api.model
+    @tools.ormcache("since", "min_answers")
+    def _arvo_good_feedback_ids_cached(self, since, min_answers):
         # sudo: the suggestion reads the figures of every entity (the level is group-wide); only the
         # aggregate, from the minimum number of answers, decides
         rows = (
             self.env["redu.arvo.partner.stat"]
             .sudo()
             ._read_group(
-                [("partner_id", "in", self.ids), ("half_year", ">=", since), ("shown", "=", True)],
+                [("half_year", ">=", since), ("shown", "=", True)],
                 ["partner_id"],
                 ["target_count:sum", "answered_count:sum", "funding_mean:avg"],
             )
         )
-        return {
+        return frozenset(
             partner.id
             for partner, targets, answered, mean in rows
             if answered and mean and mean >= HIGH_SCORE and 2 * answered >= targets
-        }
+        )
+
+    @api.model
+    def _arvo_feedback_changed(self):
+        """The answers or their matching changed: the cached set of good-feedback partners is stale."""
+        self.env.registry.clear_cache()
 
     def _compute_suggested_partnership_level(self):
         """The working-life feedback raises the suggestion of redu_partnership (and redu_services) to at
@@ -85,3 +104,22 @@ class ResPartner(models.Model):
                 if level and partner.id in good and (not current or level.sequence < current.sequence):
                     partner.suggested_partnership_level_id = level.with_env(self.env)
         return result
+
+    def _search_suggested_level_differs(self, operator, value):
+        """As the compute: the partners whose good feedback raises the suggestion are judged on the
+        raised suggestion, computed for them (few: the feedback of the minimum number of answered codes
+        with a high mean); the others keep the domain of redu_partnership (and redu_services). No query
+        when no partner has good feedback, once the set is cached."""
+        domain = super()._search_suggested_level_differs(operator, value)
+        if domain is NotImplemented:
+            return domain
+        wanted = set(value) if operator == "in" else {True, False} - set(value)
+        good_ids = self._arvo_good_feedback_ids()
+        if not good_ids or wanted in ({True, False}, set()):
+            return domain
+        # sudo: the suggestion of the good-feedback partners is computed as the form shows it, whatever
+        # entity's partners the searching user may open (the search itself keeps the record rules)
+        good = self.browse(sorted(good_ids)).sudo().exists()
+        differing = good.filtered("suggested_level_differs")
+        matching = differing if True in wanted else good - differing
+        return (Domain(domain) & Domain("id", "not in", good.ids)) | Domain("id", "in", matching.ids)

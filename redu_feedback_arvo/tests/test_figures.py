@@ -112,9 +112,25 @@ class TestFigures(ArvoCase):
     def test_good_feedback_raises_the_suggested_partnership_level(self):
         level_c = self.env.ref("redu_partnership.partnership_level_c")
         self.assertNotEqual(self.employer.suggested_partnership_level_id, level_c, "mean 3.75: not good")
+        Partner = self.env["res.partner"]
+        self.assertNotIn(self.employer, Partner.search([("suggested_level_differs", "=", True)]))
         self.Answer.search([("arvo_id", "=", 20001)]).sudo().write({"score": 5})
+        # the answers change by an import, which tells the cached set of good-feedback partners
+        Partner._arvo_feedback_changed()
         self.employer.invalidate_recordset()
         self.assertEqual(self.employer.suggested_partnership_level_id, level_c)
+        # the filter "Suggested level differs" agrees with the raised suggestion
+        self.assertTrue(self.employer.suggested_level_differs)
+        self.assertIn(self.employer, Partner.search([("suggested_level_differs", "=", True)]))
+        self.assertNotIn(self.employer, Partner.search([("suggested_level_differs", "=", False)]))
+        self.assertNotIn(self.employer, Partner.search([("suggested_level_differs", "not in", [True])]))
+        self.employer.partnership_level_id = level_c
+        self.assertFalse(self.employer.suggested_level_differs)
+        self.assertNotIn(self.employer, Partner.search([("suggested_level_differs", "=", True)]))
+        self.assertIn(self.employer, Partner.search([("suggested_level_differs", "=", False)]))
+        # as a salesperson (partnership user) too
+        as_manager = Partner.with_user(self.account_manager)
+        self.assertIn(self.employer, as_manager.search([("suggested_level_differs", "=", False)]))
 
     def test_an_unanswered_workplace_survey_after_the_reminders_goes_to_the_account_manager(self):
         bundle = (

@@ -156,3 +156,17 @@ class TestImport(ArvoCase):
             unknown.with_user(self.teacher).action_match_again()
         unknown.with_user(self.feedback_admin).action_match_again()
         self.assertEqual((unknown.partner_id, unknown.match_state), (partner, "partial"))
+
+    def test_the_demo_answers_of_the_agreements_match_them(self):
+        """setup/demo_data.py's answers (tools/arvo_demo.from_agreements): the codes of the ended periods match
+        their agreements and entities, so the demo shows the agreements' feedback and the entities' reach."""
+        self._set_predictions()
+        agreements = self.agreement_1 | self.agreement_2 | self.agreement_3 | self.agreement_4 | self.agreement_none
+        job = self.Import._arvo_demo_import_agreements(agreements)
+        self.assertEqual(job.state, "done")
+        targets = self.Target.search([("code", "=like", "DEMOJ%")])
+        self.assertGreaterEqual(len(targets), 3, "most of the periods predicted reached have a code")
+        self.assertEqual(set(targets.mapped("match_state")), {"matched"})
+        self.assertEqual({t.company_id for t in targets}, {t.agreement_id.company_id for t in targets})
+        self.assertTrue(targets.answer_ids, "some answered, in Finnish")
+        self.assertIn(self.company_b, self.env["redu.arvo.entity.map"].search([]).company_id)

@@ -74,3 +74,44 @@ class TestParse(BaseCase):
     def test_half_year(self):
         self.assertEqual(arvo_export.half_year(datetime.date(2025, 6, 30)), "2025-H1")
         self.assertEqual(arvo_export.half_year(datetime.date(2025, 7, 1)), "2025-H2")
+
+    def test_heratepalvelu_own_test_cases_parse(self):
+        """The taustatiedot of heratepalvelu's own tests (test/oph/heratepalvelu/external/arvo_test.clj:234-284,
+        build-jaksotunnus-request-body's expected body; :432-452, build-tpk-request-body's) as codes of the
+        export (kohteet_heratepalvelu.json)."""
+        period, survey = (
+            arvo_export.parse_target(row)
+            for row in arvo_export.records(json.loads(fixture("kohteet_heratepalvelu.json")))
+        )
+        self.assertEqual(
+            {
+                key: period[key]
+                for key in ("business_id", "workplace_name", "workplace_normalized", "qualification_code")
+            },
+            {
+                "business_id": "123456-7",
+                "workplace_name": "Työ Paikka",
+                "workplace_normalized": "tyo_paikka",
+                "qualification_code": "test-tunniste",
+            },
+        )
+        # 123456-7's check digit is not 7 (redu_base tools/business_id.py): the matching lists it as invalid
+        self.assertIsNone(period["business_id_key"])
+        self.assertEqual((period["qualification_unit"], period["local_unit"]), ("lkj", "LKJ"))
+        self.assertEqual(
+            (period["period_start"], period["period_end"]), (datetime.date(2022, 1, 1), datetime.date(2022, 3, 1))
+        )
+        self.assertEqual(period["contract_type"], "oppisopimus")
+        self.assertEqual((period["institution_oid"], period["office_oid"]), ("test-laitos", "test-toimipiste"))
+        self.assertIsNone(period["collection_start"])
+        # the workplace survey's code: no period, the collection period's start (tiedonkeruu_alkupvm)
+        self.assertEqual((survey["period_start"], survey["period_end"]), (None, None))
+        self.assertEqual(survey["collection_start"], datetime.date(2021, 7, 1))
+        self.assertEqual(
+            (survey["workplace_normalized"], survey["valid_to"]), ("tyo_paikka", datetime.date(2022, 2, 28))
+        )
+
+    def test_an_answer_keeps_its_respondent(self):
+        body = json.loads(fixture("tpk_2025.json"))
+        answers = [arvo_export.parse_answer(row) for row in arvo_export.records(body["vastaukset"])]
+        self.assertEqual([answer["respondent_ref"] for answer in answers], [601, 602, 602, 603])

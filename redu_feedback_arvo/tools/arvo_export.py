@@ -15,8 +15,19 @@ The authority is Arvo's own code (Opetushallitus/arvo), read through the search 
 * the pagination, ns ``arvo.util`` ``paginated-response``: ``next_url`` is the same URL with
   ``since`` = the key of the page's last record, and ``null`` when the page is not full.
 
+Lines, as the code index stores those files (Opetushallitus/arvo cannot be fetched here; its files are
+found by their text): ``src/clj/arvo/rest_api/export.clj:21-23`` (``muunna-vastaajatiedot-v1-schemaan``),
+``:28`` (``api-location "/api/export/v1/"``), ``:59-72`` (``/vastaukset``: ``since``, ``limit`` up to
+the server's ``api-page-length``, ``paginated-response`` keyed by ``:vastausid``), ``:91-108``
+(``/kohteet``: ``nayta_vastaamattomat``, keyed by ``:vastaajatunnusid``; its next URL keeps ``limit``
+only); ``src/clj/arvo/util.clj:22-29`` (``paginated-response``: ``next_url`` only when the page is
+full, ``nil`` otherwise, HTTP 404 without data; an older version of the file answers the string
+``"null"``, which ``next_url`` below reads as the last page too).
+
 What a working-life feedback response code carries in its ``taustatiedot`` is what OPH's
-herätepalvelu sends when it creates it (Opetushallitus/heratepalvelu):
+herätepalvelu sends when it creates it (Opetushallitus/heratepalvelu, lines of commit ec371e2;
+its own test cases are the fixture ``tests/fixtures/kohteet_heratepalvelu.json``:
+``test/oph/heratepalvelu/external/arvo_test.clj:234-284`` and ``:432-452``):
 ``src/oph/heratepalvelu/external/arvo.clj:176-220`` (``build-jaksotunnus-request-body``, the
 instructor survey's period code) and ``:284-295`` (``build-tpk-request-body``, the workplace survey).
 """
@@ -262,6 +273,9 @@ def parse_target(row):
         "office_oid": _text(background.get("toimipiste_oid") or background.get("toimipaikka"), 100),
         "valid_from": _date(row.get("vastaajatunnus_alkupvm")),
         "valid_to": _date(row.get("vastaajatunnus_loppupvm")),
+        # the workplace survey's collection period (heratepalvelu external/arvo.clj:293
+        # ``tiedonkeruu_alkupvm``; test/oph/heratepalvelu/external/arvo_test.clj:432-452): the bundle's
+        "collection_start": _date(background.get("tiedonkeruu_alkupvm")),
     }
 
 
@@ -281,6 +295,8 @@ def parse_answer(row):
         "target_code": _text(row.get("vastaajatunnus"), 100),
         "survey_arvo_id": _int(row.get("kyselykertaid")),
         "question_arvo_id": question,
+        # the respondent: a workplace survey link is answered by several (arvo.schema.export Vastaus vastaajaid)
+        "respondent_ref": _int(row.get("vastaajaid")),
         "answer_date": _date(row.get("vastausaika")),
         "score": _number(row.get("numerovalinta")),
         "choice": choice if choice in ("kylla", "ei") else None,

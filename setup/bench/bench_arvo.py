@@ -48,8 +48,13 @@ def generate(env, answers, partners):
         {"business_id": business_id, "name": f"Bench Oy {index}"}
         for index, business_id in enumerate(demo_data.business_ids(partners, start=3000000))
     ]
+    # an account manager for the partners: the low funding-model scores become their activities (the loop)
+    manager = env["res.users"].create({"name": "Bench Asiakkuusvastaava", "login": "bench_account_manager"})
     env["res.partner"].create(
-        [{"name": row["name"], "is_company": True, "company_registry": row["business_id"]} for row in rows]
+        [
+            {"name": row["name"], "is_company": True, "company_registry": row["business_id"], "user_id": manager.id}
+            for row in rows
+        ]
     )
     env["redu.arvo.entity.map"].create({"oid": OID, "company_id": env.company.id})
     # about 2.7 answers per code generated (2/3 answered, 4-5 answers each): enough codes per partner

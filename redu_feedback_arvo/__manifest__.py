@@ -3,7 +3,7 @@
 {
     "name": "REDU Working-life Feedback Answers from Arvo",
     "summary": "The national working-life feedback's answers from Arvo on partners, agreements and entities",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",
     "author": "REDU",

@@ -118,6 +118,27 @@ SHOTS = [
         "The income financing dashboard: scorecards and charts",
     ),
     (
+        "dashboard-training.png",
+        "esihenkilo",
+        "/odoo/dashboards?dashboard_id={id}",
+        ".o-figure canvas",
+        "The instructor training dashboard: scorecards and charts",
+    ),
+    (
+        "dashboard-arvo.png",
+        "esihenkilo",
+        "/odoo/dashboards?dashboard_id={id}",
+        ".o-figure canvas",
+        "The working-life feedback answers dashboard: predicted and actual reach per entity",
+    ),
+    (
+        "dashboard-places.png",
+        "esihenkilo",
+        "/odoo/dashboards?dashboard_id={id}",
+        ".o-figure canvas",
+        "The workplace-learning places dashboard: scorecards and charts",
+    ),
+    (
         "tpk-bundles.png",
         "esihenkilo",
         "/odoo/action-redu_feedback_tpk.redu_tpk_bundle_action",
@@ -205,6 +226,30 @@ RECORDS = {
     "dashboard-revenue.png": (
         "spreadsheet.dashboard",
         [["sample_dashboard_file_path", "=", "spreadsheet_dashboard_redu/data/files/revenue_sample_dashboard.json"]],
+    ),
+    "dashboard-training.png": (
+        "spreadsheet.dashboard",
+        [
+            [
+                "sample_dashboard_file_path",
+                "=",
+                "spreadsheet_dashboard_redu_training/data/files/training_sample_dashboard.json",
+            ]
+        ],
+    ),
+    "dashboard-arvo.png": (
+        "spreadsheet.dashboard",
+        [["sample_dashboard_file_path", "=", "spreadsheet_dashboard_redu_arvo/data/files/arvo_sample_dashboard.json"]],
+    ),
+    "dashboard-places.png": (
+        "spreadsheet.dashboard",
+        [
+            [
+                "sample_dashboard_file_path",
+                "=",
+                "spreadsheet_dashboard_redu_places/data/files/places_sample_dashboard.json",
+            ]
+        ],
     ),
     "partnership-partner-form.png": ("res.partner", [["name", "=", "Arctic Rakennus Oy"]]),
     "services-process-form.png": (
@@ -348,6 +393,7 @@ def main(argv=None):
     parser.add_argument("--url", default="http://127.0.0.1:8070")
     parser.add_argument("--db", default="redu_demo")
     parser.add_argument("--out", default="docs")
+    parser.add_argument("--only", nargs="*", help="take only these screenshots (file names, e.g. dashboard-arvo.png)")
     args = parser.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     host = urlparse(args.url).hostname
@@ -355,6 +401,8 @@ def main(argv=None):
     failures = 0
     try:
         for filename, user, path, selector, what in SHOTS:
+            if args.only and filename not in args.only:
+                continue
             chrome.call("Network.enable")
             chrome.call("Network.clearBrowserCookies")
             if filename in LINKS:

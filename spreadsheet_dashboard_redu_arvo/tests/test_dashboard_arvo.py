@@ -105,15 +105,22 @@ class TestDashboardArvo(DashboardDataMixin, ArvoCase):
         )
         per_month = {}
         for target in targets:
-            key = (target.period_end.replace(day=1), target.answered)
-            per_month[key] = per_month.get(key, 0) + 1
-        self.assertEqual(sum(per_month.values()), 7)
-        title = "Response codes per month of the period's end, answered or not"
-        self.assertEqual(self._read_chart(env, self.dashboard, title, self.companies), per_month)
+            month = target.period_end.replace(day=1)
+            codes, answered = per_month.get(month, (0, 0))
+            per_month[month] = (codes + 1, answered + target.answered)
+        self.assertEqual(sum(codes for codes, _answered in per_month.values()), 7)
+        title = "Response codes per month of the period's end, by group entity"
+        per_entity = self._read_chart(env, self.dashboard, title, self.companies)
+        self.assertEqual(sum(per_entity.values()), 7)
+        self.assertEqual(
+            {month: sum(count for (key, _company), count in per_entity.items() if key == month) for month in per_month},
+            {month: codes for month, (codes, _answered) in per_month.items()},
+        )
         rate = self._read_chart(env, self.dashboard, "Answer rate per month of the period's end (%)", self.companies)
-        for month, value in rate.items():
-            answered = per_month.get((month[0], True), 0)
-            self.assertAlmostEqual(value, 100.0 * answered / (answered + per_month.get((month[0], False), 0)))
+        self.assertEqual(set(rate), {(month,) for month in per_month})
+        for (month,), value in rate.items():
+            codes, answered = per_month[month]
+            self.assertAlmostEqual(value, 100.0 * answered / codes)
 
     def test_the_dashboard_opens_with_scorecards_and_charts_and_has_a_sample(self):
         self._check_figures(self.dashboard, "arvo")

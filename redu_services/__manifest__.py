@@ -3,7 +3,7 @@
 {
     "name": "REDU Services to Working Life",
     "summary": "Service catalogue, service processes with stage gates and checklists, revenue per service",
-    "version": "19.0.1.2.1",
+    "version": "19.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",
     "author": "REDU",
@@ -29,6 +29,7 @@
         "report/redu_service_revenue_report_views.xml",
         "report/redu_response_time_report_views.xml",
         "views/res_partner_views.xml",
+        "views/res_company_views.xml",
         "views/sale_order_views.xml",
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",

@@ -4,7 +4,7 @@
     "name": "REDU Services on the Website",
     "summary": "Public service catalogue and inquiry form that open routed service processes, "
     "with the first response measured",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.1.0",
     "category": "Website",
     "website": "https://www.redu.fi",
     "author": "REDU",

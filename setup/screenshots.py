@@ -118,6 +118,27 @@ SHOTS = [
         "The income financing dashboard: scorecards and charts",
     ),
     (
+        "dashboard-training.png",
+        "esihenkilo",
+        "/odoo/dashboards?dashboard_id={id}",
+        ".o-figure canvas",
+        "The instructor training dashboard: scorecards and charts",
+    ),
+    (
+        "dashboard-arvo.png",
+        "esihenkilo",
+        "/odoo/dashboards?dashboard_id={id}",
+        ".o-figure canvas",
+        "The working-life feedback answers dashboard: predicted and actual reach per entity",
+    ),
+    (
+        "dashboard-places.png",
+        "esihenkilo",
+        "/odoo/dashboards?dashboard_id={id}",
+        ".o-figure canvas",
+        "The workplace-learning places dashboard: scorecards and charts",
+    ),
+    (
         "tpk-bundles.png",
         "esihenkilo",
         "/odoo/action-redu_feedback_tpk.redu_tpk_bundle_action",
@@ -227,6 +248,30 @@ RECORDS = {
     "dashboard-revenue.png": (
         "spreadsheet.dashboard",
         [["sample_dashboard_file_path", "=", "spreadsheet_dashboard_redu/data/files/revenue_sample_dashboard.json"]],
+    ),
+    "dashboard-training.png": (
+        "spreadsheet.dashboard",
+        [
+            [
+                "sample_dashboard_file_path",
+                "=",
+                "spreadsheet_dashboard_redu_training/data/files/training_sample_dashboard.json",
+            ]
+        ],
+    ),
+    "dashboard-arvo.png": (
+        "spreadsheet.dashboard",
+        [["sample_dashboard_file_path", "=", "spreadsheet_dashboard_redu_arvo/data/files/arvo_sample_dashboard.json"]],
+    ),
+    "dashboard-places.png": (
+        "spreadsheet.dashboard",
+        [
+            [
+                "sample_dashboard_file_path",
+                "=",
+                "spreadsheet_dashboard_redu_places/data/files/places_sample_dashboard.json",
+            ]
+        ],
     ),
     "partnership-partner-form.png": ("res.partner", [["name", "=", "Arctic Rakennus Oy"]]),
     "places-ranked.png": ("redu.placement.need", [["student_ref", "=", "S2001"]]),

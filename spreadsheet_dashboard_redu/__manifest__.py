@@ -3,7 +3,7 @@
 {
     "name": "REDU Dashboards of the Development Plan",
     "summary": "Spreadsheet dashboards of the binding goals, critical points and income financing",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Productivity/Dashboard",
     "website": "https://www.redu.fi",
     "author": "REDU",

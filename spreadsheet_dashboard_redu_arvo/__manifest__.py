@@ -3,7 +3,7 @@
 {
     "name": "REDU Dashboard of the Working-life Feedback Answers",
     "summary": "Predicted and actual reach per entity and year, answer rate and funding-model scores from Arvo",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Productivity/Dashboard",
     "website": "https://www.redu.fi",
     "author": "REDU",

@@ -3,7 +3,7 @@
 {
     "name": "REDU Dashboard of Equal Access to Workplace Learning",
     "summary": "Students placed by the start of their period, the wait, the places offered and used",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Productivity/Dashboard",
     "website": "https://www.redu.fi",
     "author": "REDU",

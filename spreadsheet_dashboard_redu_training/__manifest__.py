@@ -4,7 +4,7 @@
     "name": "REDU Dashboard of the Instructor Training",
     "summary": "Share of active workplace instructors with valid training per entity and year, fill rate of the "
     "training sessions",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Productivity/Dashboard",
     "website": "https://www.redu.fi",
     "author": "REDU",

@@ -22,6 +22,8 @@ class ReduArvoPartnerStat(models.Model):
     user_id = fields.Many2one("res.users", string="Account manager", readonly=True)
     half_year = fields.Char(string="Half-year", readonly=True)
     year = fields.Integer(readonly=True, aggregator=False)
+    # the dashboard's period filter matches this date
+    date = fields.Date(string="Half-year (date)", readonly=True, help="The first day of the half-year.")
     target_count = fields.Integer(string="Codes", readonly=True, help="Response codes: periods the survey reached.")
     answered_count = fields.Integer(string="Answered", readonly=True)
     answer_rate = fields.Float(string="Answer rate (%)", readonly=True, aggregator="avg", digits=(16, 1))
@@ -39,6 +41,8 @@ class ReduArvoPartnerStat(models.Model):
         return SQL(
             """SELECT min(t.id) AS id, t.partner_id, t.company_id, t.user_id, t.half_year,
                       left(t.half_year, 4)::int AS year,
+                      make_date(left(t.half_year, 4)::int, CASE WHEN right(t.half_year, 2) = 'H2' THEN 7 ELSE 1 END, 1)
+                          AS date,
                       count(*) AS target_count,
                       count(*) FILTER (WHERE t.answered) AS answered_count,
                       round(100.0 * count(*) FILTER (WHERE t.answered) / count(*), 1) AS answer_rate,

@@ -38,6 +38,8 @@ class ReduArvoReachReport(models.Model):
 
     company_id = fields.Many2one("res.company", string="Group entity", readonly=True)
     year = fields.Integer(readonly=True, aggregator=False)
+    # the dashboard's period filter matches this date (a year's figures follow "this year", "last year")
+    date = fields.Date(string="Year (date)", readonly=True, help="The first day of the year of the periods' end.")
     prediction = fields.Selection(PREDICTIONS, string="Validation rule", readonly=True)
     excluded_reason = fields.Selection(selection="_selection_excluded_reason", string="Exclusion", readonly=True)
     agreement_count = fields.Integer(string="Periods", readonly=True)
@@ -74,7 +76,7 @@ class ReduArvoReachReport(models.Model):
                                    WHERE t.company_id = a.company_id AND t.period_end IS NOT NULL
                                      AND extract(year FROM t.period_end) = extract(year FROM a.end_date))
                )
-               SELECT min(id) AS id, company_id, year, prediction, excluded_reason,
+               SELECT min(id) AS id, company_id, year, make_date(year, 1, 1) AS date, prediction, excluded_reason,
                       count(*) AS agreement_count,
                       count(*) FILTER (WHERE predicted) AS predicted_count,
                       count(*) FILTER (WHERE actual) AS actual_count,

@@ -11,6 +11,7 @@ from . import (
     redu_service_process_member,
     redu_service_stage,
     redu_service_stage_gate,
+    res_company,
     res_config_settings,
     res_partner,
     res_users,

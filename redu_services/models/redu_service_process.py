@@ -113,6 +113,23 @@ class ReduServiceProcess(models.Model):
         help="When the organisation was first answered: the process left the inquiry stage, or (with "
         "the website inquiries) a message was sent or a call logged; a date recorded by hand is kept.",
     )
+    date_response_due = fields.Date(
+        string="First response due",
+        compute="_compute_date_response_due",
+        store=True,
+        readonly=False,
+        index=True,
+        help="The inquiry date plus the response target of the group entity, in working days.",
+    )
+    response_on_time_percent = fields.Float(
+        string="First response on time (%)",
+        compute="_compute_response_on_time_percent",
+        store=True,
+        aggregator="avg",
+        redu_system=True,
+        help="100 when the first response came by its due date (the entity's response target), else 0: "
+        "averaged over the answered inquiries, the share answered within the target.",
+    )
     response_hours = fields.Float(
         string="Response time (hours)",
         compute="_compute_response_hours",
@@ -188,6 +205,24 @@ class ReduServiceProcess(models.Model):
         for process in self:
             answered = process.stage_id and process.stage_id.kind != "inquiry"
             process.date_first_response = process.date_first_response or (now if answered else False)
+
+    @api.depends("date_inquiry", "company_id")
+    def _compute_date_response_due(self):
+        for process in self:
+            if process.date_inquiry and process.company_id:
+                process.date_response_due = process.company_id._redu_response_due_date(process.date_inquiry)
+            else:
+                process.date_response_due = False
+
+    @api.depends("date_first_response", "date_response_due")
+    def _compute_response_on_time_percent(self):
+        for process in self:
+            on_time = (
+                process.date_first_response
+                and process.date_response_due
+                and process.company_id._redu_local_date(process.date_first_response) <= process.date_response_due
+            )
+            process.response_on_time_percent = 100.0 if on_time else 0.0
 
     @api.depends("date_inquiry", "date_first_response")
     def _compute_response_hours(self):

@@ -9,6 +9,7 @@ from . import (
     test_process,
     test_process_chatter,
     test_response_time_month_report,
+    test_response_target,
     test_roles,
     test_revenue,
     test_revenue_scope,

@@ -7,28 +7,12 @@ from odoo.fields import Domain
 class ReduServiceProcess(models.Model):
     _inherit = "redu.service.process"
 
-    date_response_due = fields.Date(
-        string="First response due",
-        compute="_compute_date_response_due",
-        store=True,
-        readonly=False,
-        index=True,
-        help="The inquiry date plus the response target of the group entity, in working days.",
-    )
     response_escalated = fields.Boolean(
         string="Late response escalated",
         copy=False,
         help="The service manager of the entity got an activity for the late first response.",
         redu_system=True,
     )
-
-    @api.depends("date_inquiry", "company_id")
-    def _compute_date_response_due(self):
-        for process in self:
-            if process.date_inquiry and process.company_id:
-                process.date_response_due = process.company_id._redu_response_due_date(process.date_inquiry)
-            else:
-                process.date_response_due = False
 
     @api.model
     def _redu_late_first_response_domain(self):

@@ -234,3 +234,35 @@ class TestDashboardProcesses(DashboardDataMixin, TransactionCase):
         key, baseline = self._scorecard_cells(self.dashboard)["Median response, hours (slowest entity)"]
         self.assertIn('PIVOT.VALUE(10,"hours:max","statistic","median")', key)
         self.assertIn('PIVOT.VALUE(11,"hours:max","statistic","median")', baseline)
+
+    def test_first_responses_within_the_target(self):
+        """Critical point 1 against the entity's promise: the share of the answered inquiries whose first
+        response came by its due date (the entity's target in working days), per entity and month."""
+        self.entity_a.redu_response_days = 3
+        self.entity_b.redu_response_days = 2
+        hour, month = datetime.timedelta(hours=1), datetime.timedelta(days=30)
+        self._process(self.service_a1, date_first_response=self.this_year + hour)  # the same day: on time
+        self._process(self.service_a1, date_first_response=self.this_year + month)  # a month later: late
+        self._process(self.service_a1)  # not answered yet: not counted
+        self._process(self.service_b1, date_first_response=self.this_year + hour)
+        self._process(self.service_b1, date_inquiry=self.last_year, date_first_response=self.last_year + month)
+        self.assertEqual(
+            self._read("First responses within the target"),
+            {(self.entity_a.id,): [50.0, 2], (self.entity_b.id,): [100.0, 1]},
+        )
+        self.assertEqual(self._read("First responses within the target - previous"), {(self.entity_b.id,): [0.0, 1]})
+        key, baseline = self._scorecard_cells(self.dashboard)["First responses within the target (%)"]
+        self.assertEqual(key, '=PIVOT.VALUE(12,"response_on_time_percent:avg")+0')
+        self.assertEqual(baseline, '=PIVOT.VALUE(13,"response_on_time_percent:avg")+0')
+        # the group's figure, over the answered inquiries of the chosen entities: 2 of 3
+        env = self.env(user=self.manager)
+        march = datetime.datetime(self.year, 3, 1)
+        rows = self._read_chart(env, self.dashboard, "First responses within the target per month (%)", self.entities)
+        self.assertEqual({key: round(value, 2) for key, value in rows.items()}, {(march,): 66.67})
+        rows = self._read_chart(env, self.dashboard, "First responses within the target per month (%)", self.entity_b)
+        self.assertEqual(rows, {(march,): 100.0})
+        # the target itself, beside the response times
+        self.assertEqual(
+            self._read("Response target"),
+            {("Dashboard Entity A",): [3], ("Dashboard Entity B",): [2]},
+        )

@@ -5,8 +5,6 @@ tables included, is a term that Odoo's export extracts and that fi.po translates
 import json
 
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import file_open
-from odoo.tools.translate import code_translations, extract_spreadsheet_terms
 
 from .common import DashboardDataMixin
 
@@ -16,19 +14,7 @@ DASHBOARDS = ("processes", "partners", "feedback", "revenue")
 @tagged("post_install", "-at_install")
 class TestDashboardTranslation(DashboardDataMixin, TransactionCase):
     def test_every_text_and_pivot_title_is_extracted_and_translated_in_finnish(self):
-        messages = code_translations.get_web_translations("spreadsheet_dashboard_redu", "fi_FI")["messages"]
-        finnish = {message["id"]: message["string"] for message in messages}
-        for name in DASHBOARDS:
-            with file_open(f"spreadsheet_dashboard_redu/data/files/{name}_dashboard.json", "rb") as handle:
-                terms = {term for _line, _func, term, _comments in extract_spreadsheet_terms(handle, [], [], {})}
-            pivot_names = {pivot["name"] for pivot in self._dashboard(name)["pivots"].values()}
-            self.assertLessEqual(pivot_names, terms, f"{name}: a pivot title is not extracted")
-            # the scorecards' and charts' titles are terms too
-            self.assertIn("since the previous period", terms)
-            self.assertEqual({term for term in terms if not finnish.get(term)}, set(), f"{name}: untranslated")
-            with file_open(f"spreadsheet_dashboard_redu/data/files/{name}_sample_dashboard.json", "rb") as handle:
-                sample = {term for _line, _func, term, _comments in extract_spreadsheet_terms(handle, [], [], {})}
-            self.assertEqual({term for term in sample if not finnish.get(term)}, set(), f"{name}: sample untranslated")
+        self._check_finnish("spreadsheet_dashboard_redu", DASHBOARDS)
 
     def test_finnish_user_gets_the_pivot_titles_in_finnish(self):
         self.env["res.lang"]._activate_lang("fi_FI")

@@ -94,3 +94,45 @@ class TestDashboardPlaces(DashboardDataMixin, TransactionCase):
         self.assertEqual(median, {(self.qualification.id,): [4, 2, 20.0]})
         used = self._read("Places offered and used")
         self.assertEqual(used, {(self.level_a.id, self.employer.id): [3, 2]})
+        # the scorecards and charts (#23): the share placed by the start, the wait, the seats used per level
+        self.assertEqual(self._read("Placed by the start - entity - previous"), {})
+        self.assertEqual(self._read("Wait of the students placed"), {(self.entity_a.id,): [20.0]})
+        self.assertEqual(self._read("Places per partnership level"), {(self.level_a.id,): [3, 2]})
+        scorecards = self._scorecard_cells(self.dashboard)
+        self.assertEqual(
+            scorecards["Placed by the start (%)"],
+            (
+                '=PIVOT.VALUE(2,"placed_by_start_percent:avg")+0',
+                '=PIVOT.VALUE(6,"placed_by_start_percent:avg")+0',
+            ),
+        )
+        self.assertIn(
+            'PIVOT.VALUE(7,"seats_taken:sum")/PIVOT.VALUE(7,"capacity:sum")',
+            scorecards["Seats used of those offered (%)"][0],
+        )
+        env = self.env(user=self.teacher)
+        month = start.replace(day=1)
+        chart = self._read_chart(
+            env, self.dashboard, "Students placed by the start per group entity (%)", self.entities
+        )
+        self.assertEqual(
+            {key: round(value, 2) for key, value in chart.items()},
+            {(self.entity_a.id,): 66.67, (self.entity_b.id,): 0.0},
+        )
+        title = "Median wait per start month, days (highest of the qualifications and municipalities)"
+        self.assertEqual(self._read_chart(env, self.dashboard, title, self.entities), {(month,): 20.0})
+        title = "Students needing a place per start month, by state"
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, title, self.entity_b),
+            {(month, "open"): 1},
+        )
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, title, self.entities),
+            {(month, "open"): 2, (month, "placed"): 2},
+        )
+
+    def test_the_dashboard_opens_with_scorecards_and_charts_and_has_a_sample(self):
+        self._check_figures(self.dashboard, "places")
+        dashboard = self.env.ref("spreadsheet_dashboard_redu_places.spreadsheet_dashboard_places")
+        self._check_sample(dashboard, self.dashboard, "places")
+        self._check_finnish("spreadsheet_dashboard_redu_places", ["places"])

@@ -103,6 +103,23 @@ class TestDashboardTraining(DashboardDataMixin, TransactionCase):
             {(a.id,): [2, 1, 50.0], (b.id,): [1, 1, 100.0]},
         )
         self.assertEqual(self._read("Instructors with valid training - previous"), {(b.id,): [1, 0, 0.0]})
+        # the scorecards: the active instructors and the share with valid training, this period and the previous
+        scorecards = self._scorecard_cells(self.dashboard)
+        self.assertEqual(
+            scorecards["Active workplace instructors"],
+            ('=PIVOT.VALUE(1,"instructor_count:sum")+0', '=PIVOT.VALUE(2,"instructor_count:sum")+0'),
+        )
+        self.assertEqual(
+            scorecards["Instructors with valid training (%)"],
+            ('=PIVOT.VALUE(1,"trained_percent:avg")+0', '=PIVOT.VALUE(2,"trained_percent:avg")+0'),
+        )
+        # the charts, per entity; the entity filter leaves the other entity out
+        env = self.env(user=self.teacher)
+        title = "Instructors with valid training per group entity"
+        self.assertEqual(self._read_chart(env, self.dashboard, title, self.entities), {(a.id,): 1, (b.id,): 1})
+        title = "Instructors with valid training per group entity (%)"
+        self.assertEqual(self._read_chart(env, self.dashboard, title, self.entities), {(a.id,): 50.0, (b.id,): 100.0})
+        self.assertEqual(self._read_chart(env, self.dashboard, title, b), {(b.id,): 100.0})
 
     def test_fill_rate_of_the_sessions(self):
         a, b = self.entity_a, self.entity_b
@@ -118,6 +135,35 @@ class TestDashboardTraining(DashboardDataMixin, TransactionCase):
             self._read("Instructor training sessions"),
             {(a.id,): [6, 4, 1, 75.0], (b.id,): [5, 0, 0, 0.0]},
         )
+        # the previous period: last year's session, without registrations in this test
+        self.assertEqual(self._read("Instructor training sessions - previous"), {(a.id,): [4, 0, 0, 0.0]})
+        scorecards = self._scorecard_cells(self.dashboard)
+        self.assertEqual(
+            scorecards["Training participants registered"],
+            ('=PIVOT.VALUE(3,"registered_count:sum")+0', '=PIVOT.VALUE(4,"registered_count:sum")+0'),
+        )
+        self.assertEqual(
+            scorecards["Average fill rate of the sessions (%)"],
+            ('=PIVOT.VALUE(3,"fill_rate:avg")+0', '=PIVOT.VALUE(4,"fill_rate:avg")+0'),
+        )
+        env = self.env(user=self.teacher)
+        september, october, november = (datetime.date(self.year, month, 1) for month in (9, 10, 11))
+        title = "Training participants registered per month, by group entity"
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, title, self.entities),
+            {(september, a.id): 2, (october, a.id): 2, (november, b.id): 0},
+        )
+        title = "Fill rate of the sessions per month (%)"
+        self.assertEqual(
+            self._read_chart(env, self.dashboard, title, self.entities),
+            {(september,): 50.0, (october,): 100.0, (november,): 0.0},
+        )
+
+    def test_the_dashboard_opens_with_scorecards_and_charts_and_has_a_sample(self):
+        self._check_figures(self.dashboard, "training")
+        dashboard = self.env.ref("spreadsheet_dashboard_redu_training.spreadsheet_dashboard_training")
+        self._check_sample(dashboard, self.dashboard, "training")
+        self._check_finnish("spreadsheet_dashboard_redu_training", ["training"])
 
     def test_the_dashboard_is_shown_to_the_feedback_users_beside_national_feedback(self):
         dashboard = self.env.ref("spreadsheet_dashboard_redu_training.spreadsheet_dashboard_training")
@@ -136,5 +182,6 @@ class TestDashboardTraining(DashboardDataMixin, TransactionCase):
                 "Työpaikkaohjaajat, joilla on voimassa oleva koulutus",
                 "Työpaikkaohjaajat, joilla on voimassa oleva koulutus – edellinen jakso",
                 "Työpaikkaohjaajakoulutusten tilaisuudet",
+                "Työpaikkaohjaajakoulutusten tilaisuudet – edellinen jakso",
             ],
         )

@@ -670,6 +670,86 @@ class Generator:
             return
         self.env["redu.arvo.import"]._arvo_demo_import_agreements(agreements)
 
+    def places(self, orgs, count):
+        """With redu_workplace_places: places offered by the generated employers across Lapland over the past
+        ten months and the coming four, students needing a place over the same time (the need recorded
+        10-90 days before the period), about three in four of the recorded ones placed at the best-ranked
+        place as a teacher confirms it (the agreement created and validated), some late, some never, so that
+        the equal-access figures (placed by the start, the wait) have a year of data."""
+        if "redu.placement.need" not in self.env:
+            return []
+        from odoo.fields import Command
+
+        rnd = self.rnd
+        env = self.env
+        qualifications = env["redu.qualification"].search([("unit_ids", "!=", False)])
+        municipalities = env["redu.municipality"].search([])
+        employers = orgs.filtered(lambda p: p.partner_org_type in ("company", "public") and p.child_ids)
+        if not (qualifications and municipalities and employers):
+            return []
+        entities = self.group_entities()
+        teachers = env["res.users"].search(
+            [("share", "=", False), ("group_ids", "in", env.ref("redu_feedback_prep.group_feedback_user").ids)]
+        )
+        place_vals = []
+        for _n in range(count):
+            employer = rnd.choice(employers)
+            qualification = rnd.choice(qualifications)
+            units = qualification.unit_ids
+            start = self.today + timedelta(days=rnd.randint(-300, 120))
+            place_vals.append(
+                {
+                    "state": "offered",
+                    "employer_id": employer.id,
+                    "workplace_name": employer.name,
+                    "municipality_id": rnd.choice(municipalities).id,
+                    "company_id": rnd.choice(entities).id,
+                    "qualification_id": qualification.id,
+                    "unit_ids": [Command.set(rnd.sample(units.ids, min(len(units), rnd.randint(1, 2))))],
+                    "date_start": start,
+                    "date_end": start + timedelta(days=rnd.randint(90, 240)),
+                    "capacity": rnd.choice([1, 1, 2, 3]),
+                    "instructor_ids": [Command.set(employer.child_ids[:2].ids)],
+                    "accepts_apprenticeship": rnd.random() < 0.4,
+                    "languages": rnd.choice(["suomi", "suomi, englanti", "suomi, ruotsi"]),
+                }
+            )
+        quiet = {"mail_create_nolog": True, "tracking_disable": True}
+        env["redu.workplace.place"].with_context(**quiet).create(place_vals)
+        need_vals = []
+        for n in range(count * 3):
+            qualification = rnd.choice(qualifications)
+            company = rnd.choice(entities)
+            start = self.today + timedelta(days=rnd.randint(-280, 120))
+            own_teachers = teachers.filtered(lambda u, c=company: c in u.company_ids)
+            need_vals.append(
+                {
+                    "student_name": f"{rnd.choice(FIRST)} {rnd.choice(LAST)}",
+                    "student_ref": f"OPI{300000 + n}",
+                    "company_id": company.id,
+                    "teacher_id": (rnd.choice(own_teachers) if own_teachers else env.user).id,
+                    "qualification_id": qualification.id,
+                    "unit_id": rnd.choice(qualification.unit_ids).id,
+                    "municipality_id": rnd.choice(municipalities).id,
+                    "date_start": start,
+                    "date_end": start + timedelta(days=rnd.randint(40, 120)),
+                    "date_need": min(start - timedelta(days=rnd.randint(10, 90)), self.today),
+                }
+            )
+        needs = env["redu.placement.need"].with_context(**quiet).create(need_vals)
+        for need in needs.filtered(lambda need: need.date_start <= self.today + timedelta(days=30)):
+            if rnd.random() > 0.75:
+                continue  # never placed, or still waiting
+            rows = need._redu_rank_places(limit=1)
+            if not rows:
+                continue
+            place = env["redu.workplace.place"].browse(rows[0]["place_id"])
+            need._redu_confirm_place(place, env["res.partner"].browse(rows[0]["instructor_id"]))
+            # the teacher confirmed it back then: 0-60 days after the need, never in the future
+            placed = min(need.date_need + timedelta(days=rnd.randint(0, 60)), self.today)
+            need.write({"date_placed": placed})
+        return needs
+
     def _apprenticeship_basis(self):
         field = self.env["redu.workplace.agreement"]._fields["apprenticeship_basis"]
         options = [k for k, _v in field._description_selection(self.env)]
@@ -738,6 +818,7 @@ def main(argv=None):
     parser.add_argument("--orgs", type=int, default=300)
     parser.add_argument("--processes", type=int, default=200)
     parser.add_argument("--agreements", type=int, default=1000)
+    parser.add_argument("--places", type=int, default=80, help="places offered (three times as many needs)")
     parser.add_argument("--seed", type=int, default=2021)
     parser.add_argument("--users", action="store_true", help="also create the demo users")
     parser.add_argument("--users-file", help="write the demo users' logins to this file")
@@ -776,11 +857,14 @@ def main(argv=None):
         agreements = gen.agreements(orgs, args.agreements, procs)
         gen.confirmations(agreements)
         gen.feedback_answers(agreements)
-        timings["agreements"] = time.time() - t
+        timings["agreements"], t = time.time() - t, time.time()
+        needs = gen.places(orgs, args.places)
+        timings["places"] = time.time() - t
         counts = {r: len(agreements.filtered(lambda a, r=r: a.readiness == r)) for r in ("ready", "warning", "blocked")}
     print(
         f"demo data: {len(orgs)} organisations, {len(procs)} processes, {len(agreements)} agreements "
-        f"({counts}) in {time.time() - t0:.0f} s (" + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()) + ")"
+        f"({counts}), {len(needs)} students needing a place ({sum(need.state == 'placed' for need in needs)} placed) "
+        f"in {time.time() - t0:.0f} s (" + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()) + ")"
     )
 
 

@@ -263,8 +263,9 @@ class TestImportBatch(FeedbackCase):
         self._import(self._csv(*self._new_rows("V", 10)))  # the caches warm
         small, wizard = self._queries(lambda: self._import(self._csv(*self._new_rows("W", 10))))
         self.assertEqual(wizard.created_count, 10)
-        # fifty rows more than the first file cost at most 5 queries more: <= 0.1 per row (#22: was 25)
-        with self.assertQueryCount(small + 5):
+        # fifty rows more than the first file cost at most 10 queries more: <= 0.2 per row (#22: was 25; the
+        # addons that hook into the creation add a few, e.g. the instructor-training activities)
+        with self.assertQueryCount(small + 10):
             wizard = self._import(self._csv(*self._new_rows("Q", 60)))
         self.assertEqual((wizard.created_count, wizard.error_count), (60, 0))
         agreements = self.Agreement.search([("source_ref", "like", "Q-")])
@@ -348,7 +349,9 @@ class TestImportChatter(FeedbackCase):
         self.assertEqual(again.result_ids.status, "updated")
         self.env.flush_all()
         self.env.cr.precommit.run()  # the tracking messages are written before the commit
-        tracked = agreement.message_ids.sudo().tracking_value_ids.filtered(lambda value: value.field_id.name == "end_date")
+        tracked = agreement.message_ids.sudo().tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "end_date"
+        )
         self.assertTrue(tracked, "the end date's change is in the chatter")
         self.assertEqual(tracked.new_value_datetime.date(), later)
 

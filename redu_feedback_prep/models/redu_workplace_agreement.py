@@ -133,7 +133,15 @@ _ROW_FIELDS = [
     "bundling_date",
     *OUTCOME_FIELDS,
 ]
-_PARTNER_FIELDS = ["name", "email", "phone", "company_registry", "is_company", "commercial_partner_id"]
+_PARTNER_FIELDS = [
+    "name",
+    "email",
+    "phone",
+    "redu_phone_verdict",
+    "company_registry",
+    "is_company",
+    "commercial_partner_id",
+]
 
 
 def plain_rows(records, field_names):

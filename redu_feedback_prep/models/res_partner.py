@@ -1,9 +1,9 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import api, models
+from odoo import api, fields, models
 
 from ..tools.contact_checks import check_business_id
-from ..tools.national_rules import java_trim
+from ..tools.national_rules import java_trim, phone_problem
 
 # the partner fields the national validation reads (the commercial partner follows parent_id and
 # is_company): a change of one revalidates the open agreements of the partner
@@ -14,6 +14,28 @@ HIERARCHY_FIELDS = frozenset({"parent_id", "is_company"})
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    redu_phone_verdict = fields.Char(
+        string="Text message verdict",
+        compute="_compute_redu_phone_verdict",
+        store=True,
+        help="Whether the national survey's text message can be sent to the phone as written: ok, or why not "
+        "(national_rules.phone_problem). Kept with the phone, so that the validation parses no number.",
+    )
+
+    @api.depends("phone")
+    def _compute_redu_phone_verdict(self):
+        # the verdict of the number as the validation judges it (tools/national_judge.py: the trimmed string),
+        # each distinct number parsed once
+        verdicts = {}
+        for partner in self:
+            phone = java_trim(partner.phone) if partner.phone else None
+            if phone is None:
+                partner.redu_phone_verdict = False
+                continue
+            if phone not in verdicts:
+                verdicts[phone] = phone_problem(phone) or "ok"
+            partner.redu_phone_verdict = verdicts[phone]
 
     def write(self, vals):
         changed, names = self._redu_contact_changes(vals)

@@ -11,6 +11,7 @@ from . import (
     test_national_judge,
     test_national_outcome,
     test_national_rules,
+    test_phone_verdict,
     test_report_i18n,
     test_revalidation,
     test_rules,

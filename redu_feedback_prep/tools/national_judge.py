@@ -69,7 +69,9 @@ def judge(rows, periods, partners, to_judge, today):
         and every bundle and HOKS mate of them
     :param periods: {agreement id: :class:`national_rules.Period`} of the same agreements
     :param partners: {partner id: dict with ``is_company`` and ``commercial_partner_id``} of their
-        instructors and employers
+        instructors and employers; with ``phone`` and ``redu_phone_verdict`` (the partner's stored
+        :func:`national_rules.phone_problem` of its trimmed phone, ``"ok"`` for none), a number is not
+        parsed again
     :param to_judge: the ids to return a verdict for
     :param today: the day of the verdict (the deadlines are compared with it)
     :return: ``(outcome, issues)``: {id: {OUTCOME_KEYS: value}} and {id: [(rule code, detail)]}
@@ -103,8 +105,13 @@ def judge(rows, periods, partners, to_judge, today):
             members[row["bundle_key"], row["bundling_date"]].append(periods[agreement_id])
     outcome = {}
     issues = {}
-    # one judgement per distinct email and phone string in this run (instructors serve many periods)
+    # one judgement per distinct email and phone string in this run (instructors serve many periods);
+    # the phones judged already: the verdicts the partners keep with their number
     memo = {}
+    for partner in partners.values():
+        verdict = partner.get("redu_phone_verdict")
+        if verdict and partner.get("phone"):
+            memo["phone", national.java_trim(partner["phone"])] = None if verdict == "ok" else verdict
     for agreement_id in to_judge:
         try:
             outcome[agreement_id], issues[agreement_id] = _judge_one(

@@ -410,7 +410,11 @@ class ResPartner(models.Model):
             registry = partner.company_registry
             if not registry or partner.country_id.code != "FI":
                 continue
-            normalized = self._redu_normalize_business_id(registry, partner.display_name)
+            try:
+                normalized = normalize_business_id(registry)
+            except ValueError:
+                # the partner's name only for the message (an import creates thousands of partners)
+                normalized = self._redu_normalize_business_id(registry, partner.display_name)
             if normalized != registry:
                 to_fix[normalized].append(partner.id)
         for normalized, partner_ids in to_fix.items():

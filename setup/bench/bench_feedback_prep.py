@@ -19,7 +19,9 @@ It measures and prints, one line per figure:
 - the revalidation after an edit (an agreement field, an instructor's email): median and max
   latency (budget < 20 ms);
 - the judge alone (``tools/national_judge.judge``, a pure function over plain data) with its rate,
-  and its ceiling: the phonenumbers parsing of the distinct numbers;
+  also without the text message verdicts the partners keep with their phones (every number parsed),
+  and the ceiling of that: the phonenumbers parsing of the distinct numbers; the verdicts of the
+  instructors inserted by SQL are computed by the ORM as their creation would, and their rate printed;
 - peak memory: the process's maximum resident set size and the Python allocations peak of a
   full run (tracemalloc, in a separate run because it slows Python down).
 
@@ -164,6 +166,11 @@ def generate(env, size):
         instructor_rows,
     )
     log(f"{len(instructor_ids)} instructors")
+    # the text message verdict each instructor keeps with its phone (computed by the ORM when a partner is
+    # created or its phone written; these rows were inserted by SQL): computed as their creation would
+    instructors = env["res.partner"].browse(instructor_ids)
+    _result, verdicts_elapsed, _cpu, _queries = measure(env, compute_phone_verdicts, env, instructors)
+    log(f"phone verdicts of {len(instructor_ids)} instructors computed in {verdicts_elapsed:.1f} s")
     # agreements: 7% with an agreement-level defect; the stored computed columns from the addon's own rules
     from odoo.addons.redu_feedback_prep.tools import national_rules
 
@@ -269,6 +276,13 @@ def generate(env, size):
     log(f"{size} agreements")
     analyze(env, "res_partner", "redu_workplace_agreement", "redu_contact_issue")
     env.invalidate_all()
+    return len(instructor_ids), verdicts_elapsed
+
+
+def compute_phone_verdicts(env, partners):
+    """The stored ``redu_phone_verdict`` of ``partners``, computed and written by the ORM."""
+    env.add_to_compute(partners._fields["redu_phone_verdict"], partners)
+    partners.flush_recordset(["redu_phone_verdict"])
 
 
 def full_run(env):
@@ -306,6 +320,15 @@ def measure_judge(env, report):
         "agreements/s",
         digits=0,
         summary=f"judge alone {rate:,.0f}/s",
+    )
+    # the same without the verdicts the partners keep with their phones: every distinct number parsed
+    bare = {key: {**values, "redu_phone_verdict": False} for key, values in partners.items()}
+    _result, parsing, _cpu, _queries = measure(env, national_judge.judge, rows, periods, bare, set(rows), today)
+    report.figure(
+        "    the judge alone parsing every phone (no stored verdicts)",
+        len(rows) / parsing,
+        "agreements/s",
+        digits=0,
     )
     phones = {period.instructor_phone for period in periods.values() if period.instructor_phone}
     from odoo.addons.redu_feedback_prep.tools import national_rules
@@ -465,9 +488,15 @@ def main():
     with Bench(keep=args.keep) as bench:
         bench.install(DB, "redu_feedback_prep")
         with bench.env(DB) as env:
-            _result, elapsed, _cpu, _queries = measure(env, generate, env, args.size)
+            (instructors, verdicts_elapsed), elapsed, _cpu, _queries = measure(env, generate, env, args.size)
             log(f"data generated in {elapsed:.0f} s")
         report = Report("bench_feedback_prep")
+        report.figure(
+            f"phone verdicts of the {instructors:,} instructors (stored, as their creation computes them)",
+            instructors / verdicts_elapsed,
+            "partners/s",
+            digits=0,
+        )
         with bench.env(DB) as env:
             measure_judge(env, report)
             count, seconds, rss_before, rss_after = measure_full_runs(env, report, args.size)

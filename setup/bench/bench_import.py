@@ -24,7 +24,10 @@ It measures and prints, one line per figure:
 Each measured import works in a transaction rolled back at its end. The database is dropped at the
 end unless ``--keep``. A missed budget is printed, never an exit code.
 
-Usage: .venv/bin/python setup/bench/bench_import.py [--rows 20000] [--keep]
+With ``--tracked``, the CSV import is also measured with the option "Track history during import" on
+(a creation message and a follower per record created, as every import did before #22).
+
+Usage: .venv/bin/python setup/bench/bench_import.py [--rows 20000] [--tracked] [--keep]
 """
 
 import argparse
@@ -136,12 +139,12 @@ def partner_csv(rows):
     return buffer.getvalue().encode("utf-8")
 
 
-def import_file(env, manager, data, file_name):
+def import_file(env, manager, data, file_name, track_history=False):
     """The manager's import of ``data``, background task run to its end: the task (sudo)."""
     wizard = (
         env["redu.agreement.import.wizard"]
         .with_user(manager)
-        .create({"file_data": base64.b64encode(data), "file_name": file_name})
+        .create({"file_data": base64.b64encode(data), "file_name": file_name, "track_history": track_history})
     )
     action = wizard.action_import()
     job = env["redu.background.job"].sudo().browse(action["res_id"])
@@ -184,6 +187,23 @@ def report_import(report, label, count, elapsed, queries, summary=None):
     report.figure(f"    {label}: seconds", elapsed, "s")
     report.figure(f"    {label}: SQL queries per row", queries / count, digits=3, budget=QUERY_BUDGET)
     return rate
+
+
+def measure_tracked(env, report, manager, rows, rate):
+    """The CSV import with the option "Track history during import" (a creation message and a follower
+    per record created, as the import did before #22), against the default."""
+    count = len(rows)
+    job, elapsed, _cpu, queries = measure(env, import_file, env, manager, to_csv(rows), "agreements.csv", True)
+    report.line(f"CSV import with history: {job.counts} ({job.state}); refused {refused(job)}")
+    report.figure("    CSV import with history tracked: SQL queries per row", queries / count, digits=3)
+    report.figure(
+        "CSV import (default) vs. with history tracked (rows/s)",
+        rate,
+        "rows/s",
+        digits=0,
+        baseline=count / elapsed,
+    )
+    env.cr.rollback()
 
 
 def measure_imports(env, report, manager, rows):
@@ -253,6 +273,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=20_000, help="rows of the file (default 20,000)")
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument(
+        "--tracked", action="store_true", help="also import the CSV with 'Track history during import' on"
+    )
     args = parser.parse_args()
 
     with Bench(keep=args.keep) as bench:
@@ -272,6 +295,8 @@ def main():
         with bench.env(DB) as env:
             manager = env["res.users"].search([("login", "=", "bench_manager")])
             rate = measure_imports(env, report, manager, rows)
+            if args.tracked:
+                measure_tracked(env, report, manager, rows, rate)
             baseline = measure_baseline(env, report, rows, rate)
             report.summary_parts.append(f"{rate / baseline:.2f}x base_import into res.partner")
         report.line(f"process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 
 from odoo.addons.redu_base.tools.dates import redu_today
 
+from ..tools.plain_rows import query_rows
 from ..tools.rule_catalogue import KIND_SELECTION, RULE_BY_CODE, RULE_SELECTION, SEVERITY_SELECTION
 
 URGENCY_SELECTION = [
@@ -63,6 +64,9 @@ class ReduContactIssue(models.Model):
         KIND_SELECTION,
         compute="_compute_rule",
         store=True,
+        # computed before the INSERT: the validation creates thousands of issues at once, not followed
+        # by an UPDATE of each of them
+        precompute=True,
         index=True,
         help="What the rule is about: the HOKS rejected, no survey, the email, the text message, attention.",
     )
@@ -150,7 +154,11 @@ class ReduContactIssue(models.Model):
         changed = set()
         urgency_updates = defaultdict(list)
         kept = set()
-        for old in self.search_read([("agreement_id", "in", list(found))], [*ISSUE_KEY_FIELDS, "urgency"], load=None):
+        # the old issues as plain values with one query (no read() formatting of tens of thousands)
+        old_issues = query_rows(
+            self, self._search([("agreement_id", "in", list(found))], order=self._order), [*ISSUE_KEY_FIELDS, "urgency"]
+        )
+        for old in old_issues.values():
             key = tuple(old[name] or False for name in ISSUE_KEY_FIELDS)
             if key in wanted and key not in kept:
                 kept.add(key)

@@ -16,6 +16,7 @@ from odoo.addons.redu_base.tools.dates import redu_today
 from ..tools import national_judge
 from ..tools import national_rules as national
 from ..tools.national_judge import DATE_MAX, DATE_MIN, OUTCOME_KEYS
+from ..tools.plain_rows import plain_rows, query_rows
 
 _logger = logging.getLogger(__name__)
 
@@ -142,32 +143,6 @@ _PARTNER_FIELDS = [
     "is_company",
     "commercial_partner_id",
 ]
-
-
-def plain_rows(records, field_names):
-    """{id: {"id": id, field: value}} of ``records``, the values as ``read(field_names, load=None)`` gives
-    them (False for an empty value, 0 for an empty number, ids for many2one fields), for stored fields.
-
-    One query built by the ORM (``_as_query``, ``_field_to_sql``, which flushes the fields it reads),
-    without ``read``'s formatting of each value through the record cache: the validation reads every
-    column of thousands of agreements and their partners at once. Access is the caller's business
-    (the validation reads as superuser).
-    """
-    if not records:
-        return {}
-    query = records._as_query(ordered=False)
-    table = records._table
-    columns = [SQL("%s AS %s", records._field_to_sql(table, name, query), SQL.identifier(name)) for name in field_names]
-    empty = {
-        name: 0 if records._fields[name].type in ("integer", "float", "monetary") else False for name in field_names
-    }
-    rows = {}
-    for row in records.env.execute_query_dict(query.select(SQL.identifier(table, "id"), *columns)):
-        for name, value in row.items():
-            if value is None:
-                row[name] = empty[name]
-        rows[row["id"]] = row
-    return rows
 
 
 # the context key of an open ValidationBatch (see ReduWorkplaceAgreement._validation_batch)
@@ -552,9 +527,13 @@ class ReduWorkplaceAgreement(models.Model):
 
     @api.depends("readiness", "national_survey_reaches")
     def _compute_dashboard_percents(self):
-        for agreement in self:
-            agreement.ready_percent = 100.0 if agreement.readiness == "ready" else 0.0
-            agreement.survey_reach_percent = 100.0 if agreement.national_survey_reaches else 0.0
+        # assigned by group, not record by record: a validation run recomputes thousands at once
+        ready = self.filtered(lambda agreement: agreement.readiness == "ready")
+        ready.ready_percent = 100.0
+        (self - ready).ready_percent = 0.0
+        reached = self.filtered("national_survey_reaches")
+        reached.survey_reach_percent = 100.0
+        (self - reached).survey_reach_percent = 0.0
 
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
@@ -696,9 +675,18 @@ class ReduWorkplaceAgreement(models.Model):
         # has selected, and the system keeps the outcome of all of them
         agreement_model = self.sudo().with_context(active_test=False)
         # (same bundle) OR (same student): each part is a conjunction of two conditions
-        candidates = agreement_model.search(Domain.OR(domain))
-        return candidates.filtered(
-            lambda a: (a.bundle_key, a.bundling_date) in bundles or (a.company_id.id, a.student_ref) in students
+        # the candidates' keys read as plain values with the search's own query, not through the
+        # record cache one record at a time (thousands of candidates in a full run)
+        candidates = query_rows(
+            agreement_model,
+            agreement_model._search(Domain.OR(domain)),
+            ["bundle_key", "bundling_date", "company_id", "student_ref"],
+        )
+        return self.browse(
+            row["id"]
+            for row in candidates.values()
+            if (row["bundle_key"], row["bundling_date"]) in bundles
+            or (row["company_id"], row["student_ref"]) in students
         )
 
     def action_validate_contacts(self):
@@ -871,28 +859,23 @@ class ReduWorkplaceAgreement(models.Model):
         """A :class:`national_rules.Period` per agreement."""
         ids = list(rows)
         study_rows = defaultdict(list)
-        for values in (
-            self.env["redu.study.right.period"]
-            .sudo()
-            .search_read(
-                [("agreement_id", "in", ids)],
-                ["agreement_id", "start_date", "state", "funding_code"],
-                load=None,
-            )
-        ):
+        # sudo: the system's read of the study data of the agreements it judges; plain values, one query each
+        period_model = self.env["redu.study.right.period"].sudo()
+        for values in query_rows(
+            period_model,
+            period_model._search([("agreement_id", "in", ids)], order=period_model._order),
+            ["agreement_id", "start_date", "state", "funding_code"],
+        ).values():
             study_rows[values["agreement_id"]].append(
                 (values["start_date"], values["state"], (values["funding_code"] or "").strip() or None),
             )
         interruptions = defaultdict(list)
-        for values in (
-            self.env["redu.agreement.interruption"]
-            .sudo()
-            .search_read(
-                [("agreement_id", "in", ids)],
-                ["agreement_id", "start_date", "end_date"],
-                load=None,
-            )
-        ):
+        interruption_model = self.env["redu.agreement.interruption"].sudo()
+        for values in query_rows(
+            interruption_model,
+            interruption_model._search([("agreement_id", "in", ids)], order=interruption_model._order),
+            ["agreement_id", "start_date", "end_date"],
+        ).values():
             interruptions[values["agreement_id"]].append((values["start_date"], values["end_date"] or None))
         periods = {}
         for agreement_id, row in rows.items():

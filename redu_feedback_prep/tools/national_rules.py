@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 
 import phonenumbers
-from dateutil.relativedelta import relativedelta
 
 from odoo.tools.mail import email_split_tuples
 
@@ -263,10 +262,16 @@ def _interruption_errors(period):
 
 
 def _add_years(day, years):
-    try:
-        return day + relativedelta(years=years)
-    except (OverflowError, ValueError):
+    """``day`` plus ``years`` (>= 0) as Java's plusYears: Feb 29 -> Feb 28 in a common year; past
+    the calendar's last year, its last day. ``date.replace``, not relativedelta: this runs for every
+    agreement of a validation, and relativedelta's arithmetic is ten times as slow."""
+    year = day.year + years
+    if year > datetime.MAXYEAR:
         return datetime.date.max
+    try:
+        return day.replace(year=year)
+    except ValueError:  # Feb 29, the target year is not a leap year
+        return day.replace(year=year, day=28)
 
 
 # -------------------------------------------------------------- exclusions

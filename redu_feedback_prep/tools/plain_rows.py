@@ -1,0 +1,34 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Stored columns of many records as plain values, with one query the ORM builds (the validation's reads)."""
+
+from odoo.tools import SQL
+
+
+def plain_rows(records, field_names):
+    """{id: {"id": id, field: value}} of ``records``, the values as ``read(field_names, load=None)`` gives
+    them (False for an empty value, 0 for an empty number, ids for many2one fields), for stored fields.
+
+    One query built by the ORM (``_as_query``, ``_field_to_sql``, which flushes the fields it reads),
+    without ``read``'s formatting of each value through the record cache: the validation reads every
+    column of thousands of agreements and their partners at once. Access is the caller's business
+    (the validation reads as superuser).
+    """
+    if not records:
+        return {}
+    return query_rows(records, records._as_query(ordered=False), field_names)
+
+
+def query_rows(model, query, field_names):
+    """{id: {"id": id, field: value}} of the records of ``model`` that ``query`` (a :class:`Query` of
+    ``model``'s table, from ``_search`` or ``_as_query``) selects, as :func:`plain_rows` gives them."""
+    table = model._table
+    columns = [SQL("%s AS %s", model._field_to_sql(table, name, query), SQL.identifier(name)) for name in field_names]
+    empty = {name: 0 if model._fields[name].type in ("integer", "float", "monetary") else False for name in field_names}
+    rows = {}
+    for row in model.env.execute_query_dict(query.select(SQL.identifier(table, "id"), *columns)):
+        for name, value in row.items():
+            if value is None:
+                row[name] = empty[name]
+        rows[row["id"]] = row
+    return rows

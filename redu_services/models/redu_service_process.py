@@ -180,6 +180,12 @@ class ReduServiceProcess(models.Model):
     # ------------------------------------------------------------------
     # defaults and computes
     # ------------------------------------------------------------------
+    def _mail_get_partners(self, introspect_fields=False):
+        """The customer the chatter suggests writing to: the contact person when the process has one
+        (an organisation created from an inquiry has no email of its own, and a recipient without an
+        email stops the chatter's Send), else the organisation."""
+        return {process.id: process.contact_id or process.partner_id for process in self}
+
     @api.model
     def _default_stage_id(self):
         return self.env["redu.service.stage"].search([], limit=1)

@@ -85,3 +85,15 @@ class TestProcessChatter(MailCase):
         self.stage_needs.activity_type_id = False
         self.process.stage_id = self.stage_needs
         self.assertFalse(self.process.activity_ids)
+
+    def test_the_chatter_suggests_the_contact_person_not_an_organisation_without_email(self):
+        """An organisation from an inquiry has no email; the chatter suggests its contact person, so the
+        responsible's Send is not stopped by a recipient without an email."""
+        contact = self.env["res.partner"].create(
+            {"name": "Ville Yhteyshenkilö", "parent_id": self.organisation.id, "email": "ville@lapintesti.example"}
+        )
+        suggested = self.process._message_get_suggested_recipients()
+        self.assertEqual([r["partner_id"] for r in suggested], [self.organisation.id])
+        self.process.contact_id = contact
+        suggested = self.process._message_get_suggested_recipients()
+        self.assertEqual([(r["partner_id"], r["email"]) for r in suggested], [(contact.id, "ville@lapintesti.example")])

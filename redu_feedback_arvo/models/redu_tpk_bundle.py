@@ -4,6 +4,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 
 class ReduTpkBundle(models.Model):
     _inherit = "redu.tpk.bundle"
@@ -20,7 +22,7 @@ class ReduTpkBundle(models.Model):
     def _cron_arvo_unanswered(self):
         """An activity for the employer's account manager for each workplace survey bundle still unanswered
         when its answering time ended after the reminders."""
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         # sudo: the scheduled action looks at every entity's bundles; the activity goes to the account manager
         bundles = self.sudo().search(
             [

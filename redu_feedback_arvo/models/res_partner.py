@@ -6,6 +6,8 @@ from markupsafe import Markup
 from odoo import api, fields, models, tools
 from odoo.fields import Domain
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 from ..tools.arvo_export import half_year
 
 FEEDBACK_GROUPS = "redu_feedback_prep.group_feedback_user,redu_partnership.group_partnership_user"
@@ -37,7 +39,7 @@ class ResPartner(models.Model):
             user_id=self.user_id.id,
             summary=summary,
             note=Markup("<p>%s</p><ul>%s</ul>") % (intro, lines),
-            date_deadline=fields.Date.context_today(self),
+            date_deadline=redu_today(self),
         )
 
     def _arvo_feedback_level_code(self):
@@ -57,7 +59,7 @@ class ResPartner(models.Model):
         read, cached until the next import (``_arvo_feedback_changed``), the half-year or the minimum
         number of answers changes. The same set serves the suggestion and the search of
         ``suggested_level_differs``, so the filter agrees with the suggestion users see."""
-        since = half_year(fields.Date.context_today(self) - relativedelta(years=2))
+        since = half_year(redu_today(self) - relativedelta(years=2))
         min_answers = self.env["redu.arvo.import"]._arvo_min_answers()
         return self._arvo_good_feedback_ids_cached(since, min_answers)
 

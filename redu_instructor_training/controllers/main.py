@@ -1,9 +1,10 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, http
+from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from odoo.addons.redu_base.tools.dates import redu_today
 from odoo.addons.redu_feedback_portal.controllers.main import InstructorConfirmationController
 
 
@@ -14,7 +15,7 @@ class InstructorTrainingController(InstructorConfirmationController):
         partner = confirmation.partner_id
         sessions = request.env["event.event"]._redu_open_sessions(confirmation._redu_instructor_region())
         registered = partner.redu_training_registration_ids.filtered(lambda r: r.state in ("open", "done")).event_id
-        today = fields.Date.context_today(confirmation)
+        today = redu_today(confirmation)
         valid_until = partner.redu_training_valid_until
         return {
             "confirmation": confirmation,

@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import fields, models
 from odoo.tools import format_datetime
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 
 class ReduInstructorConfirmation(models.Model):
     _inherit = "redu.instructor.confirmation"
@@ -31,7 +33,7 @@ class ReduInstructorConfirmation(models.Model):
         result = super()._request_extra_html()
         self.ensure_one()
         partner = self.partner_id
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         if partner.redu_training_valid_until and partner.redu_training_valid_until >= today:
             return result
         session = self._redu_next_session()

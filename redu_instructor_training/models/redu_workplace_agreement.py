@@ -4,6 +4,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 
 class ReduWorkplaceAgreement(models.Model):
     _inherit = "redu.workplace.agreement"
@@ -43,7 +45,7 @@ class ReduWorkplaceAgreement(models.Model):
 
         One activity per instructor and teacher: an open one is not repeated.
         """
-        today = fields.Date.context_today(self)
+        today = redu_today(self)
         untrained = self.filtered(
             lambda a: (
                 a.instructor_id

@@ -2,11 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
-import pytz
-
 from odoo import fields, models
 
-DEFAULT_TZ = "Europe/Helsinki"
+from odoo.addons.redu_base.tools.dates import redu_today
+
 # the longest response target counted (working days; about a year)
 MAX_RESPONSE_DAYS = 260
 
@@ -24,10 +23,8 @@ class ResCompany(models.Model):
     )
 
     def _redu_local_date(self, moment):
-        """The date of ``moment`` (a UTC datetime) in the entity's time zone."""
-        self.ensure_one()
-        tz = pytz.timezone(self.partner_id.tz or DEFAULT_TZ)
-        return pytz.utc.localize(moment).astimezone(tz).date()
+        """The Finnish date of ``moment`` (a UTC datetime): the one clock of REDU's rules (redu_base)."""
+        return redu_today(self, moment)
 
     def _redu_response_due_date(self, start):
         """The date by which an inquiry received at ``start`` (UTC datetime) needs its first response:

@@ -6,6 +6,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -41,7 +43,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _revenue_period_start(self):
-        return fields.Date.context_today(self) - relativedelta(months=12)
+        return redu_today(self) - relativedelta(months=12)
 
     @api.model
     def _read_revenue_last_12_months(self, commercial_ids=None, min_amount=None):

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from odoo.addons.redu_base.tools.dates import redu_today
+
 
 class ReduServiceProcess(models.Model):
     _inherit = "redu.service.process"
@@ -22,7 +24,7 @@ class ReduServiceProcess(models.Model):
             [
                 ("date_first_response", "=", False),
                 ("is_closed", "=", False),
-                ("date_response_due", "<", fields.Date.context_today(self)),
+                ("date_response_due", "<", redu_today(self)),
             ]
         )
 

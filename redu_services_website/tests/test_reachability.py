@@ -64,6 +64,18 @@ class TestReachability(WebInquiryCommon, TransactionCase):
         )
         self.assertFalse(process.date_first_response)
 
+    @freeze_time("2026-03-04 22:30:00")
+    def test_late_on_the_finnish_date_whatever_the_callers_timezone(self):
+        """Past midnight in Finland (00:30 on Thursday 5 March) a first response due on Wednesday is late,
+        also for a caller whose context or user says another timezone (still Wednesday in California)."""
+        process = self._process(datetime(2026, 3, 2, 8, 0))  # due Wednesday 4 March
+        self.assertEqual(str(process.date_response_due), "2026-03-04")
+        Process = self.env["redu.service.process"]
+        for tz in ("America/Los_Angeles", "UTC", False):
+            caller = Process.with_context(tz=tz)
+            found = caller.search(caller._redu_late_first_response_domain() & Domain("id", "=", process.id))
+            self.assertEqual(found, process, f"late in Finland, whatever the context's timezone ({tz})")
+
     @freeze_time("2026-03-12 06:00:00")
     def test_late_filter_and_escalation_once_per_process(self):
         late = self._process(datetime(2026, 3, 2, 8, 0))  # due Wednesday 4 March

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.redu_base.tools.dates import redu_today
 from odoo.addons.redu_feedback_prep.tools.contact_checks import check_email, check_phone
 
 # the weights of the ranking (points out of 100, plus the bonuses of the training and feedback addons)
@@ -249,7 +250,7 @@ class ReduPlacementNeed(models.Model):
                 "state": "placed",
                 "place_id": place.id,
                 "agreement_id": agreement.id,
-                "date_placed": fields.Date.context_today(self),
+                "date_placed": redu_today(self),
             }
         )
         self.message_post(

@@ -860,10 +860,11 @@ def main(argv=None):
         timings["agreements"], t = time.time() - t, time.time()
         needs = gen.places(orgs, args.places)
         timings["places"] = time.time() - t
+        placed = sum(need.state == "placed" for need in needs)
         counts = {r: len(agreements.filtered(lambda a, r=r: a.readiness == r)) for r in ("ready", "warning", "blocked")}
     print(
         f"demo data: {len(orgs)} organisations, {len(procs)} processes, {len(agreements)} agreements "
-        f"({counts}), {len(needs)} students needing a place ({sum(need.state == 'placed' for need in needs)} placed) "
+        f"({counts}), {len(needs)} students needing a place ({placed} placed) "
         f"in {time.time() - t0:.0f} s (" + ", ".join(f"{k} {v:.0f} s" for k, v in timings.items()) + ")"
     )
 

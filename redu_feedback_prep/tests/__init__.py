@@ -16,5 +16,6 @@ from . import (
     test_revalidation,
     test_rules,
     test_security,
+    test_storage,
     test_ui,
 )

@@ -114,7 +114,7 @@ def name_is_not_person(name):
     if "@" in name:
         return True
     words = {word.strip(".,;:()[]-/&\"'").casefold() for word in name.split()}
-    return bool(words & NOT_PERSON_WORDS) or any(char.isdigit() for char in name)
+    return bool(words & NOT_PERSON_WORDS) or any(map(str.isdigit, name))
 
 
 def check_email(value):

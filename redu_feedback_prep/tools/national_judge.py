@@ -84,9 +84,15 @@ def judge(rows, periods, partners, to_judge, today):
         if errors and row["student_ref"]:
             rejected_by_student[row["company_id"], row["student_ref"]].append(row["name"])
 
+    # the agreements whose HOKS is rejected (by their own period or another of the student's), once
+    rejected_ids = {
+        agreement_id
+        for agreement_id, row in rows.items()
+        if facts[agreement_id][0] or (row["company_id"], row["student_ref"]) in rejected_by_student
+    }
+
     def rejected(agreement_id):
-        row = rows[agreement_id]
-        return bool(facts[agreement_id][0] or rejected_by_student.get((row["company_id"], row["student_ref"])))
+        return agreement_id in rejected_ids
 
     def reason_of(agreement_id):
         # a rejected HOKS is never stored, so eHOKS never reaches its exclusion step
@@ -153,7 +159,7 @@ def _judge_one(row, period, partners, facts, is_rejected, reason, members, rejec
         mates = [*mates, period]
     email_ok, sms_ok = _channels(period, mates, found, memo)
     if period.instructor_present:
-        _attention(row, period, partners, found)
+        _attention(row, period, partners, found, memo)
     email_sent = is_member and email_ok
     sms_sent = is_member and sms_ok
     reaches = email_sent or sms_sent
@@ -190,7 +196,8 @@ def _judge_one(row, period, partners, facts, is_rejected, reason, members, rejec
 def _channels(period, mates, found, memo):
     """Whether the bundle's email and text message go out; adds the channel issues to ``found``.
 
-    :param memo: a dict kept for one validation run: the verdict of each distinct string
+    :param memo: a dict kept for one validation run: the verdict of each distinct string (emails, phones,
+        instructor names)
     """
     if not period.instructor_present:
         return False, False
@@ -233,13 +240,17 @@ def _channels(period, mates, found, memo):
     return email_ok, sms_ok
 
 
-def _attention(row, period, partners, found):
+def _attention(row, period, partners, found, memo):
     """Things the national system lets through that still deserve a look (REDU's own checks)."""
     instructor = partners.get(row["instructor_id"])
     employer = partners.get(row["employer_id"])
     name = " ".join((period.instructor_name or "").split())
-    if name and (instructor["is_company"] or name_is_not_person(name)):
-        found.append(("instructor_name_not_person", name))
+    if name:
+        not_person = memo.get(("name", name))
+        if not_person is None:
+            not_person = memo["name", name] = name_is_not_person(name)
+        if instructor["is_company"] or not_person:
+            found.append(("instructor_name_not_person", name))
     if employer and instructor["commercial_partner_id"] != employer["commercial_partner_id"]:
         found.append(("instructor_not_at_employer", None))
     if not period.qualification_code and any(code in ("email_mismatch", "phone_mismatch") for code, _d in found):

@@ -16,6 +16,7 @@ eHOKS would receive it, with the values exactly as stored (not normalised).
 """
 
 import datetime
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -73,6 +74,8 @@ def java_trim(value):
     """
     if value is None or value is False:
         return None
+    if not value or not (value[0].isspace() or value[-1].isspace()):
+        return value  # nothing to trim (most values): no loop
     start, end = 0, len(value)
     while start < end and value[start].isspace() and value[start] not in _JAVA_NON_WHITESPACE:
         start += 1
@@ -82,9 +85,12 @@ def java_trim(value):
 
 
 # -------------------------------------------------------------- the period
-@dataclass
+@dataclass(slots=True)
 class Period:
-    """One workplace period with the values eHOKS receives; ``None`` = missing."""
+    """One workplace period with the values eHOKS receives; ``None`` = missing.
+
+    With slots: a validation builds one per agreement and the rules read its attributes many times.
+    """
 
     agreement_type: str = "training_agreement"  # or "apprenticeship"
     start: datetime.date | None = None
@@ -124,7 +130,7 @@ def business_id_accepted(value):
     """
     if not value or not BUSINESS_ID_RE.fullmatch(value):
         return False
-    remainder = sum(int(digit) * weight for digit, weight in zip(value[:7], BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    remainder = sum(map(operator.mul, map(int, value[:7]), BUSINESS_ID_WEIGHTS)) % 11
     if remainder == 1:
         return False
     return (0 if remainder == 0 else 11 - remainder) == int(value[-1])
@@ -153,13 +159,15 @@ def state_on(period, day):
     ehoks src/oph/ehoks/opiskeluoikeus.clj:69-87: the period with the greatest start on or before the day
     (of periods starting the same day, the last one listed).
     """
-    in_force = [
-        (row[0], index, row) for index, row in enumerate(period.study_right_periods) if row[0] and row[0] <= day
-    ]
-    if not in_force:
+    found, found_start = None, None
+    for row in period.study_right_periods:
+        start = row[0]
+        # ">=": of the periods starting the same day, the last one listed
+        if start and start <= day and (found_start is None or start >= found_start):
+            found, found_start = row, start
+    if found is None:
         return None, None
-    row = max(in_force)[2]
-    return row[1], row[2]
+    return found[1], found[2]
 
 
 def hoks_errors(period):

@@ -24,11 +24,13 @@ def query_rows(model, query, field_names):
     ``model``'s table, from ``_search`` or ``_as_query``) selects, as :func:`plain_rows` gives them."""
     table = model._table
     columns = [SQL("%s AS %s", model._field_to_sql(table, name, query), SQL.identifier(name)) for name in field_names]
-    empty = {name: 0 if model._fields[name].type in ("integer", "float", "monetary") else False for name in field_names}
+    names = ["id", *field_names]
+    empty = [None] + [0 if model._fields[name].type in ("integer", "float", "monetary") else False for name in field_names]
     rows = {}
-    for row in model.env.execute_query_dict(query.select(SQL.identifier(table, "id"), *columns)):
-        for name, value in row.items():
-            if value is None:
-                row[name] = empty[name]
-        rows[row["id"]] = row
+    # tuples made into dicts with zip, the NULLs replaced only in the rows that have one (execute_query_dict
+    # builds each dict column by column: a third of the reading of 100,000 agreements)
+    for values in model.env.execute_query(query.select(SQL.identifier(table, "id"), *columns)):
+        if None in values:
+            values = [empty[index] if value is None else value for index, value in enumerate(values)]
+        rows[values[0]] = dict(zip(names, values, strict=True))
     return rows

@@ -4,14 +4,43 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
+import re
+import zipfile
 
 from odoo import api, models
 from odoo.exceptions import UserError
 
 from ..tools.spreadsheet import FormulaCell
 
+# the start of a formula element of a worksheet's XML, with or without a namespace prefix (<f>, <x:f t="shared"/>)
+FORMULA_ELEMENT_RE = re.compile(rb"<(?:[A-Za-z_][-.\w]*:)?f[\s/>]")
+# the XML of a sheet is scanned by chunks of this size (no copy of a whole large sheet in memory)
+SCAN_CHUNK = 1 << 20
+
 # Excel's "CSV" on Finnish Windows is Windows-1252; UTF-8 with or without its BOM otherwise
 DEFAULT_ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+def _sheet_may_have_formulas(content, sheet):
+    """False only when the XML part of the read-only openpyxl ``sheet`` of the .xlsx ``content`` has no
+    formula element: then openpyxl reads the same values with or without ``data_only``. Any doubt (a part
+    openpyxl does not name, a false match of the pattern) is True: the slow path, never a wrong value."""
+    part = getattr(sheet, "_worksheet_path", None)  # the part openpyxl itself reads the sheet from
+    if not part:
+        return True
+    with zipfile.ZipFile(io.BytesIO(content)) as archive, archive.open(part) as xml:
+        tail = b""
+        while chunk := xml.read(SCAN_CHUNK):
+            if b"\x00" in chunk:  # UTF-16 XML (allowed, never seen): the pattern would not see its tags
+                return True
+            text = tail + chunk
+            if FORMULA_ELEMENT_RE.search(text):
+                return True
+            # an element cut at the end of the chunk is searched again with the next one
+            start = text.rfind(b"<")
+            tail = text[start:] if start >= 0 else b""
+    return False
 
 
 class ReduFileReader(models.AbstractModel):
@@ -86,20 +115,30 @@ class ReduFileReader(models.AbstractModel):
 
         try:
             values = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-            formulas = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-            return [
-                [
-                    FormulaCell(str(getattr(formula, "text", formula)))
-                    if value is None and formula is not None
-                    else value
-                    for value, formula in zip(value_row, formula_row, strict=False)
-                ]
-                for value_row, formula_row in zip(
-                    values.worksheets[0].iter_rows(values_only=True),
-                    formulas.worksheets[0].iter_rows(values_only=True),
-                    strict=False,
-                )
-            ]
+            try:
+                sheet = values.worksheets[0]
+                if not _sheet_may_have_formulas(content, sheet):
+                    # no formula: the values are the cells (one parse of the sheet, not two)
+                    return [list(row) for row in sheet.iter_rows(values_only=True)]
+                formulas = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+                try:
+                    return [
+                        [
+                            FormulaCell(str(getattr(formula, "text", formula)))
+                            if value is None and formula is not None
+                            else value
+                            for value, formula in zip(value_row, formula_row, strict=False)
+                        ]
+                        for value_row, formula_row in zip(
+                            sheet.iter_rows(values_only=True),
+                            formulas.worksheets[0].iter_rows(values_only=True),
+                            strict=False,
+                        )
+                    ]
+                finally:
+                    formulas.close()
+            finally:
+                values.close()
         except Exception as error:  # openpyxl raises many kinds of errors on a broken file
             raise UserError(
                 self.env._("The Excel file cannot be read: %(error)s %(hint)s", error=error, hint=hint).strip()
@@ -112,18 +151,14 @@ class ReduFileReader(models.AbstractModel):
         if not table:
             raise UserError(self.env._("The file is empty."))
         header = [str(cell or "").strip().lower() for cell in table[0]]
+        # the columns kept and their positions, chosen once for all the rows
+        kept = [(position, column) for position, column in enumerate(header) if columns is None or column in columns]
         records = []
-        for row_number, cells in enumerate(table[1:], start=2):
+        for row_number, cells in enumerate(itertools.islice(table, 1, None), start=2):
             if not any(str(cell).strip() for cell in cells if cell is not None):
                 continue
+            width = len(cells)
             records.append(
-                (
-                    row_number,
-                    {
-                        column: cells[position] if position < len(cells) else None
-                        for position, column in enumerate(header)
-                        if columns is None or column in columns
-                    },
-                )
+                (row_number, {column: cells[position] if position < width else None for position, column in kept})
             )
         return header, records

@@ -1,10 +1,18 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import datetime
 import io
+import itertools
+import re
+import zipfile
+from unittest.mock import patch
+
+import openpyxl
 
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
+from ..models import redu_file_reader
 from ..tools.spreadsheet import FormulaCell
 
 
@@ -36,8 +44,6 @@ class TestFileReader(TransactionCase):
             self.reader._table_records([])
 
     def test_xlsx_formula_without_value_is_a_formula_cell(self):
-        import openpyxl  # noqa: PLC0415 - only needed here
-
         workbook = openpyxl.Workbook()
         workbook.active.append(["a", "b"])
         workbook.active.append(["=1+1", 5])
@@ -47,6 +53,83 @@ class TestFileReader(TransactionCase):
         self.assertEqual(table[0], ["a", "b"])
         self.assertIsInstance(table[1][0], FormulaCell, "no computed value stored: never read as empty")
         self.assertEqual(table[1][1], 5)
+
+    def test_xlsx_formulas_with_and_without_cached_values(self):
+        """A sheet with formulas takes the two readings: a cached value is read, a missing one is a FormulaCell,
+        with the default namespace or a prefixed one (the element the formula detector looks for)."""
+        content = self._xlsx(
+            [["a", "b", "c"], ["=1+1", 5, "=SUM(B2:B2)"], ["x", None, "=B2*2"]],
+            # Excel's cached value of C2 (openpyxl writes none)
+            {b"<f>SUM(B2:B2)</f><v></v>": b"<f>SUM(B2:B2)</f><v>5</v>"},
+        )
+        # a tiny chunk: the formula elements cut between the chunks of the detector's reading are found too
+        for prefixed, chunk in itertools.product((False, True), (1 << 20, 3)):
+            with (
+                self.subTest(prefixed=prefixed, chunk=chunk),
+                patch.object(redu_file_reader, "SCAN_CHUNK", chunk),
+                patch("openpyxl.load_workbook", wraps=openpyxl.load_workbook) as load,
+            ):
+                table = self.reader._read_table(self._prefixed(content) if prefixed else content, "x.xlsx")
+                self.assertEqual(load.call_count, 2, "formulas: values and formulas read")
+                self.assertEqual([row[1:2] for row in table], [["b"], [5], [None]])
+                self.assertEqual([table[0][0], table[2][0]], ["a", "x"])
+                self.assertEqual([str(table[1][0]), str(table[2][2])], ["=1+1", "=B2*2"])
+                self.assertIsInstance(table[1][0], FormulaCell)
+                self.assertIsInstance(table[2][2], FormulaCell)
+                self.assertEqual(table[1][2], 5, "the value Excel computed")
+
+    def test_xlsx_without_formulas_is_read_once_with_the_same_table(self):
+        rows = [
+            ["name", "start", "percent", "note"],
+            ["Äijä Oy", datetime.date(2026, 1, 2), 100, None],
+            [None, None, None, None],
+            ["  =not a formula", datetime.datetime(2026, 3, 4, 12, 30), 2.5, "x"],
+            [None, None, 7],
+        ]
+        content = self._xlsx(rows)
+        with patch("openpyxl.load_workbook", wraps=openpyxl.load_workbook) as load:
+            table = self.reader._read_table(content, "x.xlsx")
+        self.assertEqual(load.call_count, 1, "no formula: one reading")
+        self.assertEqual(
+            table,
+            [
+                ["name", "start", "percent", "note"],
+                ["Äijä Oy", datetime.datetime(2026, 1, 2), 100, None],
+                [None, None, None, None],
+                ["  =not a formula", datetime.datetime(2026, 3, 4, 12, 30), 2.5, "x"],
+                [None, None, 7, None],
+            ],
+        )
+        # the same table as the two readings of a sheet with formulas (the reading before the detector)
+        with patch.object(redu_file_reader, "_sheet_may_have_formulas", return_value=True):
+            self.assertEqual(self.reader._read_table(content, "x.xlsx"), table)
+
+    def _xlsx(self, rows, replacements=None):
+        """The .xlsx of ``rows`` (openpyxl), its sheet's XML changed by ``replacements`` (bytes: bytes)."""
+        workbook = openpyxl.Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return self._rewrite(buffer.getvalue(), (replacements or {}).items())
+
+    def _prefixed(self, content):
+        """``content`` with its sheet's elements in the prefix ``x:`` instead of the default namespace."""
+        return self._rewrite(content, [(re.compile(rb"<(/?)(\w)"), rb"<\1x:\2"), (b'xmlns="', b'xmlns:x="')])
+
+    def _rewrite(self, content, replacements):
+        source = zipfile.ZipFile(io.BytesIO(content))
+        output = io.BytesIO()
+        with zipfile.ZipFile(output, "w") as target:
+            for name in source.namelist():
+                data = source.read(name)
+                if name == "xl/worksheets/sheet1.xml":
+                    for old, new in replacements:
+                        changed = old.sub(new, data) if isinstance(old, re.Pattern) else data.replace(old, new)
+                        self.assertNotEqual(changed, data, "the replacement applies")
+                        data = changed
+                target.writestr(name, data)
+        return output.getvalue()
 
     def test_bad_files_are_clean_errors(self):
         for content, name, expected in (

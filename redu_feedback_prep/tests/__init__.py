@@ -2,6 +2,7 @@
 from . import (
     test_background,
     test_bundles,
+    test_company_check,
     test_cron,
     test_export,
     test_finnish_date,

@@ -117,9 +117,9 @@ class ReduContactIssue(models.Model):
         """Make the issues of some agreements exactly ``found``; return the ids of the agreements whose
         issues changed.
 
-        :param found: {agreement id: (values, issues)}: ``values`` holds the agreement's ``instructor_id``,
-            ``employer_id``, ``teacher_id``, ``company_id``, ``end_date`` and ``national_fix_deadline``
-            (ids, not records); ``issues`` is a list of ``(rule code, detail)``
+        :param found: {agreement id: (values, fix deadline, issues)}: ``values`` holds the agreement's
+            ``instructor_id``, ``employer_id``, ``teacher_id``, ``company_id`` and ``end_date`` (ids, not
+            records), the fix deadline is a date or False, ``issues`` is a list of ``(rule code, detail)``
 
         An issue that stays is kept (only its urgency refreshed), the others are unlinked and the new
         ones created, with one query each whatever the number of agreements. Issues are the system's
@@ -127,8 +127,8 @@ class ReduContactIssue(models.Model):
         """
         today = redu_today(self)
         wanted = {}
-        for agreement_id, (values, issues) in found.items():
-            deadline = values["national_fix_deadline"] or False
+        for agreement_id, (values, deadline, issues) in found.items():
+            deadline = deadline or False
             urgency = urgency_of(None if not deadline else (deadline - today).days)
             for code, detail in issues:
                 key = (
@@ -147,9 +147,11 @@ class ReduContactIssue(models.Model):
         changed = set()
         urgency_updates = defaultdict(list)
         kept = set()
-        # the old issues as plain values with one query (no read() formatting of tens of thousands)
+        # the old issues as plain values with one query (no read() formatting of tens of thousands); the
+        # agreements as a subquery of their ids (a domain "in" a list converts each id in Python)
+        agreements = self.env["redu.workplace.agreement"].browse(found)._as_query(ordered=False)
         old_issues = query_rows(
-            self, self._search([("agreement_id", "in", list(found))], order=self._order), [*ISSUE_KEY_FIELDS, "urgency"]
+            self, self._search([("agreement_id", "any", agreements)], order=self._order), [*ISSUE_KEY_FIELDS, "urgency"]
         )
         for old in old_issues.values():
             key = tuple(old[name] or False for name in ISSUE_KEY_FIELDS)

@@ -682,8 +682,13 @@ class ReduWorkplaceAgreement(models.Model):
         return {(a.company_id.id, a.student_ref) for a in self.sudo() if a.student_ref}
 
     @api.model
-    def _national_mates(self, bundles=(), students=()):
-        """Every agreement in one of the bundles or of one of the students, with one search."""
+    def _national_mates(self, bundles=(), students=(), known=None):
+        """Every agreement in one of the bundles or of one of the students, with one search.
+
+        :param known: {id: row} of agreements whose keys (``bundle_key``, ``bundling_date``, ``company_id``,
+            ``student_ref``) the caller has read already: only the other candidates' keys are read (a full
+            run would read every agreement twice)
+        """
         domain = []
         if bundles:
             domain.append(
@@ -707,15 +712,23 @@ class ReduWorkplaceAgreement(models.Model):
         # (same bundle) OR (same student): each part is a conjunction of two conditions
         # the candidates' keys read as plain values with the search's own query, not through the
         # record cache one record at a time (thousands of candidates in a full run)
-        candidates = query_rows(
-            agreement_model,
-            agreement_model._search(Domain.OR(domain)),
-            ["bundle_key", "bundling_date", "company_id", "student_ref"],
+        candidate_ids = agreement_model._search(Domain.OR(domain)).get_result_ids()
+        known = known or {}
+        unknown = [candidate for candidate in candidate_ids if candidate not in known]
+        # the keys of the candidates not read yet, as plain values with one query (thousands in a full run)
+        read = (
+            query_rows(
+                agreement_model,
+                agreement_model._search([("id", "in", unknown)]),
+                ["bundle_key", "bundling_date", "company_id", "student_ref"],
+            )
+            if unknown
+            else {}
         )
         return self.browse(
-            row["id"]
-            for row in candidates.values()
-            if (row["bundle_key"], row["bundling_date"]) in bundles
+            candidate
+            for candidate in candidate_ids
+            if ((row := known.get(candidate) or read[candidate])["bundle_key"], row["bundling_date"]) in bundles
             or (row["company_id"], row["student_ref"]) in students
         )
 
@@ -815,13 +828,13 @@ class ReduWorkplaceAgreement(models.Model):
         bundles = {(r["bundle_key"], r["bundling_date"]) for r in rows.values() if r["bundle_key"]}
         bundles |= set(extra_bundles)
         students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]}
-        mates = agreement_model._national_mates(bundles, students) - batch
+        mates = agreement_model._national_mates(bundles, students, known=rows) - batch
         mate_rows, mate_unreadable = self._national_rows_readable(mates)
         rows.update(mate_rows)
         unreadable.update(mate_unreadable)
         mate_students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]} - students
         if mate_students:
-            others = agreement_model._national_mates((), mate_students) - batch - mates
+            others = agreement_model._national_mates((), mate_students, known=rows) - batch - mates
             other_rows, other_unreadable = self._national_rows_readable(others)
             rows.update(other_rows)
             unreadable.update(other_unreadable)
@@ -887,13 +900,14 @@ class ReduWorkplaceAgreement(models.Model):
     @api.model
     def _national_periods(self, rows, partners):
         """A :class:`national_rules.Period` per agreement."""
-        ids = list(rows)
+        # the agreements as a subquery of their ids: a domain "in" a list converts each of 100,000 ids in Python
+        agreements = self.env["redu.workplace.agreement"].browse(rows)._as_query(ordered=False)
         study_rows = defaultdict(list)
         # sudo: the system's read of the study data of the agreements it judges; plain values, one query each
         period_model = self.env["redu.study.right.period"].sudo()
         for values in query_rows(
             period_model,
-            period_model._search([("agreement_id", "in", ids)], order=period_model._order),
+            period_model._search([("agreement_id", "any", agreements)], order=period_model._order),
             ["agreement_id", "start_date", "state", "funding_code"],
         ).values():
             study_rows[values["agreement_id"]].append(
@@ -903,7 +917,7 @@ class ReduWorkplaceAgreement(models.Model):
         interruption_model = self.env["redu.agreement.interruption"].sudo()
         for values in query_rows(
             interruption_model,
-            interruption_model._search([("agreement_id", "in", ids)], order=interruption_model._order),
+            interruption_model._search([("agreement_id", "any", agreements)], order=interruption_model._order),
             ["agreement_id", "start_date", "end_date"],
         ).values():
             interruptions[values["agreement_id"]].append((values["start_date"], values["end_date"] or None))
@@ -942,10 +956,7 @@ class ReduWorkplaceAgreement(models.Model):
             .sudo()
             ._replace_issues(
                 {
-                    agreement_id: (
-                        {**rows[agreement_id], "national_fix_deadline": values["national_fix_deadline"]},
-                        issues[agreement_id],
-                    )
+                    agreement_id: (rows[agreement_id], values["national_fix_deadline"], issues[agreement_id])
                     for agreement_id, values in outcome.items()
                 }
             )

@@ -106,7 +106,9 @@ class TestMigration(FeedbackCase):
     def test_upgrade_to_1_3_packs_the_agreements_half_full_after_the_1_1_reset(self):
         folder = Path(__file__).parent.parent / "migrations"
         for version in ("19.0.1.1.0", "19.0.1.3.0"):
-            spec = importlib.util.spec_from_file_location(f"redu_feedback_prep_migrate_{version}", folder / version / "post-migrate.py")
+            spec = importlib.util.spec_from_file_location(
+                f"redu_feedback_prep_migrate_{version}", folder / version / "post-migrate.py"
+            )
             migration = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(migration)
             migration.migrate(self.env.cr, "19.0.1.0.0")

@@ -709,13 +709,12 @@ class ReduWorkplaceAgreement(models.Model):
         # sudo: a bundle or a HOKS spans every agreement of the provider, whichever entities the user
         # has selected, and the system keeps the outcome of all of them
         agreement_model = self.sudo().with_context(active_test=False)
-        # (same bundle) OR (same student): each part is a conjunction of two conditions
-        # the candidates' keys read as plain values with the search's own query, not through the
-        # record cache one record at a time (thousands of candidates in a full run)
+        # (same bundle) OR (same student): each part is a conjunction of two conditions, the pairs checked below
         candidate_ids = agreement_model._search(Domain.OR(domain)).get_result_ids()
         known = known or {}
         unknown = [candidate for candidate in candidate_ids if candidate not in known]
-        # the keys of the candidates not read yet, as plain values with one query (thousands in a full run)
+        # the keys of the candidates not read yet, as plain values with one query, not through the record
+        # cache one record at a time
         read = (
             query_rows(
                 agreement_model,

@@ -21,8 +21,9 @@ It measures and prints, one line per figure:
   (name, reference, email, phone, street, city), in the same run: its rate and our ratio to it;
 - the rows refused: their number and a fingerprint of (row, message), to compare between versions.
 
-Each measured import works in a transaction rolled back at its end. The database is dropped at the
-end unless ``--keep``. A missed budget is printed, never an exit code.
+Each measured import works in a transaction rolled back at its end, and the database is vacuumed
+(FULL) before the next one: each starts from the same database. The database is dropped at the end
+unless ``--keep``. A missed budget is printed, never an exit code.
 
 With ``--tracked``, the CSV import is also measured with the option "Track history during import" on
 (a creation message and a follower per record created, as every import did before #22).
@@ -39,7 +40,7 @@ import os
 import random
 import resource
 
-from benchlib import Bench, Report, db_name, demo_data, measure
+from benchlib import Bench, Report, db_name, demo_data, measure, vacuum
 
 DB = db_name("redu_bench_import")
 RATE_BUDGET = 1000  # rows per second
@@ -48,8 +49,12 @@ QUERY_BUDGET = 0.5  # SQL queries per row
 BAD_KINDS = ("agreement_type", "date", "percent", "source_ref", "teacher")
 
 
-def generate_rows(count, teacher_login):
-    """The rows of the file: a list of {column: text} in the template's columns."""
+def generate_rows(count, teacher_login, instructor_per_row=False):
+    """The rows of the file: a list of {column: text} in the template's columns.
+
+    An instructor guides the students of two rows, at one employer (five instructors and ten rows an
+    employer); with ``instructor_per_row``, every row has an instructor of its own (the worst case).
+    """
     from odoo.addons.redu_feedback_prep.wizards.redu_agreement_import_wizard import IMPORT_COLUMNS
 
     rng = random.Random(22)
@@ -57,10 +62,14 @@ def generate_rows(count, teacher_login):
     bids = demo_data.business_ids(n_employers, start=3000000)
     employers = [(demo_data.organisation_name(rng, index), bids[index]) for index in range(n_employers)]
     rows = []
+    names = {}
     for index in range(count):
-        employer_name, business_id = employers[index % n_employers]
-        instructor = index // 2
-        first, last = demo_data.person_name(rng).split(" ", 1)
+        instructor = index if instructor_per_row else index // 2
+        employer_index = instructor % n_employers
+        employer_name, business_id = employers[employer_index]
+        if instructor not in names:
+            names[instructor] = demo_data.person_name(rng).split(" ", 1)
+        first, last = names[instructor]
         start = f"2026-{1 + index % 12:02d}-{1 + index % 28:02d}"
         end = f"2027-{1 + index % 12:02d}-{1 + index % 28:02d}"
         apprenticeship = index % 3 == 0
@@ -73,7 +82,7 @@ def generate_rows(count, teacher_login):
             employer_name=employer_name,
             employer_business_id=business_id,
             instructor_name=f"{first} {last} {instructor}",
-            instructor_email=f"ohjaaja.{instructor}@tyopaikka{index % n_employers}.fi",
+            instructor_email=f"ohjaaja.{instructor}@tyopaikka{employer_index}.fi",
             instructor_phone=f"+35840{instructor:07d}",
             start_date=start,
             end_date=end,
@@ -189,6 +198,13 @@ def report_import(report, label, count, elapsed, queries, summary=None):
     return rate
 
 
+def rolled_back(env):
+    """Roll the measured import back and vacuum its dead rows and index entries away (FULL: as new), so
+    that the next import starts from the same database as the first one."""
+    env.cr.rollback()
+    vacuum(DB, full=True)
+
+
 def measure_tracked(env, report, manager, rows, rate):
     """The CSV import with the option "Track history during import" (a creation message and a follower
     per record created, as the import did before #22), against the default."""
@@ -203,7 +219,7 @@ def measure_tracked(env, report, manager, rows, rate):
         digits=0,
         baseline=count / elapsed,
     )
-    env.cr.rollback()
+    rolled_back(env)
 
 
 def measure_imports(env, report, manager, rows):
@@ -231,12 +247,12 @@ def measure_imports(env, report, manager, rows):
         else "re-import CHANGED data",
     )
     report.figure("    re-import: SQL queries per row", queries / count, digits=3, budget=QUERY_BUDGET)
-    env.cr.rollback()
+    rolled_back(env)
     data = to_xlsx(rows)
     job, elapsed, _cpu, queries = measure(env, import_file, env, manager, data, "agreements.xlsx")
     report.line(f"XLSX import: {job.counts} ({job.state}); refused {refused(job)}")
     report_import(report, "XLSX import incl. first validation", count, elapsed, queries, "XLSX")
-    env.cr.rollback()
+    rolled_back(env)
     return rate
 
 
@@ -276,6 +292,11 @@ def main():
     parser.add_argument(
         "--tracked", action="store_true", help="also import the CSV with 'Track history during import' on"
     )
+    parser.add_argument(
+        "--instructor-per-row",
+        action="store_true",
+        help="a new instructor on every row (the worst case) instead of one for two rows",
+    )
     args = parser.parse_args()
 
     with Bench(keep=args.keep) as bench:
@@ -291,7 +312,7 @@ def main():
             )
         report = Report("bench_import")
         report.line(f"load average before: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
-        rows = generate_rows(args.rows, "bench_manager")
+        rows = generate_rows(args.rows, "bench_manager", args.instructor_per_row)
         with bench.env(DB) as env:
             manager = env["res.users"].search([("login", "=", "bench_manager")])
             rate = measure_imports(env, report, manager, rows)

@@ -6,4 +6,5 @@ from . import (
     redu_file_reader,
     redu_rate_limit,
     res_company,
+    res_partner,
 )

@@ -2,3 +2,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import test_file_reader
 from . import test_rate_limit
+from . import test_partner_images

@@ -89,7 +89,7 @@ class TestFileReader(TransactionCase):
         content = self._xlsx(rows)
         with patch("openpyxl.load_workbook", wraps=openpyxl.load_workbook) as load:
             table = self.reader._read_table(content, "x.xlsx")
-        self.assertEqual(load.call_count, 1, "no formula: one reading")
+        self.assertEqual(load.call_count, 0, "no formula, no error cell: calamine reads it")
         self.assertEqual(
             table,
             [
@@ -100,9 +100,61 @@ class TestFileReader(TransactionCase):
                 [None, None, 7, None],
             ],
         )
-        # the same table as the two readings of a sheet with formulas (the reading before the detector)
-        with patch.object(redu_file_reader, "_sheet_may_have_formulas", return_value=True):
-            self.assertEqual(self.reader._read_table(content, "x.xlsx"), table)
+        # the same table as openpyxl's one reading, and as its two readings of a sheet with formulas
+        with patch.object(redu_file_reader, "_xlsx_may_need_openpyxl", return_value=True):
+            with patch("openpyxl.load_workbook", wraps=openpyxl.load_workbook) as load:
+                self.assertEqual(self.reader._read_table(content, "x.xlsx"), table)
+            self.assertEqual(load.call_count, 1, "no formula: openpyxl reads it once")
+            with patch.object(redu_file_reader, "_sheet_may_have_formulas", return_value=True):
+                self.assertEqual(self.reader._read_table(content, "x.xlsx"), table)
+
+    def test_xlsx_read_by_calamine_as_openpyxl_reads_it(self):
+        """The cells of every type, a sheet that starts below A1, a second sheet: the table calamine gives is
+        the one openpyxl gives (the rows from A1, the first sheet)."""
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.cell(row=3, column=2, value="nimi")
+        for column, value in enumerate(
+            [
+                "Äijä",
+                datetime.date(2026, 1, 2),
+                datetime.datetime(2026, 3, 4, 12, 30),
+                datetime.time(8, 15),
+                True,
+                2.5,
+                7,
+                -3,
+                0,
+                1e20,
+                0.1,
+                "  x ",
+            ],
+            start=2,
+        ):
+            sheet.cell(row=4, column=column, value=value)
+        sheet.cell(row=6, column=3, value=False)
+        workbook.create_sheet("toinen").append(["other"])
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        content = buffer.getvalue()
+        with patch("openpyxl.load_workbook", wraps=openpyxl.load_workbook) as load:
+            table = self.reader._read_table(content, "x.xlsx")
+        self.assertEqual(load.call_count, 0)
+        with patch.object(redu_file_reader, "_xlsx_may_need_openpyxl", return_value=True):
+            expected = self.reader._read_table(content, "x.xlsx")
+        self.assertEqual(len(expected), 6)
+        self.assertEqual(table, expected)
+        self.assertEqual([type(value) for value in table[3][7:12]], [int, int, int, float, float])
+
+    def test_xlsx_error_cell_reads_as_excel_shows_it(self):
+        """An error cell (#DIV/0!, type "e") is read by openpyxl as its text: calamine would read it empty."""
+        content = self._xlsx([["a", "b"], ["x", "#DIV/0!"]])  # openpyxl writes it as an error cell
+        self.assertIn(b'<c r="B2" t="e">', zipfile.ZipFile(io.BytesIO(content)).read("xl/worksheets/sheet1.xml"))
+        self.assertEqual(redu_file_reader._read_xlsx_calamine(content), [["a", "b"], ["x", None]])
+        with patch("openpyxl.load_workbook", wraps=openpyxl.load_workbook) as load:
+            table = self.reader._read_table(content, "x.xlsx")
+        self.assertEqual(load.call_count, 1, "an error cell: openpyxl reads the file")
+        self.assertEqual(table, [["a", "b"], ["x", "#DIV/0!"]])
 
     def _xlsx(self, rows, replacements=None):
         """The .xlsx of ``rows`` (openpyxl), its sheet's XML changed by ``replacements`` (bytes: bytes)."""

@@ -1,0 +1,35 @@
+# Copyright 2026 REDU
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import io
+
+from PIL import Image
+
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestPartnerImages(TransactionCase):
+    """The image sizes of a partner, precomputed in its creation, are the ones core computes afterwards."""
+
+    def _png(self, width, height):
+        output = io.BytesIO()
+        Image.new("RGB", (width, height), (200, 30, 30)).save(output, format="PNG")
+        return base64.b64encode(output.getvalue())
+
+    def _size(self, value):
+        return Image.open(io.BytesIO(base64.b64decode(value))).size
+
+    def test_created_partners_get_their_image_sizes(self):
+        with_image, without = self.env["res.partner"].create(
+            [{"name": "Kuvallinen Oy", "image_1920": self._png(600, 300)}, {"name": "Kuvaton Oy"}]
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self._size(with_image.image_1920), (600, 300))
+        self.assertEqual(self._size(with_image.image_512), (512, 256))
+        self.assertEqual(self._size(with_image.image_128), (128, 64))
+        self.assertFalse(without.image_1920 or without.image_1024 or without.image_128)
+        # a later image is resized as before
+        without.image_1920 = self._png(300, 300)
+        self.env.invalidate_all()
+        self.assertEqual(self._size(without.image_256), (256, 256))

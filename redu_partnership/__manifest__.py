@@ -3,7 +3,7 @@
 {
     "name": "REDU Working-life Partnership",
     "summary": "Partnership levels A-D, cooperation types and customer management of working-life partners",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.0.2",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",
     "author": "REDU",

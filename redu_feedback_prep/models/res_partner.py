@@ -78,11 +78,18 @@ class ResPartner(models.Model):
     # ------------------------------------------------------ import matching
     @api.model
     def _redu_employer_key(self, values):
-        business_id = values["employer_business_id"]
-        if business_id:
-            return ("bid", check_business_id(business_id)[0] or business_id)
-        name = values["employer_name"] or values["workplace_name"]
-        return ("name", name.casefold()) if name else False
+        """The key matching the employer of an imported row: its business ID (compact) or its name; kept in
+        ``values`` (the row's parsed values), as the import asks for it at each step."""
+        key = values.get("employer_key")
+        if key is None:
+            business_id = values["employer_business_id"]
+            if business_id:
+                key = ("bid", check_business_id(business_id)[0] or business_id)
+            else:
+                name = values["employer_name"] or values["workplace_name"]
+                key = ("name", name.casefold()) if name else False
+            values["employer_key"] = key
+        return key
 
     @api.model
     def _redu_match_employers(self, values_list):
@@ -217,6 +224,9 @@ class ResPartner(models.Model):
             .with_env(self.env)
         )
         partners.check_access("create")
+        # their computed fields (commercial partner, complete name, sanitized phone...) written now in one
+        # UPDATE per batch, not in one per set of fields a later query reads
+        partners.flush_recordset()
         return partners
 
     @api.model

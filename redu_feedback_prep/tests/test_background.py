@@ -164,6 +164,7 @@ class TestBackgroundImport(FeedbackCase):
         self.assertEqual((job.counts["created"], job.counts["errors"]), (3, 2))
         self.assertEqual(job.line_ids.mapped("ref"), ["Row 3 (BG-2)", "Row 5 (BG-1)"])
         self.assertIn("already on row 2", job.line_ids[1].message, "a duplicate of an earlier batch")
+        self.assertEqual(job.payload["seen_refs"], {"BG-1": 2}, "only the source IDs the file repeats are kept")
         self.assertIn("3 created", job.result)
         self.assertEqual(self.Agreement.search([("source_ref", "=", "BG-1")]).company_id, self.company)
 

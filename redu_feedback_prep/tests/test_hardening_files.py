@@ -167,12 +167,12 @@ class TestHardeningImport(FeedbackCase):
         sheet.cell(row=3, column=12).number_format = "yyyy-mm-dd"
         output = io.BytesIO()
         workbook.save(output)
-        with mute_logger("py.warnings"):
-            wizard = self._import(output.getvalue(), "agreements.xlsx")
+        wizard = self._import(output.getvalue(), "agreements.xlsx")
         messages = self._messages(wizard)
         self.assertEqual(messages["XL-OK2"][0], "created", "the other rows of the file are imported")
         self.assertEqual(messages["XL-HUGE"][0], "error")
-        self.assertIn("the end date #VALUE! is not a date", messages["XL-HUGE"][1])
+        # the serial as stored (openpyxl, which read the file before #22, showed "#VALUE!" and warned)
+        self.assertIn("the end date 1000000000 is not a date", messages["XL-HUGE"][1])
 
     def test_encodings(self):
         text = "\n".join((HEADER, self._line("ENC-1").replace("Aino A", "Äijä Öhman")))

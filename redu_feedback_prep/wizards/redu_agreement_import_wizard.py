@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 import logging
+from collections import Counter
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -460,12 +461,28 @@ class ReduAgreementImportWizard(models.TransientModel):
         return rows
 
     @api.model
+    def _job_repeated_refs(self, job):
+        """The source IDs on more than one row of the job's file, found once per run of the task (kept as its
+        rows): only these are remembered from batch to batch, to refuse their later rows."""
+        attachment = job.attachment_id
+        key = ("redu_feedback_prep.import_repeated_refs", attachment.id, attachment.checksum)
+        repeated = self.env.cr.cache.get(key)
+        if repeated is None:
+            counts = Counter(self._text(data.get("source_ref")) for _number, data in self._job_rows(job))
+            repeated = self.env.cr.cache[key] = frozenset(ref for ref, count in counts.items() if ref and count > 1)
+        return repeated
+
+    @api.model
     def _job_import(self, job):
         """Background task: import the next batch of rows of the job's file."""
         rows = self._job_rows(job)
         batch = rows[job.done : job.done + IMPORT_BATCH]
-        seen = (job.payload or {}).get("seen_refs", {})
-        track_history = bool((job.payload or {}).get("track_history"))
+        # the task's memory between batches: the rows already imported of the source IDs the file repeats
+        # (the payload is read and written whole for each batch: not every source ID of the file)
+        repeated = self._job_repeated_refs(job)
+        payload = job.payload or {}  # read once: each read of a Json field is a deep copy
+        seen = payload.get("seen_refs", {})
+        track_history = bool(payload.get("track_history"))
         try:
             with self.env.cr.savepoint():
                 results = self._import_rows(batch, seen, track_history)
@@ -485,10 +502,10 @@ class ReduAgreementImportWizard(models.TransientModel):
                             "message": str(error) or repr(error),
                         }
                     ]
-                seen.update({r["source_ref"]: r["row_number"] for r in row_results if r["status"] != "error"})
+                seen.update(self._seen_refs(row_results, repeated))
                 results += row_results
-        seen.update({r["source_ref"]: r["row_number"] for r in results if r["status"] != "error"})
-        job.payload = dict(job.payload or {}, seen_refs=seen)
+        seen.update(self._seen_refs(results, repeated))
+        job.payload = dict(payload, seen_refs=seen)
         statuses = [result["status"] for result in results]
         counts = job._add_counts(
             created=statuses.count("created"),
@@ -512,6 +529,15 @@ class ReduAgreementImportWizard(models.TransientModel):
             **counts,
         )
         return len(batch)
+
+    @api.model
+    def _seen_refs(self, results, repeated):
+        """{source ID: row number} of the rows imported among ``results`` whose source ID is in ``repeated``."""
+        return {
+            result["source_ref"]: result["row_number"]
+            for result in results
+            if result["status"] != "error" and result["source_ref"] in repeated
+        }
 
     @api.model
     def _upsert_agreements(self, good, employers, instructors, track_history=False):

@@ -263,15 +263,17 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Country = self.env["res.country"]
+        normalized = {}  # each business ID once: an import's contacts carry their company's
         for vals in vals_list:
-            if vals.get("company_registry"):
+            registry = vals.get("company_registry")
+            if registry:
                 country = Country.browse(vals.get("country_id"))
                 if not country and vals.get("parent_id"):
                     country = self.browse(vals["parent_id"]).country_id
                 if country.code == "FI":
-                    vals["company_registry"] = self._redu_normalize_business_id(
-                        vals["company_registry"], vals.get("name")
-                    )
+                    if registry not in normalized:
+                        normalized[registry] = self._redu_normalize_business_id(registry, vals.get("name"))
+                    vals["company_registry"] = normalized[registry]
         partners = super().create(vals_list)
         if any(vals.get("company_registry") for vals in vals_list):
             partners._redu_check_company_registry()
@@ -406,15 +408,18 @@ class ResPartner(models.Model):
         Partners without a country or abroad are not checked.
         """
         to_fix = defaultdict(list)
+        valid = {}  # each business ID normalised once
         for partner in self:
             registry = partner.company_registry
             if not registry or partner.country_id.code != "FI":
                 continue
-            try:
-                normalized = normalize_business_id(registry)
-            except ValueError:
-                # the partner's name only for the message (an import creates thousands of partners)
-                normalized = self._redu_normalize_business_id(registry, partner.display_name)
+            normalized = valid.get(registry)
+            if normalized is None:
+                try:
+                    normalized = valid[registry] = normalize_business_id(registry)
+                except ValueError:
+                    # the partner's name only for the message (an import creates thousands of partners)
+                    normalized = self._redu_normalize_business_id(registry, partner.display_name)
             if normalized != registry:
                 to_fix[normalized].append(partner.id)
         for normalized, partner_ids in to_fix.items():

@@ -19,6 +19,10 @@ FORMULA_ELEMENT_RE = re.compile(rb"<(?:[A-Za-z_][-.\w]*:)?f[\s/>]")
 # what only openpyxl reads as a user expects: a formula element, or a cell of type error (t="e": calamine reads
 # "#DIV/0!" as an empty cell, openpyxl as the text Excel shows)
 OPENPYXL_ONLY_RE = re.compile(FORMULA_ELEMENT_RE.pattern + rb"""|\st\s*=\s*["']e["']""")
+# literals that every match of these patterns contains: a chunk without any of them is not searched (a plain
+# search for a literal is many times faster than the patterns' search over a sheet's XML)
+FORMULA_HINTS = (b"<f", b":f")
+OPENPYXL_ONLY_HINTS = (*FORMULA_HINTS, b'"e"', b"'e'")
 # the XML of a sheet is scanned by chunks of this size (no copy of a whole large sheet in memory)
 SCAN_CHUNK = 1 << 20
 
@@ -26,16 +30,17 @@ SCAN_CHUNK = 1 << 20
 DEFAULT_ENCODINGS = ("utf-8-sig", "cp1252")
 
 
-def _part_may_match(archive, part, pattern):
-    """False only when the XML ``part`` of the zip ``archive`` has no match of ``pattern``, read by chunks.
-    UTF-16 XML (allowed, never seen) is True: the pattern would not see its tags."""
+def _part_may_match(archive, part, pattern, hints):
+    """False only when the XML ``part`` of the zip ``archive`` has no match of ``pattern``, read by chunks;
+    ``hints`` are literals every match contains. UTF-16 XML (allowed, never seen) is True: the pattern would
+    not see its tags."""
     with archive.open(part) as xml:
         tail = b""
         while chunk := xml.read(SCAN_CHUNK):
             if b"\x00" in chunk:
                 return True
             text = tail + chunk
-            if pattern.search(text):
+            if any(hint in text for hint in hints) and pattern.search(text):
                 return True
             # an element cut at the end of the chunk is searched again with the next one
             start = text.rfind(b"<")
@@ -51,7 +56,7 @@ def _sheet_may_have_formulas(content, sheet):
     if not part:
         return True
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        return _part_may_match(archive, part, FORMULA_ELEMENT_RE)
+        return _part_may_match(archive, part, FORMULA_ELEMENT_RE, FORMULA_HINTS)
 
 
 def _xlsx_may_need_openpyxl(content):
@@ -59,7 +64,7 @@ def _xlsx_may_need_openpyxl(content):
     element or an error cell: then calamine reads the values openpyxl would. Any doubt is True."""
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         parts = [name for name in archive.namelist() if name.lower().endswith(".xml")]
-        return not parts or any(_part_may_match(archive, part, OPENPYXL_ONLY_RE) for part in parts)
+        return not parts or any(_part_may_match(archive, part, OPENPYXL_ONLY_RE, OPENPYXL_ONLY_HINTS) for part in parts)
 
 
 def _calamine_cell(value):

@@ -33,3 +33,28 @@ class TestPartnerImages(TransactionCase):
         without.image_1920 = self._png(300, 300)
         self.env.invalidate_all()
         self.assertEqual(self._size(without.image_256), (256, 256))
+        self.assertEqual(self._size(without.image_1024), (300, 300))
+        # a large image: every size at its own maximum
+        without.image_1920 = self._png(2400, 1200)
+        self.env.invalidate_all()
+        self.assertEqual(self._size(without.image_1920), (1920, 960))
+        self.assertEqual(self._size(without.image_1024), (1024, 512))
+        self.assertEqual(self._size(without.image_128), (128, 64))
+        # an image removed: every size with it, none left in the attachments
+        with_image.image_1920 = False
+        self.env.invalidate_all()
+        self.assertFalse(with_image.image_1024 or with_image.image_512 or with_image.image_256 or with_image.image_128)
+        self.assertFalse(
+            self.env["ir.attachment"].search_count(
+                [("res_model", "=", "res.partner"), ("res_id", "=", with_image.id), ("res_field", "like", "image_%")]
+            )
+        )
+
+    def test_partners_without_image_in_batch_have_no_image_attachments(self):
+        partners = self.env["res.partner"].create([{"name": f"Kuvaton {index}"} for index in range(5)])
+        self.env.flush_all()
+        self.assertFalse(
+            self.env["ir.attachment"].search_count(
+                [("res_model", "=", "res.partner"), ("res_id", "in", partners.ids), ("res_field", "like", "image_%")]
+            )
+        )

@@ -457,27 +457,30 @@ class ReduWorkplaceAgreement(models.Model):
     def _check_date_range(self):
         check_dates_in_range(self)
 
+    # these computes run for thousands of agreements at once (an import's creation): one assignment per
+    # group of agreements with the same value, not one per agreement
+
     @api.depends("employer_id")
     def _compute_workplace_name(self):
-        for agreement in self:
-            if agreement.employer_id:
-                agreement.workplace_name = agreement.employer_id.name
+        for employer, agreements in self.grouped("employer_id").items():
+            if employer:
+                agreements.workplace_name = employer.name
             else:
-                agreement.workplace_name = agreement.workplace_name or False
+                for agreement in agreements:
+                    agreement.workplace_name = agreement.workplace_name or False
 
     @api.depends("company_id")
     def _compute_provider_oid(self):
-        for agreement in self:
-            agreement.provider_oid = agreement.company_id.redu_provider_oid or False
+        for company, agreements in self.grouped("company_id").items():
+            agreements.provider_oid = company.redu_provider_oid or False
 
     @api.depends("end_date")
     def _compute_national_dates(self):
-        for agreement in self:
-            end = agreement.end_date
-            agreement.bundling_date = national.bundling_date(end) if end and end.year < 9999 else False
-            agreement.national_last_answer_day = national.last_answer_day(end) or False
-            agreement.national_contact_deadline = national.contact_deadline(end) or False
-            agreement.national_structural_deadline = national.structural_deadline(end) or False
+        for end, agreements in self.grouped("end_date").items():
+            agreements.bundling_date = national.bundling_date(end) if end and end.year < 9999 else False
+            agreements.national_last_answer_day = national.last_answer_day(end) or False
+            agreements.national_contact_deadline = national.contact_deadline(end) or False
+            agreements.national_structural_deadline = national.structural_deadline(end) or False
 
     @api.depends(
         "instructor_id.name", "employer_id.company_registry", "provider_oid", "qualification_code", "company_id"

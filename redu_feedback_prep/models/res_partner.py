@@ -77,14 +77,18 @@ class ResPartner(models.Model):
 
     # ------------------------------------------------------ import matching
     @api.model
-    def _redu_employer_key(self, values):
+    def _redu_employer_key(self, values, normalized=None):
         """The key matching the employer of an imported row: its business ID (compact) or its name; kept in
-        ``values`` (the row's parsed values), as the import asks for it at each step."""
+        ``values`` (the row's parsed values), as the import asks for it at each step.
+
+        :param normalized: the dict the caller keeps for a batch of rows (:meth:`_redu_business_id_key`): each
+            business ID checked once however many rows name it
+        """
         key = values.get("employer_key")
         if key is None:
             business_id = values["employer_business_id"]
             if business_id:
-                key = ("bid", check_business_id(business_id)[0] or business_id)
+                key = self._redu_business_id_key(business_id, {} if normalized is None else normalized)[0]
             else:
                 name = values["employer_name"] or values["workplace_name"]
                 key = ("name", name.casefold()) if name else False
@@ -92,11 +96,22 @@ class ResPartner(models.Model):
         return key
 
     @api.model
+    def _redu_business_id_key(self, business_id, normalized):
+        """(``("bid", the business ID normalised, or as written when it is not valid)``, whether it is valid);
+        ``normalized`` is the caller's dict for a batch: each ID is checked once."""
+        result = normalized.get(business_id)
+        if result is None:
+            compact, error = check_business_id(business_id)
+            result = normalized[business_id] = (("bid", compact or business_id), not error)
+        return result
+
+    @api.model
     def _redu_match_employers(self, values_list):
         """The employers of imported agreement rows: {employer key: partner id}, found by business ID or
         name with one search, the missing ones created at once (the agreement import's matching)."""
         partner_model = self.with_context(active_test=False)
-        keys = {self._redu_employer_key(values): values for values in values_list}
+        normalized = {}
+        keys = {self._redu_employer_key(values, normalized): values for values in values_list}
         keys.pop(False, None)
         business_ids = [key[1] for key in keys if key[0] == "bid"]
         names = [
@@ -115,9 +130,7 @@ class ResPartner(models.Model):
             )
             for partner in partners:
                 if partner.company_registry:
-                    found.setdefault(
-                        ("bid", check_business_id(partner.company_registry)[0] or partner.company_registry), partner.id
-                    )
+                    found.setdefault(self._redu_business_id_key(partner.company_registry, normalized)[0], partner.id)
                 found.setdefault(("name", partner.name.casefold()), partner.id)
         finland = self.env.ref("base.fi")
         to_create = []
@@ -127,7 +140,7 @@ class ResPartner(models.Model):
             vals = {"name": values["employer_name"] or values["workplace_name"] or key[1], "is_company": True}
             if key[0] == "bid":
                 vals["company_registry"] = key[1]
-                if not check_business_id(key[1])[1]:
+                if self._redu_business_id_key(key[1], normalized)[1]:
                     # a valid Y-tunnus: a Finnish company (an invalid one stays without a country,
                     # redu_partnership refuses it on Finnish partners and the validation reports it)
                     vals["country_id"] = finland.id

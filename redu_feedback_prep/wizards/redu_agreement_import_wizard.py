@@ -92,6 +92,11 @@ TEXT_MAX_LENGTH = 256
 COLUMN_MAX_LENGTHS = {"employer_business_id": 64}
 # the columns where a text beginning with "=" is a formula, never a value (names may begin with anything)
 VALUE_COLUMNS = CODE_COLUMNS | DATE_COLUMNS | {"part_time_percent", "agreement_type", "study_type"}
+# the longest text of each column, spaces around it left out
+MAX_LENGTHS = {
+    column: COLUMN_MAX_LENGTHS.get(column, REF_MAX_LENGTH if column in CODE_COLUMNS else TEXT_MAX_LENGTH)
+    for column in IMPORT_COLUMNS
+}
 
 
 class ReduAgreementImportWizard(models.TransientModel):
@@ -168,6 +173,8 @@ class ReduAgreementImportWizard(models.TransientModel):
     # --------------------------------------------------------------- parsing
     @api.model
     def _text(self, value):
+        if isinstance(value, str):  # most cells: the text, its spaces normalised
+            return " ".join(value.split())
         if value is None or isinstance(value, FormulaCell):
             return ""
         if isinstance(value, float) and value.is_integer():
@@ -177,6 +184,8 @@ class ReduAgreementImportWizard(models.TransientModel):
     @api.model
     def _raw(self, value):
         """A value kept as written but for the surrounding spaces (names, emails, phones)."""
+        if isinstance(value, str):
+            return java_trim(value)
         if value is None or isinstance(value, FormulaCell):
             return ""
         if isinstance(value, float) and value.is_integer():
@@ -219,10 +228,13 @@ class ReduAgreementImportWizard(models.TransientModel):
     @api.model
     def _check_cells(self, data):
         """Refuse the row for a formula or a value too long for its column (ValueError naming the column)."""
-        for column in IMPORT_COLUMNS:
+        for column, limit in MAX_LENGTHS.items():
             value = data.get(column)
-            formula = formula_text(value)
-            if formula and (isinstance(value, FormulaCell) or column in VALUE_COLUMNS):
+            if value is None:
+                continue
+            # only a value column's text or a formula cell can be a formula refused
+            formula = (column in VALUE_COLUMNS or isinstance(value, FormulaCell)) and formula_text(value)
+            if formula:
                 raise ValueError(
                     self.env._(
                         "the column %(column)s holds a formula (%(formula)s), not a value: type the value itself "
@@ -231,17 +243,15 @@ class ReduAgreementImportWizard(models.TransientModel):
                         formula=formula[:50],
                     )
                 )
-            if isinstance(value, str):
-                limit = COLUMN_MAX_LENGTHS.get(column, REF_MAX_LENGTH if column in CODE_COLUMNS else TEXT_MAX_LENGTH)
-                if len(value.strip()) > limit:
-                    raise ValueError(
-                        self.env._(
-                            "the column %(column)s is too long (%(length)s characters; at most %(limit)s)",
-                            column=column,
-                            length=len(value.strip()),
-                            limit=limit,
-                        )
+            if isinstance(value, str) and len(value) > limit and len(value.strip()) > limit:
+                raise ValueError(
+                    self.env._(
+                        "the column %(column)s is too long (%(length)s characters; at most %(limit)s)",
+                        column=column,
+                        length=len(value.strip()),
+                        limit=limit,
                     )
+                )
 
     @api.model
     def _parse_row(self, data, teachers):

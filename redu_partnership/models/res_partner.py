@@ -276,7 +276,8 @@ class ResPartner(models.Model):
                     vals["company_registry"] = normalized[registry]
         partners = super().create(vals_list)
         if any(vals.get("company_registry") for vals in vals_list):
-            partners._redu_check_company_registry()
+            # the IDs normalised above are not checked again
+            partners._redu_check_company_registry(valid=set(normalized.values()))
         # The level comes with the values, or as a default (context or ir.default) that the values lack.
         if any(vals.get("partnership_level_id") for vals in vals_list) or self.default_get(["partnership_level_id"]):
             # sudo: the level is set by the creation the caller was allowed to do, whatever its groups
@@ -402,13 +403,14 @@ class ResPartner(models.Model):
                 )
             ) from None
 
-    def _redu_check_company_registry(self):
+    def _redu_check_company_registry(self, valid=()):
         """Normalise, or refuse, the business ID of the partners located in Finland.
 
-        Partners without a country or abroad are not checked.
+        Partners without a country or abroad are not checked, nor those whose ID is one of ``valid`` (IDs the
+        caller has just normalised).
         """
         to_fix = defaultdict(list)
-        valid = {}  # each business ID normalised once
+        valid = {registry: registry for registry in valid}  # {ID: normalised}: each business ID normalised once
         for partner in self:
             registry = partner.company_registry
             if not registry or partner.country_id.code != "FI":

@@ -81,14 +81,14 @@ class ResPartner(models.Model):
         """The key matching the employer of an imported row: its business ID (compact) or its name; kept in
         ``values`` (the row's parsed values), as the import asks for it at each step.
 
-        :param normalized: the dict the caller keeps for a batch of rows (:meth:`_redu_business_id_key`): each
-            business ID checked once however many rows name it
+        :param normalized: the dict the caller keeps for a batch of rows
+            (:meth:`_redu_import_business_id_key`): each business ID checked once however many rows name it
         """
         key = values.get("employer_key")
         if key is None:
             business_id = values["employer_business_id"]
             if business_id:
-                key = self._redu_business_id_key(business_id, {} if normalized is None else normalized)[0]
+                key = self._redu_import_business_id_key(business_id, {} if normalized is None else normalized)[0]
             else:
                 name = values["employer_name"] or values["workplace_name"]
                 key = ("name", name.casefold()) if name else False
@@ -96,7 +96,7 @@ class ResPartner(models.Model):
         return key
 
     @api.model
-    def _redu_business_id_key(self, business_id, normalized):
+    def _redu_import_business_id_key(self, business_id, normalized):
         """(``("bid", the business ID normalised, or as written when it is not valid)``, whether it is valid);
         ``normalized`` is the caller's dict for a batch: each ID is checked once."""
         result = normalized.get(business_id)
@@ -130,7 +130,9 @@ class ResPartner(models.Model):
             )
             for partner in partners:
                 if partner.company_registry:
-                    found.setdefault(self._redu_business_id_key(partner.company_registry, normalized)[0], partner.id)
+                    found.setdefault(
+                        self._redu_import_business_id_key(partner.company_registry, normalized)[0], partner.id
+                    )
                 found.setdefault(("name", partner.name.casefold()), partner.id)
         finland = self.env.ref("base.fi")
         to_create = []
@@ -140,7 +142,7 @@ class ResPartner(models.Model):
             vals = {"name": values["employer_name"] or values["workplace_name"] or key[1], "is_company": True}
             if key[0] == "bid":
                 vals["company_registry"] = key[1]
-                if self._redu_business_id_key(key[1], normalized)[1]:
+                if self._redu_import_business_id_key(key[1], normalized)[1]:
                     # a valid Y-tunnus: a Finnish company (an invalid one stays without a country,
                     # redu_partnership refuses it on Finnish partners and the validation reports it)
                     vals["country_id"] = finland.id

@@ -58,3 +58,18 @@ class TestPartnerImages(TransactionCase):
                 [("res_model", "=", "res.partner"), ("res_id", "in", partners.ids), ("res_field", "like", "image_%")]
             )
         )
+
+    def test_image_written_in_a_bin_size_context_gets_real_sizes(self):
+        # the web client reads and saves binary fields with bin_size in its context: the sizes are still images
+        partner = self.env["res.partner"].create({"name": "Kuvallinen myöhemmin Oy"})
+        partner.with_context(bin_size=True).write({"image_1920": self._png(600, 300)})
+        self.env.invalidate_all()
+        self.assertEqual(self._size(partner.image_512), (512, 256))
+        self.assertEqual(self._size(partner.image_128), (128, 64))
+        created = (
+            self.env["res.partner"]
+            .with_context(bin_size=True)
+            .create({"name": "Kuvallinen heti Oy", "image_1920": self._png(300, 600)})
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self._size(created.with_context(bin_size=False).image_256), (128, 256))

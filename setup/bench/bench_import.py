@@ -34,6 +34,7 @@ Usage: .venv/bin/python setup/bench/bench_import.py [--rows 20000] [--tracked] [
 import argparse
 import base64
 import csv
+import dataclasses
 import hashlib
 import io
 import os
@@ -148,15 +149,15 @@ def partner_csv(rows):
     return buffer.getvalue().encode("utf-8")
 
 
+@dataclasses.dataclass
 class Imported:
     """What an import left, read alike from its background task or, at or below the task's threshold
     (1,000 rows: imported at once), from the wizard's result lines."""
 
-    def __init__(self, counts, state, result, refused_lines):
-        self.counts = counts
-        self.state = state
-        self.result = result
-        self.refused_lines = refused_lines
+    counts: dict
+    state: str
+    result: str
+    refused_lines: list
 
 
 def import_file(env, manager, data, file_name, track_history=False):

@@ -19,7 +19,10 @@ It measures and prints, one line per figure:
   ``last_validated``, their messages and the issues are compared before and after);
 - the baseline: Odoo's own ``base_import`` (``execute_import``) of the same rows into res.partner
   (name, reference, email, phone, street, city), in the same run: its rate and our ratio to it;
-- the rows refused: their number and a fingerprint of (row, message), to compare between versions.
+- the rows refused: their number and a fingerprint of (row, message), to compare between versions;
+- the creation alone: the same employers, instructors and agreements created as the import creates them,
+  without reading the file, matching or validating (the ORM's share, a floor no change to the import goes
+  below), its rate and its share of the CSV import.
 
 Each measured import works in a transaction rolled back at its end, and the database is vacuumed
 (FULL) before the next one: each starts from the same database. The database is dropped at the end
@@ -282,6 +285,113 @@ def measure_imports(env, report, manager, rows):
     return rate
 
 
+def creation_values(env, manager, rows):
+    """The records the import of ``rows`` creates, as create() values: (employers, instructors by employer
+    index, agreements with the employer index and the instructor's position). The rows are parsed by the
+    import's own parser; the rows it refuses are left out."""
+    wizard = env["redu.agreement.import.wizard"].with_user(manager)
+    teachers = {manager.login: manager.id}
+    finland = env.ref("base.fi").id
+    employers, instructors, agreements = {}, {}, []
+    for row in rows:
+        try:
+            values = wizard._parse_row(row, teachers)
+        except ValueError:
+            continue
+        employer = employers.setdefault(
+            values["employer_business_id"],
+            {
+                "name": values["employer_name"],
+                "is_company": True,
+                "company_registry": values["employer_business_id"],
+                "country_id": finland,
+            },
+        )
+        instructor = instructors.setdefault(
+            values["instructor_email"],
+            {
+                "name": values["instructor_name"],
+                "type": "contact",
+                "email": values["instructor_email"],
+                "phone": values["instructor_phone"],
+                "employer": values["employer_business_id"],
+            },
+        )
+        agreements.append(
+            (
+                employer,
+                instructor,
+                {
+                    name: values[name]
+                    for name in (
+                        "source_ref",
+                        "agreement_type",
+                        "student_name",
+                        "student_ref",
+                        "start_date",
+                        "end_date",
+                        "part_time_percent",
+                        "apprenticeship_basis",
+                        "qualification",
+                        "qualification_code",
+                    )
+                }
+                | {"teacher_id": values["teacher_id"] or manager.id},
+            )
+        )
+    return employers, instructors, agreements
+
+
+def measure_creation(env, report, manager, rows, import_seconds):
+    """The records of the import created alone, as the import creates them (the partners by
+    ``_redu_create_batch``, the agreements by one ``create``, without chatter), without reading the file,
+    matching or validating: the ORM's share of the import, which no change to the import can go below."""
+    employers, instructors, agreements = creation_values(env, manager, rows)
+
+    def create():
+        partners = env["res.partner"].sudo().with_context(tracking_disable=True)
+        created = partners._redu_create_batch(list(employers.values()))
+        employer_ids = {
+            vals["company_registry"]: partner.id for vals, partner in zip(employers.values(), created, strict=True)
+        }
+        contact_vals = [
+            {**{k: v for k, v in vals.items() if k != "employer"}, "parent_id": employer_ids[vals["employer"]]}
+            for vals in instructors.values()
+        ]
+        contacts = partners._redu_create_batch(contact_vals)
+        instructor_ids = {vals["email"]: partner.id for vals, partner in zip(contact_vals, contacts, strict=True)}
+        agreement_model = env["redu.workplace.agreement"].sudo().with_context(tracking_disable=True)
+        # inside a batch that is not validated: the creation alone
+        with agreement_model._validation_batch(validate=False) as batched:
+            batched.create(
+                [
+                    {
+                        **vals,
+                        "employer_id": employer_ids[employer["company_registry"]],
+                        "instructor_id": instructor_ids[instructor["email"]],
+                        "company_id": env.company.id,
+                    }
+                    for employer, instructor, vals in agreements
+                ]
+            )
+        env.flush_all()
+
+    _result, elapsed, _cpu, queries = measure(env, create)
+    count = len(rows)
+    report.line(
+        f"creation alone: {len(employers):,} employers, {len(instructors):,} instructors, {len(agreements):,} "
+        f"agreements in {elapsed:.2f} s ({queries / count:.3f} queries per row)"
+    )
+    report.figure(
+        "    the import's rows/s if it did nothing but create its records (the ORM's floor)",
+        count / elapsed,
+        "rows/s",
+        digits=0,
+    )
+    report.figure("    the creation's share of the CSV import", elapsed / import_seconds * 100, "%", digits=0)
+    rolled_back(env)
+
+
 def measure_baseline(env, report, rows, rate):
     """base_import of the same rows into res.partner, as the administrator."""
     data = partner_csv(rows)
@@ -342,6 +452,7 @@ def main():
         with bench.env(DB) as env:
             manager = env["res.users"].search([("login", "=", "bench_manager")])
             rate = measure_imports(env, report, manager, rows)
+            measure_creation(env, report, manager, rows, len(rows) / rate)
             if args.tracked:
                 measure_tracked(env, report, manager, rows, rate)
             baseline = measure_baseline(env, report, rows, rate)

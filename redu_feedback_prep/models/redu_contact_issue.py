@@ -6,7 +6,7 @@ from odoo import api, fields, models
 
 from odoo.addons.redu_base.tools.dates import redu_today
 
-from ..tools.plain_rows import query_rows
+from ..tools.plain_rows import query_tuples
 from ..tools.rule_catalogue import KIND_SELECTION, RULE_BY_CODE, RULE_SELECTION, SEVERITY_SELECTION
 
 URGENCY_SELECTION = [
@@ -126,20 +126,21 @@ class ReduContactIssue(models.Model):
         (the validation writes them for whoever triggered it): called on a sudo model.
         """
         today = redu_today(self)
+        # the keys with None for an empty value, as the old issues are read (SQL's NULL): compared as they come
         wanted = {}
         for agreement_id, (values, deadline, issues) in found.items():
-            deadline = deadline or False
+            deadline = deadline or None
             urgency = urgency_of(None if not deadline else (deadline - today).days)
             for code, detail in issues:
                 key = (
                     agreement_id,
                     code,
-                    detail or False,
-                    values["instructor_id"] or False,
-                    values["employer_id"] or False,
-                    values["teacher_id"] or False,
+                    detail or None,
+                    values["instructor_id"] or None,
+                    values["employer_id"] or None,
+                    values["teacher_id"] or None,
                     values["company_id"],
-                    values["end_date"] or False,
+                    values["end_date"] or None,
                     deadline,
                 )
                 wanted[key] = urgency
@@ -147,28 +148,26 @@ class ReduContactIssue(models.Model):
         changed = set()
         urgency_updates = defaultdict(list)
         kept = set()
-        # the old issues as plain values with one query (no read() formatting of tens of thousands); the
-        # agreements as a subquery of their ids (a domain "in" a list converts each id in Python)
+        # the old issues as plain tuples with one query (no read() formatting of tens of thousands, no dict
+        # each); the agreements as a subquery of their ids (a domain "in" a list converts each id in Python)
         agreements = self.env["redu.workplace.agreement"].browse(found)._as_query(ordered=False)
-        old_issues = query_rows(
-            self, self._search([("agreement_id", "any", agreements)], order=self._order), [*ISSUE_KEY_FIELDS, "urgency"]
-        )
-        for old in old_issues.values():
-            key = tuple(old[name] or False for name in ISSUE_KEY_FIELDS)
+        query = self._search([("agreement_id", "any", agreements)], order=self._order)
+        for row in query_tuples(self, query, [*ISSUE_KEY_FIELDS, "urgency"]):
+            issue_id, key, urgency = row[0], row[1:-1], row[-1]
             if key in wanted and key not in kept:
                 kept.add(key)
-                if old["urgency"] != wanted[key]:
-                    urgency_updates[wanted[key]].append(old["id"])
+                if urgency != wanted[key]:
+                    urgency_updates[wanted[key]].append(issue_id)
             else:
-                to_unlink.append(old["id"])
-                changed.add(old["agreement_id"])
+                to_unlink.append(issue_id)
+                changed.add(key[0])
         if to_unlink:
             self.browse(to_unlink).unlink()
         for urgency, ids in urgency_updates.items():
             self.browse(ids).write({"urgency": urgency})
         to_create = [
             {
-                **dict(zip(ISSUE_KEY_FIELDS, key, strict=True)),
+                **{name: False if value is None else value for name, value in zip(ISSUE_KEY_FIELDS, key, strict=True)},
                 "severity": RULE_BY_CODE[key[1]].severity,
                 "kind": RULE_BY_CODE[key[1]].kind,
                 "urgency": urgency,

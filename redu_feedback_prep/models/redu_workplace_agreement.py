@@ -16,7 +16,7 @@ from odoo.addons.redu_base.tools.dates import redu_today
 from ..tools import national_judge
 from ..tools import national_rules as national
 from ..tools.national_judge import DATE_MAX, DATE_MIN, OUTCOME_KEYS
-from ..tools.plain_rows import plain_rows, query_rows
+from ..tools.plain_rows import plain_rows, query_rows, query_tuples
 
 _logger = logging.getLogger(__name__)
 
@@ -905,24 +905,23 @@ class ReduWorkplaceAgreement(models.Model):
         # the agreements as a subquery of their ids: a domain "in" a list converts each of 100,000 ids in Python
         agreements = self.env["redu.workplace.agreement"].browse(rows)._as_query(ordered=False)
         study_rows = defaultdict(list)
-        # sudo: the system's read of the study data of the agreements it judges; plain values, one query each
+        # sudo: the system's read of the study data of the agreements it judges; plain tuples, one query each
+        # (an empty value as the ORM reads it: False; an empty funding code or end: None, as eHOKS has it)
         period_model = self.env["redu.study.right.period"].sudo()
-        for values in query_rows(
+        for _id, agreement_id, start, state, funding_code in query_tuples(
             period_model,
             period_model._search([("agreement_id", "any", agreements)], order=period_model._order),
             ["agreement_id", "start_date", "state", "funding_code"],
-        ).values():
-            study_rows[values["agreement_id"]].append(
-                (values["start_date"], values["state"], (values["funding_code"] or "").strip() or None),
-            )
+        ):
+            study_rows[agreement_id].append((start or False, state or False, (funding_code or "").strip() or None))
         interruptions = defaultdict(list)
         interruption_model = self.env["redu.agreement.interruption"].sudo()
-        for values in query_rows(
+        for _id, agreement_id, start, end in query_tuples(
             interruption_model,
             interruption_model._search([("agreement_id", "any", agreements)], order=interruption_model._order),
             ["agreement_id", "start_date", "end_date"],
-        ).values():
-            interruptions[values["agreement_id"]].append((values["start_date"], values["end_date"] or None))
+        ):
+            interruptions[agreement_id].append((start or False, end or None))
         periods = {}
         for agreement_id, row in rows.items():
             instructor = partners.get(row["instructor_id"])

@@ -36,15 +36,13 @@ OUTCOME_KEYS = (
 
 def period_dates_out_of_range(period):
     """The dates of a :class:`national_rules.Period` outside DATE_MIN..DATE_MAX, as text; empty when none."""
-    days = [
-        period.start,
-        period.end,
-        period.study_right_start,
-        period.study_right_end,
-        *(row[0] for row in period.study_right_periods),
-        *(day for row in period.interruptions for day in row),
-    ]
-    return ", ".join(str(day) for day in days if day and not DATE_MIN <= day <= DATE_MAX)
+    days = [period.start, period.end, period.study_right_start, period.study_right_end]
+    if period.study_right_periods:
+        days += [row[0] for row in period.study_right_periods]
+    if period.interruptions:
+        days += [day for row in period.interruptions for day in row]
+    out = [day for day in days if day and not DATE_MIN <= day <= DATE_MAX]
+    return ", ".join(map(str, out)) if out else ""
 
 
 def _unreadable(error):
@@ -84,19 +82,16 @@ def judge(rows, periods, partners, to_judge, today):
         if errors and row["student_ref"]:
             rejected_by_student[row["company_id"], row["student_ref"]].append(row["name"])
 
-    # the agreements whose HOKS is rejected (by their own period or another of the student's), once
-    rejected_ids = {
-        agreement_id
-        for agreement_id, row in rows.items()
-        if facts[agreement_id][0] or (row["company_id"], row["student_ref"]) in rejected_by_student
-    }
-
-    def rejected(agreement_id):
-        return agreement_id in rejected_ids
-
-    def reason_of(agreement_id):
-        # a rejected HOKS is never stored, so eHOKS never reaches its exclusion step
-        return None if rejected(agreement_id) else facts[agreement_id][1]
+    # per agreement, once: whether its HOKS is rejected (by its own period or another of the student's),
+    # and its exclusion reason (a rejected HOKS is never stored, so eHOKS never reaches its exclusion step)
+    rejected_ids = set()
+    reasons = {}
+    for agreement_id, row in rows.items():
+        if facts[agreement_id][0] or (row["company_id"], row["student_ref"]) in rejected_by_student:
+            rejected_ids.add(agreement_id)
+            reasons[agreement_id] = None
+        else:
+            reasons[agreement_id] = facts[agreement_id][1]
 
     # the bundles: the contacts of the periods that reach the bundling
     members = defaultdict(list)
@@ -104,8 +99,8 @@ def judge(rows, periods, partners, to_judge, today):
         if (
             row["bundle_key"]
             and row["bundling_date"]
-            and not rejected(agreement_id)
-            and not reason_of(agreement_id)
+            and agreement_id not in rejected_ids
+            and not reasons[agreement_id]
             and not facts[agreement_id][2]
         ):
             members[row["bundle_key"], row["bundling_date"]].append(periods[agreement_id])
@@ -125,8 +120,8 @@ def judge(rows, periods, partners, to_judge, today):
                 periods[agreement_id],
                 partners,
                 facts[agreement_id],
-                rejected(agreement_id),
-                reason_of(agreement_id),
+                agreement_id in rejected_ids,
+                reasons[agreement_id],
                 members,
                 rejected_by_student,
                 memo,

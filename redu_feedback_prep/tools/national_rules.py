@@ -262,6 +262,8 @@ def _date_errors(period):
 def _interruption_errors(period):
     # ehoks src/oph/ehoks/hoks/schema.clj:270-278, 440-447: interruptions may not overlap; every one
     # but the last must end strictly before the next one starts
+    if len(period.interruptions) < 2:
+        return []  # nothing to overlap (most periods): no sort
     ordered = sorted(period.interruptions, key=lambda row: row[0] or datetime.date.min)
     for current, following in zip(ordered, ordered[1:], strict=False):
         if not current[1] or not current[1] < following[0]:
@@ -293,6 +295,8 @@ def interrupted_on_end(period):
 
 def terminal_on(period, day):
     """ehoks src/oph/ehoks/opiskeluoikeus.clj:89-100: terminal on the day and on the day before."""
+    if not period.study_right_periods:
+        return False  # no state on any day
     # the first day of the calendar has no day before: itself stands for it (a date out of range)
     previous = day - datetime.timedelta(days=1) if day > datetime.date.min else day
     return state_on(period, day)[0] in TERMINAL_STATES and state_on(period, previous)[0] in TERMINAL_STATES

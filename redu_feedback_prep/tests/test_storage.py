@@ -43,3 +43,21 @@ class TestStorage(FeedbackCase):
     def test_the_agreements_table_leaves_room_for_in_place_updates(self):
         self.env.cr.execute(SQL("SELECT reloptions FROM pg_class WHERE relname = 'redu_workplace_agreement'"))
         self.assertEqual(self.env.cr.fetchone()[0], ["fillfactor=50"])
+
+    def test_an_unchanged_revalidation_keeps_the_issues_as_they_are(self):
+        # issues with a detail and without one, with an instructor, a teacher and a deadline and without
+        self.instructor.write({"email": "info@lapintesti.fi", "phone": "040 123"})
+        agreements = self._agreement(part_time_percent=0) | self._agreement(
+            source_ref="REF-NO-INSTRUCTOR", student_ref="S-NO-INSTRUCTOR", instructor_id=False, teacher_id=False
+        )
+        issues = agreements.issue_ids
+        for empty in ("detail", "instructor_id", "teacher_id"):
+            self.assertTrue(issues.filtered(empty), empty)
+            self.assertTrue(issues.filtered(lambda issue, empty=empty: not issue[empty]), empty)
+        urgencies = issues.mapped("urgency")
+        agreements.invalidate_recordset()
+        agreements._validate_contacts()
+        self.env.flush_all()
+        # the same issues, neither unlinked nor created again, their urgency as it was
+        self.assertEqual(self.env["redu.contact.issue"].search([("agreement_id", "in", agreements.ids)]), issues)
+        self.assertEqual(issues.mapped("urgency"), urgencies)

@@ -114,3 +114,29 @@ class TestMigration(FeedbackCase):
             migration.migrate(self.env.cr, "19.0.1.0.0")
         self.env.cr.execute(SQL("SELECT reloptions FROM pg_class WHERE relname = 'redu_workplace_agreement'"))
         self.assertEqual(self.env.cr.fetchone()[0], ["fillfactor=50"])
+
+    def test_upgrade_to_1_4_drops_the_issues_log_columns(self):
+        path = Path(__file__).parent.parent / "migrations" / "19.0.1.4.0" / "post-migrate.py"
+        spec = importlib.util.spec_from_file_location("redu_feedback_prep_migrate_1_4", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        # the columns as a database before 1.4.0 has them (a new one never had them)
+        self.env.cr.execute(
+            SQL(
+                "ALTER TABLE redu_contact_issue ADD COLUMN IF NOT EXISTS create_uid int4 REFERENCES res_users(id), "
+                "ADD COLUMN IF NOT EXISTS write_date timestamp"
+            )
+        )
+        migration.migrate(self.env.cr, "19.0.1.3.2")
+        migration.migrate(self.env.cr, "19.0.1.3.2")  # again: nothing left to drop, no error
+        self.env.cr.execute(
+            SQL(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'redu_contact_issue'"
+                " AND column_name IN %s",
+                migration.LOG_COLUMNS,
+            )
+        )
+        self.assertFalse(self.env.cr.fetchall())
+        # the validation still writes its issues
+        self.instructor.write({"email": "info@lapintesti.fi"})
+        self.assertTrue(self._agreement().issue_ids)

@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import logging
+import operator
 from collections import defaultdict
 from contextlib import contextmanager
 
@@ -685,12 +686,14 @@ class ReduWorkplaceAgreement(models.Model):
         return {(a.company_id.id, a.student_ref) for a in self.sudo() if a.student_ref}
 
     @api.model
-    def _national_mates(self, bundles=(), students=(), known=None):
+    def _national_mates(self, bundles=(), students=(), known=None, exclude=()):
         """Every agreement in one of the bundles or of one of the students, with one search.
 
         :param known: {id: row} of agreements whose keys (``bundle_key``, ``bundling_date``, ``company_id``,
             ``student_ref``) the caller has read already: only the other candidates' keys are read (a full
             run would read every agreement twice)
+        :param exclude: ids the caller does not want back (the agreements it judges already): left out
+            without a look at their keys
         """
         domain = []
         if bundles:
@@ -713,7 +716,11 @@ class ReduWorkplaceAgreement(models.Model):
         # has selected, and the system keeps the outcome of all of them
         agreement_model = self.sudo().with_context(active_test=False)
         # (same bundle) OR (same student): each part is a conjunction of two conditions, the pairs checked below
-        candidate_ids = agreement_model._search(Domain.OR(domain)).get_result_ids()
+        candidate_ids = [
+            candidate
+            for candidate in agreement_model._search(Domain.OR(domain)).get_result_ids()
+            if candidate not in exclude
+        ]
         known = known or {}
         unknown = [candidate for candidate in candidate_ids if candidate not in known]
         # the keys of the candidates not read yet, as plain values with one query, not through the record
@@ -830,13 +837,14 @@ class ReduWorkplaceAgreement(models.Model):
         bundles = {(r["bundle_key"], r["bundling_date"]) for r in rows.values() if r["bundle_key"]}
         bundles |= set(extra_bundles)
         students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]}
-        mates = agreement_model._national_mates(bundles, students, known=rows) - batch
+        judged = set(batch.ids)
+        mates = agreement_model._national_mates(bundles, students, known=rows, exclude=judged)
         mate_rows, mate_unreadable = self._national_rows_readable(mates)
         rows.update(mate_rows)
         unreadable.update(mate_unreadable)
         mate_students = {(r["company_id"], r["student_ref"]) for r in rows.values() if r["student_ref"]} - students
         if mate_students:
-            others = agreement_model._national_mates((), mate_students, known=rows) - batch - mates
+            others = agreement_model._national_mates((), mate_students, known=rows, exclude=judged.union(mates.ids))
             other_rows, other_unreadable = self._national_rows_readable(others)
             rows.update(other_rows)
             unreadable.update(other_unreadable)
@@ -968,9 +976,16 @@ class ReduWorkplaceAgreement(models.Model):
         agreement_model = self.env["redu.workplace.agreement"].sudo().with_context(tracking_disable=True)
         changes = defaultdict(list)
         validated = []
+        # the outcome as stored (plain rows: False for an empty value) and as judged, compared whole first:
+        # most agreements of a run keep theirs
+        outcome_of = operator.itemgetter(*OUTCOME_FIELDS)
         for agreement_id, values in outcome.items():
             row = rows[agreement_id]
-            diff = [(name, value) for name, value in values.items() if (row[name] or False) != value]
+            diff = (
+                [(name, value) for name, value in values.items() if (row[name] or False) != value]
+                if outcome_of(row) != outcome_of(values)
+                else []
+            )
             if diff or agreement_id in changed:
                 validated.append(agreement_id)
                 for change in diff:

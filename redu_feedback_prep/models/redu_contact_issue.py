@@ -172,7 +172,7 @@ class ReduContactIssue(models.Model):
             self.browse(ids).write({"urgency": urgency})
         to_create = [
             {
-                **{name: False if value is None else value for name, value in zip(ISSUE_KEY_FIELDS, key, strict=True)},
+                **dict(zip(ISSUE_KEY_FIELDS, key, strict=True)),  # None: empty, as the ORM takes it
                 "severity": RULE_BY_CODE[key[1]].severity,
                 "kind": RULE_BY_CODE[key[1]].kind,
                 "urgency": urgency,

@@ -28,3 +28,17 @@ class ResPartner(models.Model):
             without_image[name] = False
             for partner in with_image:
                 partner[name] = partner.image_1920
+
+    # Core checks that no partner given a parent closes a cycle of parents with a recursive query over the chain of
+    # each (_check_parent_id, _has_cycle). A partner on such a cycle is the parent of the one before it on the
+    # cycle (itself, for its own parent): a partner without a child is on none. Only the partners with a child are
+    # given to core's check, found with one query on the parent's index: an import's thousands of new contacts
+    # have none. Their recursive query took 7 ms a batch of 500 contacts, and up to 0.4 s when PostgreSQL's
+    # statistics were older than the table (many rows written or rolled back since its last ANALYZE): a nested
+    # loop over every contact.
+    @api.constrains("parent_id")
+    def _check_parent_id(self):
+        # sudo: a child the user may not read (archived, of another company) still closes a cycle
+        groups = self.sudo().with_context(active_test=False)._read_group([("parent_id", "in", self.ids)], ["parent_id"])
+        with_children = self.browse(parent.id for (parent,) in groups)
+        return super(ResPartner, with_children)._check_parent_id() if with_children else None

@@ -3,3 +3,4 @@
 from . import test_file_reader
 from . import test_rate_limit
 from . import test_partner_images
+from . import test_partner_hierarchy

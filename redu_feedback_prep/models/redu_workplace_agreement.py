@@ -695,27 +695,21 @@ class ReduWorkplaceAgreement(models.Model):
         :param exclude: ids the caller does not want back (the agreements it judges already): left out
             without a look at their keys
         """
+        # The search asks for the bundle keys and the student IDs only, the selective columns, each with its own
+        # index; the pairs (key and bundling date, entity and student ID) are checked below. With the bundling
+        # date and the entity in the query too, PostgreSQL took their indexes, which are barely selective (a
+        # dozen dates, an entity or two), when its statistics were older than the table (many rows written or
+        # rolled back since its last ANALYZE): 140 ms to search the mates of 1,000 agreements instead of 4 ms.
         domain = []
         if bundles:
-            domain.append(
-                [
-                    ("bundle_key", "in", list({key for key, _date in bundles})),
-                    ("bundling_date", "in", list({date for _key, date in bundles})),
-                ]
-            )
+            domain.append([("bundle_key", "in", list({key for key, _date in bundles}))])
         if students:
-            domain.append(
-                [
-                    ("student_ref", "in", list({ref for _company, ref in students})),
-                    ("company_id", "in", list({company for company, _ref in students})),
-                ]
-            )
+            domain.append([("student_ref", "in", list({ref for _company, ref in students}))])
         if not domain:
             return self.browse()
         # sudo: a bundle or a HOKS spans every agreement of the provider, whichever entities the user
         # has selected, and the system keeps the outcome of all of them
         agreement_model = self.sudo().with_context(active_test=False)
-        # (same bundle) OR (same student): each part is a conjunction of two conditions, the pairs checked below
         candidate_ids = [
             candidate
             for candidate in agreement_model._search(Domain.OR(domain)).get_result_ids()

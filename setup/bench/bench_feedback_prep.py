@@ -498,6 +498,7 @@ def main():
             (instructors, verdicts_elapsed), elapsed, _cpu, _queries = measure(env, generate, env, args.size)
             log(f"data generated in {elapsed:.0f} s")
         report = Report("bench_feedback_prep")
+        report.host("before")
         report.figure(
             f"phone verdicts of the {instructors:,} instructors (stored, as their creation computes them)",
             instructors / verdicts_elapsed,
@@ -513,6 +514,7 @@ def main():
             env.cr.rollback()
             measure_memory(env, report, rss_before, rss_after)
             env.cr.rollback()
+        report.host("after")
         report.summary(
             f"{count} agreements (budgets: >= {RATE_BUDGET:,} agreements/s, goal {RATE_GOAL:,}; "
             f">= {ONE_BY_ONE_BUDGET}x one by one; unchanged re-run >= {RERUN_BUDGET:,}/s; "

@@ -9,7 +9,8 @@ and the printing of their figures.
 - Data: ``insert_rows`` (bulk INSERT from unnest(), ids returned), ``analyze`` and ``vacuum``,
   and ``demo_data`` (setup/demo_data.py: the project's seeded generators of Finnish names and
   Y-tunnus values).
-- Measuring: ``measure`` (elapsed time, processor time and SQL queries of one call).
+- Measuring: ``measure`` (elapsed time, processor time and SQL queries of one call); ``host_speed`` (a fixed
+  workload's processor time: the host's speed, which ``Report.host`` prints with the load average).
 - Figures: ``Report.figure`` prints one figure with its baseline or its budget and goal, the
   ratio, and whether the budget is met; ``Report.summary`` prints the ``SUMMARY`` line that
   setup/bench.sh repeats. A benchmark is a measurement: a missed budget is printed, never an
@@ -31,7 +32,18 @@ os.environ.setdefault("ODOO_RC", ODOO_RC)
 sys.path.insert(0, SETUP)
 import demo_data  # noqa: E402  (setup/demo_data.py: the project's seeded value generators)
 
-__all__ = ["Bench", "Report", "analyze", "db_name", "demo_data", "insert_rows", "log", "measure", "vacuum"]
+__all__ = [
+    "Bench",
+    "Report",
+    "analyze",
+    "db_name",
+    "demo_data",
+    "host_speed",
+    "insert_rows",
+    "log",
+    "measure",
+    "vacuum",
+]
 
 
 def log(message):
@@ -179,6 +191,21 @@ def measure(env, function, *args, **kwargs):
     return result, elapsed, cpu, cr.sql_log_count - queries
 
 
+def host_speed():
+    """The processor seconds of a fixed pure-Python workload (arithmetic and dict inserts, about a second): the
+    host's speed at this moment, printed beside the figures (lower is faster). This host's speed drifts by
+    30 % and more within an hour without any load of ours; a figure compares with another only at the same
+    reference."""
+    start = time.process_time()
+    total = 0
+    for number in range(5_000_000):
+        total += number * number % 7
+    table = {}
+    for number in range(1_000_000):
+        table[str(number)] = number
+    return time.process_time() - start
+
+
 # ---------------------------------------------------------------------- figures
 def _number(value, digits):
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and digits == 0):
@@ -196,6 +223,11 @@ class Report:
 
     def line(self, text):
         print(text, flush=True)
+
+    def host(self, when):
+        """The host's load average and speed (:func:`host_speed`), ``when`` ("before", "after")."""
+        load = " ".join(f"{value:.2f}" for value in os.getloadavg())
+        self.line(f"host {when}: load average {load}; reference workload {host_speed():.2f} s CPU (lower: faster)")
 
     def figure(
         self,

@@ -253,24 +253,40 @@ def measure_tracked(env, report, manager, rows, rate):
     rolled_back(env)
 
 
-def measure_runs(env, report, manager, data, file_name, label, count):
-    """The import of ``data`` (``count`` rows) measured IMPORT_RUNS times, each from the same database (every run
-    but the last rolled back, which is left in the transaction for the caller), each run printed: (the last run's
-    :class:`Imported`, the median seconds, the median SQL queries). The runs must refuse the same rows."""
-    runs = []
+def median_runs(env, report, label, count, run, reset):
+    """``run()`` measured IMPORT_RUNS times, ``reset()`` before each run but the first (the last run is left in
+    the transaction for the caller), each run printed: (the runs' results, the median seconds, the median SQL
+    queries)."""
+    results, seconds, queries = [], [], []
     for index in range(IMPORT_RUNS):
         if index:
-            rolled_back(env)
-        job, elapsed, _cpu, queries = measure(env, import_file, env, manager, data, file_name)
-        runs.append((elapsed, queries, refused(job)))
-        report.line(f"    {label}, run {index + 1}: {elapsed:.2f} s, {count / elapsed:,.0f} rows/s, {queries} queries")
-    if len({refusals for _elapsed, _queries, refusals in runs}) > 1:
-        report.line(f"    {label}: the runs refused different rows: {[refusals for *_rest, refusals in runs]}")
-    return (
-        job,
-        statistics.median(elapsed for elapsed, _queries, _refusals in runs),
-        statistics.median(queries for _elapsed, queries, _refusals in runs),
+            reset()
+        result, elapsed, _cpu, run_queries = measure(env, run)
+        results.append(result)
+        seconds.append(elapsed)
+        queries.append(run_queries)
+        report.line(
+            f"    {label}, run {index + 1}: {elapsed:.2f} s, {count / elapsed:,.0f} rows/s, {run_queries} queries"
+        )
+    return results, statistics.median(seconds), statistics.median(queries)
+
+
+def measure_runs(env, report, manager, data, file_name, label, count):
+    """Our import of ``data`` (``count`` rows) by :func:`median_runs`, each run from the same database: (the
+    last run's :class:`Imported`, the median seconds, the median SQL queries). The runs must refuse the same
+    rows."""
+    jobs, elapsed, queries = median_runs(
+        env,
+        report,
+        label,
+        count,
+        lambda: import_file(env, manager, data, file_name),
+        lambda: rolled_back(env),
     )
+    refusals = [refused(job) for job in jobs]
+    if len(set(refusals)) > 1:
+        report.line(f"    {label}: the runs refused different rows: {refusals}")
+    return jobs[-1], elapsed, queries
 
 
 def measure_imports(env, report, manager, rows):
@@ -420,22 +436,17 @@ def measure_baseline(env, report, rows, rate):
     options = {"has_headers": True, "separator": ";", "quoting": '"', "encoding": "utf-8"}
     fields = ["name", "ref", "email", "phone", "street", "city"]
 
-    def run(record):
+    def run():
+        record = env["base_import.import"].create({"res_model": "res.partner", "file": data, "file_type": "text/csv"})
         result = record.execute_import(fields, fields, options)
         env.flush_all()
         return result
 
-    # as many runs as our imports, the median taken alike
-    runs = []
-    for index in range(IMPORT_RUNS):
-        if index:
-            env.cr.rollback()
-        record = env["base_import.import"].create({"res_model": "res.partner", "file": data, "file_type": "text/csv"})
-        result, elapsed, _cpu, queries = measure(env, run, record)
-        runs.append(elapsed)
-        report.line(f"    base_import, run {index + 1}: {elapsed:.2f} s, {len(rows) / elapsed:,.0f} rows/s")
+    # as many runs as our imports, the median taken alike (each run stores the file in its own import record)
+    results, elapsed, queries = median_runs(env, report, "base_import", len(rows), run, env.cr.rollback)
+    result = results[-1]
     errors = [message for message in result.get("messages", []) if message.get("type") == "error"]
-    baseline = len(rows) / statistics.median(runs)
+    baseline = len(rows) / elapsed
     report.line(f"base_import: {len(result.get('ids') or [])} partners, {len(errors)} errors")
     report.figure("    base_import into res.partner: SQL queries per row", queries / len(rows), digits=3)
     report.figure(

@@ -154,6 +154,31 @@ _PARTNER_FIELDS = [
 ]
 
 
+# the precomputed fields that _add_precomputed_values computes from the creation's values, and the fields they
+# follow from (the others, of other addons, are core's to precompute)
+PLAIN_PRECOMPUTED = frozenset(
+    {
+        "workplace_name",
+        "provider_oid",
+        "ready_percent",
+        "survey_reach_percent",
+        "national_contact_deadline",
+        "national_structural_deadline",
+        "national_last_answer_day",
+        "bundling_date",
+        "bundle_key",
+    }
+)
+PRECOMPUTE_INPUTS = (
+    "employer_id",
+    "instructor_id",
+    "company_id",
+    "end_date",
+    "qualification_code",
+    "readiness",
+    "national_survey_reaches",
+)
+
 # the context key of an open ValidationBatch (see ReduWorkplaceAgreement._validation_batch)
 VALIDATION_BATCH_KEY = "redu_validation_batch"
 
@@ -478,10 +503,18 @@ class ReduWorkplaceAgreement(models.Model):
     @api.depends("end_date")
     def _compute_national_dates(self):
         for end, agreements in self.grouped("end_date").items():
-            agreements.bundling_date = national.bundling_date(end) if end and end.year < 9999 else False
-            agreements.national_last_answer_day = national.last_answer_day(end) or False
-            agreements.national_contact_deadline = national.contact_deadline(end) or False
-            agreements.national_structural_deadline = national.structural_deadline(end) or False
+            for name, value in self._national_date_values(end).items():
+                agreements[name] = value
+
+    @api.model
+    def _national_date_values(self, end):
+        """The national dates of a period ending on ``end`` (a date or False), by field name."""
+        return {
+            "bundling_date": national.bundling_date(end) if end and end.year < 9999 else False,
+            "national_last_answer_day": national.last_answer_day(end) or False,
+            "national_contact_deadline": national.contact_deadline(end) or False,
+            "national_structural_deadline": national.structural_deadline(end) or False,
+        }
 
     @api.depends(
         "instructor_id.name", "employer_id.company_registry", "provider_oid", "qualification_code", "company_id"
@@ -556,13 +589,23 @@ class ReduWorkplaceAgreement(models.Model):
     def _compute_dashboard_percents(self):
         # a validation run recomputes tens of thousands at once: the values read in bulk (mapped), assigned
         # by group, not record by record
-        ids = self._ids
-        ready = self.browse(i for i, value in zip(ids, self.mapped("readiness"), strict=True) if value == "ready")
-        ready.ready_percent = 100.0
-        (self - ready).ready_percent = 0.0
-        reached = self.browse(i for i, value in zip(ids, self.mapped("national_survey_reaches"), strict=True) if value)
-        reached.survey_reach_percent = 100.0
-        (self - reached).survey_reach_percent = 0.0
+        groups = defaultdict(list)
+        for agreement_id, readiness, reaches in zip(
+            self._ids, self.mapped("readiness"), self.mapped("national_survey_reaches"), strict=True
+        ):
+            groups[readiness, bool(reaches)].append(agreement_id)
+        for (readiness, reaches), ids in groups.items():
+            agreements = self.browse(ids)
+            for name, value in self._dashboard_percent_values(readiness, reaches).items():
+                agreements[name] = value
+
+    @api.model
+    def _dashboard_percent_values(self, readiness, reaches):
+        """The dashboards' shares of an agreement with this readiness and survey reach, by field name."""
+        return {
+            "ready_percent": 100.0 if readiness == "ready" else 0.0,
+            "survey_reach_percent": 100.0 if reaches else 0.0,
+        }
 
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
@@ -575,6 +618,92 @@ class ReduWorkplaceAgreement(models.Model):
             agreements = super(ReduWorkplaceAgreement, batched).create(vals_list)
             agreements._revalidate()
         return agreements.with_env(self.env)
+
+    # core's completes the values in place and returns nothing
+    def _add_precomputed_values(self, vals_list):  # pylint: disable=missing-return
+        # The precomputed fields of this model follow from the creation's values and from the partners and the
+        # entity named in them. Core computes them on a new record built for each agreement (models.py
+        # _add_precomputed_values): for the 19,800 agreements of an import, 3.3 s more than giving the values.
+        # They are computed here from the values instead, by the functions the computes use, with one read of
+        # the partners and entities named; the values are core's (tests/test_agreement_precompute.py).
+        # Core precomputes what is left: the values whose relations are not plain ids, the fields of other
+        # addons.
+        filled = self._add_plain_precomputed_values(
+            [vals for vals in vals_list if not PLAIN_PRECOMPUTED.issubset(vals)]
+        )
+        super()._add_precomputed_values(vals_list)
+        for vals, names in filled:
+            # core keeps the fields it precomputed apart from the values given (for their inverses)
+            vals.setdefault("__precomputed__", set()).update(self._fields[name] for name in names)
+
+    def _add_plain_precomputed_values(self, vals_list):
+        """Complete ``vals_list`` with the values of PLAIN_PRECOMPUTED that are missing, where the partners and
+        the entity are given as ids; return (values, the names added) of the values completed."""
+        inputs = [
+            (
+                vals,
+                {name: self._fields[name].convert_to_cache(vals.get(name, False), self) for name in PRECOMPUTE_INPUTS},
+            )
+            for vals in vals_list
+        ]
+        inputs = [
+            (vals, plain)
+            for vals, plain in inputs
+            if all(
+                plain[name] is None or isinstance(plain[name], int)
+                for name in ("employer_id", "instructor_id", "company_id")
+            )
+        ]
+        if not inputs:
+            return []
+        # sudo: stored computed fields are computed as superuser (compute_sudo), these reads as well
+        partners = {
+            partner.id: partner
+            for partner in self.env["res.partner"]
+            .sudo()
+            .browse({plain[name] for _vals, plain in inputs for name in ("employer_id", "instructor_id")} - {None})
+        }
+        companies = {
+            company.id: company
+            for company in self.env["res.company"]
+            .sudo()
+            .browse({plain["company_id"] for _vals, plain in inputs} - {None})
+        }
+        filled = []
+        dates = {}  # the national dates of each end date (an import's agreements end on a few hundred days)
+        for vals, plain in inputs:
+            employer = partners.get(plain["employer_id"])
+            instructor = partners.get(plain["instructor_id"])
+            company_id = plain["company_id"] or False
+            values = {
+                "workplace_name": employer.name if employer else False,
+                "provider_oid": (company_id and companies[company_id].redu_provider_oid) or False,
+                **(
+                    dates.get(plain["end_date"])
+                    or dates.setdefault(plain["end_date"], self._national_date_values(plain["end_date"] or False))
+                ),
+                **self._dashboard_percent_values(plain["readiness"], plain["national_survey_reaches"]),
+            }
+            provider_oid = (
+                self._fields["provider_oid"].convert_to_cache(vals["provider_oid"], self) or False
+                if "provider_oid" in vals
+                else values["provider_oid"]
+            )
+            values["bundle_key"] = (
+                self._national_bundle_key(
+                    instructor.name,
+                    employer.company_registry if employer else False,
+                    provider_oid,
+                    plain["qualification_code"] or False,
+                    company_id,
+                )
+                if instructor
+                else False
+            )
+            names = [name for name in PLAIN_PRECOMPUTED if name not in vals]
+            vals.update((name, self._fields[name].convert_to_write(values[name], self)) for name in names)
+            filled.append((vals, names))
+        return filled
 
     @api.model
     def _next_references(self, count):

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from . import (
+    test_agreement_precompute,
     test_background,
     test_bundles,
     test_company_check,

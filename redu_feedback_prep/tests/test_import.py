@@ -9,7 +9,7 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import BID_A, FeedbackCase
+from .common import BID_A, BID_C, FeedbackCase
 
 HEADER = (
     "source_ref;agreement_type;student_name;student_ref;employer_name;employer_business_id;workplace_name;"
@@ -284,8 +284,10 @@ class TestImportBatch(FeedbackCase):
 
     def test_new_instructor_gets_the_company_values(self):
         """A contact created by the import is the contact core's create makes: the company's
-        business ID, address and language."""
-        self.employer.write({"street": "Koskikatu 1", "city": "Rovaniemi", "zip": "96100", "lang": "en_US"})
+        business ID, address, language and salesperson."""
+        self.employer.write(
+            {"street": "Koskikatu 1", "city": "Rovaniemi", "zip": "96100", "lang": "en_US", "user_id": self.manager.id}
+        )
         start = self.today - datetime.timedelta(days=30)
         end = self.today + datetime.timedelta(days=60)
         self._import(
@@ -299,9 +301,37 @@ class TestImportBatch(FeedbackCase):
             {"name": "Core Contact", "parent_id": self.employer.id, "type": "contact", "email": "core@lapintesti.fi"}
         )
         self.assertEqual(instructor.parent_id, self.employer)
-        for name in ("company_registry", "street", "city", "zip", "country_id", "lang", "commercial_partner_id"):
+        for name in (
+            "company_registry",
+            "street",
+            "city",
+            "zip",
+            "country_id",
+            "lang",
+            "commercial_partner_id",
+            "user_id",
+        ):
             self.assertEqual(instructor[name], core[name], name)
         self.assertEqual(instructor.street, "Koskikatu 1")
+        self.assertEqual(instructor.user_id, self.manager)
+
+    def test_new_employer_is_the_company_core_makes(self):
+        """An employer created by the import has the values core's create gives a company (no salesperson
+        of its own, itself its commercial partner)."""
+        start = self.today - datetime.timedelta(days=30)
+        end = self.today + datetime.timedelta(days=60)
+        self._import(
+            self._csv(
+                f"NEW-2;koulutussopimus;Aino A;S2;Uusi Yritys Oy;{BID_C};;Uusi Ohjaaja;"
+                f"uusi.ohjaaja@uusiyritys.fi;+358401112223;{start:%d.%m.%Y};{end:%d.%m.%Y};100;;;;"
+            )
+        )
+        employer = self.Agreement.search([("source_ref", "=", "NEW-2")]).employer_id
+        core = self.Partner.create({"name": "Core Company", "is_company": True})
+        self.assertEqual(employer.company_registry, BID_C)
+        self.assertEqual(employer.commercial_partner_id, employer)
+        for name in ("user_id", "lang", "type", "active", "company_id"):
+            self.assertEqual(employer[name], core[name], name)
 
 
 @tagged("post_install", "-at_install")

@@ -1,11 +1,26 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import copy
 import logging
 
 from odoo import api, models
 from odoo.exceptions import AccessError
 
 _logger = logging.getLogger(__name__)
+
+# the context key of the SharedDefaults of a batch of creations (Base._redu_shared_defaults)
+SHARED_DEFAULTS_KEY = "redu_shared_defaults"
+
+
+class SharedDefaults:
+    """The default values asked by a batch of creations, by environment, model and fields (``Base.default_get``).
+
+    A Python object in the context: an RPC client, which sends JSON, cannot make one."""
+
+    __slots__ = ("values",)
+
+    def __init__(self):
+        self.values = {}
 
 
 class Base(models.AbstractModel):
@@ -64,6 +79,34 @@ class Base(models.AbstractModel):
                 )
             raise AccessError(message)
         return super()._check_field_access(field, operation)
+
+    @api.model
+    def default_get(self, fields):
+        # Core asks for the defaults once for each record it creates (models.py _add_missing_default_values),
+        # which is a tenth of creating the thousands of partners, agreements and issues of an import. In a batch
+        # made by _redu_shared_defaults they are asked once per model and set of fields, and the same values are
+        # given to the batch's records. The defaults are asked twice the first time: only defaults that come out
+        # the same twice are shared (a token, a sequence number or a timestamp drawn for each record is not).
+        shared = self.env.context.get(SHARED_DEFAULTS_KEY)
+        if not isinstance(shared, SharedDefaults):
+            return super().default_get(fields)
+        key = (self.env, self._name, tuple(fields))
+        if key not in shared.values:
+            first, second = super().default_get(fields), super().default_get(fields)
+            shared.values[key] = second if first == second else None
+            return first
+        values = shared.values[key]
+        if values is None:
+            return super().default_get(fields)
+        # the caller completes the dict it gets with the record's values: a copy each time
+        return {
+            name: copy.deepcopy(value) if isinstance(value, (list, dict)) else value for name, value in values.items()
+        }
+
+    def _redu_shared_defaults(self):
+        """``self`` in a batch of creations whose records share their default values (see ``default_get``):
+        one batch for one call of ``create``, not longer (a default may change between two calls)."""
+        return self.with_context(**{SHARED_DEFAULTS_KEY: SharedDefaults()})
 
     @api.model
     def _redu_system_field_names(self):

@@ -4,3 +4,4 @@ from . import test_file_reader
 from . import test_rate_limit
 from . import test_partner_images
 from . import test_partner_hierarchy
+from . import test_shared_defaults

@@ -184,7 +184,7 @@ class ReduContactIssue(models.Model):
             if key not in kept
         ]
         if to_create:
-            self.create(to_create)
+            self._redu_shared_defaults().create(to_create)
         changed.update(values["agreement_id"] for values in to_create)
         return changed
 

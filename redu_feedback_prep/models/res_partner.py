@@ -246,7 +246,13 @@ class ResPartner(models.Model):
             create_list.append(vals)
         # sudo: the synced values are written by core as superuser (the user may not write a company's
         # partnership fields); the user's right to create the partners is checked before and after
-        partners = self.sudo().with_context(_partners_skip_fields_sync=True).create(create_list).with_env(self.env)
+        partners = (
+            self.sudo()
+            .with_context(_partners_skip_fields_sync=True)
+            ._redu_shared_defaults()
+            .create(create_list)
+            .with_env(self.env)
+        )
         partners.check_access("create")
         # their computed fields (commercial partner, complete name, sanitized phone...) written now in one
         # UPDATE per batch, not in one per set of fields a later query reads

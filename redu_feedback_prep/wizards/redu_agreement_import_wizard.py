@@ -633,7 +633,7 @@ class ReduAgreementImportWizard(models.TransientModel):
             results.append(result)
         if to_create:
             creator = agreement_model if track_history else agreement_model.with_context(tracking_disable=True)
-            created = creator.create([vals for _result, vals in to_create])
+            created = creator._redu_shared_defaults().create([vals for _result, vals in to_create])
             for (result, _vals), agreement in zip(to_create, created, strict=True):
                 result["agreement_id"] = agreement.id
         return results

@@ -49,10 +49,25 @@ else
 fi
 ODOO_SRC=$(cd "$ODOO_SRC" && pwd)
 
+# ------------------------------------------------------------ the interpreter
+# PYTHON, or else Debian's own Python 3 (/usr/bin/python3, the interpreter Odoo's own Debian package runs on),
+# or else the first python3 on the PATH. Debian builds its interpreter with profile-guided and link-time
+# optimisation; an interpreter built without them (pyenv's default build, say) runs the ORM's Python code
+# 10-15 % slower: the 20,000-row import of setup/bench/bench_import.py, docs/scaling.md round 7 (#22).
+system_python=()
+if [ -z "${PYTHON:-}" ] && [ -x /usr/bin/python3 ] \
+    && /usr/bin/python3 -c 'import sys; sys.exit(sys.version_info[:2] < (3, 10))' 2>/dev/null; then
+    PYTHON=/usr/bin/python3
+    # its venv module and its headers (psycopg2 and python-ldap are compiled against them)
+    system_python=(python3-venv python3-dev)
+fi
+PY=${PYTHON:-python3}
+PY=$(command -v "$PY") || die "no Python interpreter '${PYTHON:-python3}'"
+
 # ----------------------------------------------------------- system packages
 # build deps of psycopg2 / python-ldap, PostgreSQL client tools, Chromium for tours
 need=()
-for pkg in libldap2-dev libsasl2-dev libpq-dev postgresql-client chromium; do
+for pkg in libldap2-dev libsasl2-dev libpq-dev postgresql-client chromium "${system_python[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -93,7 +108,7 @@ fi
 # ---------------------------------------------------------------------- venv
 # Two stamps: Odoo's requirements (slow, rarely changed) and the project's
 # requirements.txt (quick); a change of the latter reinstalls only that file.
-stamp_odoo=$( { cat "$ODOO_SRC/requirements.txt"; echo "$ODOO_SRC"; } | sha256sum | cut -d' ' -f1)
+stamp_odoo=$( { cat "$ODOO_SRC/requirements.txt"; echo "$ODOO_SRC"; echo "$PY"; } | sha256sum | cut -d' ' -f1)
 stamp_project=$(sha256sum < "$REPO/requirements.txt" | cut -d' ' -f1)
 pip=("$VENV/bin/python" -m pip install -q)
 # cbor2 (an Odoo requirement) imports pkg_resources when built: setuptools<81,
@@ -105,10 +120,15 @@ if [ -x "$VENV/bin/python" ] && [ "$(cat "$VENV/.redu-stamp" 2>/dev/null)" = "$s
     odoo_ok=1
 else
     odoo_ok=0
-    PY=${PYTHON:-python3}
     "$PY" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 10))' \
         || die "Odoo 19 needs Python >= 3.10 (found $($PY --version))"
-    [ -x "$VENV/bin/python" ] || { say "creating $VENV"; "$PY" -m venv "$VENV"; }
+    # a venv of another interpreter (an earlier default) is made anew
+    if [ -x "$VENV/bin/python" ] && [ "$(readlink -f "$("$VENV/bin/python" -c 'import sys; print(sys._base_executable)')")" \
+        != "$(readlink -f "$PY")" ]; then
+        say "the venv at $VENV is of another interpreter: making it anew with $PY"
+        rm -rf "$VENV"
+    fi
+    [ -x "$VENV/bin/python" ] || { say "creating $VENV ($("$PY" --version))"; "$PY" -m venv "$VENV"; }
     echo 'setuptools<81' > "$cons"
     say "installing Odoo's requirements (first run takes a few minutes)"
     "${pip[@]}" --upgrade pip wheel 'setuptools<81'

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 
 from odoo.addons.redu_base.tools.dates import redu_today
 
-from ..tools.plain_rows import query_tuples
+from ..tools.plain_rows import ids_query, query_tuples
 from ..tools.rule_catalogue import KIND_SELECTION, RULE_BY_CODE, RULE_SELECTION, SEVERITY_SELECTION
 
 URGENCY_SELECTION = [
@@ -158,7 +158,7 @@ class ReduContactIssue(models.Model):
         # In the order of their ids: of two equal issues the older one is kept, and no join to the agreements
         # (the issues' _order sorts by the agreement's order), which PostgreSQL made a scan of every agreement
         # and every issue when its statistics were older than the table (40 ms for an import's batch)
-        agreements = self.env["redu.workplace.agreement"].browse(found)._as_query(ordered=False)
+        agreements = ids_query(self.env["redu.workplace.agreement"], list(found))
         query = self._search([("agreement_id", "any", agreements)], order="id")
         for row in query_tuples(self, query, [*ISSUE_KEY_FIELDS, "urgency"]):
             issue_id, key, urgency = row[0], row[1:-1], row[-1]

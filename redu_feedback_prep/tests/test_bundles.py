@@ -56,6 +56,28 @@ class TestBundles(FeedbackCase):
         self.assertFalse(first.issue_ids)
         self.assertEqual(second.readiness, "ready")
 
+    def test_mates_found_whatever_the_keys_hold(self):
+        """The bundle keys and student IDs searched as PostgreSQL arrays: quotes, backslashes, commas and braces
+        in a name or an ID are matched as written."""
+        for name, student in (
+            ('Maija "Maikki" Mäkelä', 'S"1'),
+            ("Maija \\ Mäkelä", "S\\2"),
+            ("Mäkelä, Maija {ohjaaja}", "S,{3}"),
+            ("NULL", "NULL"),
+        ):
+            with self.subTest(name):
+                first = self._agreement(instructor_id=self._instructor(name=name).id, student_ref=student)
+                twin = self._instructor(name=name, email="maija.m@lapintesti.fi", phone="+358401234567")
+                second = self._agreement(instructor_id=twin.id)
+                self.assertEqual(first.bundle_key, second.bundle_key)
+                # the first agreement is revalidated as the second's bundle mate
+                self.assertIn("email_mismatch", self.codes(first))
+                same_student = self._agreement(student_ref=student, instructor_id=False)
+                mates = self.Agreement._national_mates(
+                    {(first.bundle_key, first.bundling_date)}, {(self.company.id, student)}
+                )
+                self.assertEqual(mates, first | second | same_student)
+
     def test_agreement_without_email_rides_on_its_mate(self):
         """tepCommon_test.clj:52-59: ["asdf", missing, "asdf"] -> "asdf"."""
         first = self._agreement()

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Stored columns of many records as plain values, with one query the ORM builds (the validation's reads)."""
 
-from odoo.tools import SQL
+from odoo.tools import SQL, Query
 
 
 def plain_rows(records, field_names):
@@ -16,7 +16,32 @@ def plain_rows(records, field_names):
     """
     if not records:
         return {}
-    return query_rows(records, records._as_query(ordered=False), field_names)
+    return query_rows(records, ids_query(records, records._ids), field_names)
+
+
+def int_array(values):
+    """``values`` as one PostgreSQL array literal of integers (a query parameter, cast with ``::int4[]``)."""
+    # integers whatever the caller passes: nothing else gets into the literal
+    return "{" + ",".join(map(str, map(int, values))) + "}"
+
+
+def text_array(values):
+    """``values`` (strings) as one PostgreSQL array literal (a query parameter, cast with ``::text[]``): each
+    element quoted, its backslashes and double quotes escaped (PostgreSQL's array input syntax)."""
+    return "{" + ",".join('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' for value in values) + "}"
+
+
+def ids_query(model, ids):
+    """The :class:`Query` of the records ``ids`` of ``model``, unordered: ``browse(ids)._as_query(ordered=False)``
+    with the ids given to PostgreSQL as one array, not as the tuple of ``id IN %s``, which psycopg2 quotes id by
+    id in Python (its ``SQL_IN`` adapter): 100,000 ids in one query took 180-250 ms that way and 105-115 ms as
+    one array, and a validation run of 100,000 agreements makes five such queries."""
+    query = Query(model.env, model._table, model._table_sql)
+    if not ids:
+        query.add_where(SQL("FALSE"))
+    else:
+        query.add_where(SQL("%s = ANY(%s::int4[])", SQL.identifier(model._table, "id"), int_array(ids)))
+    return query
 
 
 def query_tuples(model, query, field_names):

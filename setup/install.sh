@@ -52,8 +52,8 @@ ODOO_SRC=$(cd "$ODOO_SRC" && pwd)
 # ------------------------------------------------------------ the interpreter
 # PYTHON, or else Debian's own Python 3 (/usr/bin/python3, the interpreter Odoo's own Debian package runs on),
 # or else the first python3 on the PATH. Debian builds its interpreter with profile-guided and link-time
-# optimisation; an interpreter built without them (pyenv's default build, say) runs the ORM's Python code
-# 10-15 % slower: the 20,000-row import of setup/bench/bench_import.py, docs/scaling.md round 7 (#22).
+# optimisation: on it, the 20,000-row import of setup/bench/bench_import.py took 16-18 % less time than on an
+# interpreter built without them, pyenv's default build (docs/scaling.md, round 7 of #22).
 system_python=()
 if [ -z "${PYTHON:-}" ] && [ -x /usr/bin/python3 ] \
     && /usr/bin/python3 -c 'import sys; sys.exit(sys.version_info[:2] < (3, 10))' 2>/dev/null; then

@@ -638,21 +638,16 @@ class ReduWorkplaceAgreement(models.Model):
     def _add_plain_precomputed_values(self, vals_list):
         """Complete ``vals_list`` with the values of PLAIN_PRECOMPUTED that are missing, where the partners and
         the entity are given as ids; return (values, the names added) of the values completed."""
-        inputs = [
-            (
-                vals,
-                {name: self._fields[name].convert_to_cache(vals.get(name, False), self) for name in PRECOMPUTE_INPUTS},
-            )
-            for vals in vals_list
-        ]
-        inputs = [
-            (vals, plain)
-            for vals, plain in inputs
+        inputs = []
+        for vals in vals_list:
+            plain = {
+                name: self._fields[name].convert_to_cache(vals.get(name, False), self) for name in PRECOMPUTE_INPUTS
+            }
             if all(
                 plain[name] is None or isinstance(plain[name], int)
                 for name in ("employer_id", "instructor_id", "company_id")
-            )
-        ]
+            ):
+                inputs.append((vals, plain))
         if not inputs:
             return []
         # sudo: stored computed fields are computed as superuser (compute_sudo), these reads as well
@@ -674,13 +669,13 @@ class ReduWorkplaceAgreement(models.Model):
             employer = partners.get(plain["employer_id"])
             instructor = partners.get(plain["instructor_id"])
             company_id = plain["company_id"] or False
+            end = plain["end_date"] or False
+            if end not in dates:
+                dates[end] = self._national_date_values(end)
             values = {
                 "workplace_name": employer.name if employer else False,
                 "provider_oid": (company_id and companies[company_id].redu_provider_oid) or False,
-                **(
-                    dates.get(plain["end_date"])
-                    or dates.setdefault(plain["end_date"], self._national_date_values(plain["end_date"] or False))
-                ),
+                **dates[end],
                 **self._dashboard_percent_values(plain["readiness"], plain["national_survey_reaches"]),
             }
             provider_oid = (

@@ -282,21 +282,23 @@ class TestImportBatch(FeedbackCase):
         self.assertEqual(agreements.mapped("write_date"), write_dates)
         self.assertEqual(agreements.mapped("last_validated"), validated)
 
+    def _import_new_partners(self, head, business_id, contact):
+        """Import one row (``head``: its first five columns; ``contact``: the new instructor's email and phone)
+        of a period around today; the agreement it made."""
+        start = self.today - datetime.timedelta(days=30)
+        end = self.today + datetime.timedelta(days=60)
+        self._import(self._csv(f"{head};{business_id};;Uusi Ohjaaja;{contact};{start:%d.%m.%Y};{end:%d.%m.%Y};100;;;;"))
+        return self.Agreement.search([("source_ref", "=", head.split(";", 1)[0])])
+
     def test_new_instructor_gets_the_company_values(self):
         """A contact created by the import is the contact core's create makes: the company's
         business ID, address, language and salesperson."""
         self.employer.write(
             {"street": "Koskikatu 1", "city": "Rovaniemi", "zip": "96100", "lang": "en_US", "user_id": self.manager.id}
         )
-        start = self.today - datetime.timedelta(days=30)
-        end = self.today + datetime.timedelta(days=60)
-        self._import(
-            self._csv(
-                f"NEW-1;koulutussopimus;Aino A;S1;Lapin Testirakennus Oy;{BID_A};;Uusi Ohjaaja;"
-                f"uusi.ohjaaja@lapintesti.fi;+358401112222;{start:%d.%m.%Y};{end:%d.%m.%Y};100;;;;"
-            )
-        )
-        instructor = self.Agreement.search([("source_ref", "=", "NEW-1")]).instructor_id
+        instructor = self._import_new_partners(
+            "NEW-1;koulutussopimus;Aino A;S1;Lapin Testirakennus Oy", BID_A, "uusi.ohjaaja@lapintesti.fi;+358401112222"
+        ).instructor_id
         core = self.Partner.create(
             {"name": "Core Contact", "parent_id": self.employer.id, "type": "contact", "email": "core@lapintesti.fi"}
         )
@@ -318,15 +320,9 @@ class TestImportBatch(FeedbackCase):
     def test_new_employer_is_the_company_core_makes(self):
         """An employer created by the import has the values core's create gives a company (no salesperson
         of its own, itself its commercial partner)."""
-        start = self.today - datetime.timedelta(days=30)
-        end = self.today + datetime.timedelta(days=60)
-        self._import(
-            self._csv(
-                f"NEW-2;koulutussopimus;Aino A;S2;Uusi Yritys Oy;{BID_C};;Uusi Ohjaaja;"
-                f"uusi.ohjaaja@uusiyritys.fi;+358401112223;{start:%d.%m.%Y};{end:%d.%m.%Y};100;;;;"
-            )
-        )
-        employer = self.Agreement.search([("source_ref", "=", "NEW-2")]).employer_id
+        employer = self._import_new_partners(
+            "NEW-2;koulutussopimus;Aino A;S2;Uusi Yritys Oy", BID_C, "uusi.ohjaaja@uusiyritys.fi;+358401112223"
+        ).employer_id
         core = self.Partner.create({"name": "Core Company", "is_company": True})
         self.assertEqual(employer.company_registry, BID_C)
         self.assertEqual(employer.commercial_partner_id, employer)

@@ -4,7 +4,7 @@
     "name": "REDU Background Tasks",
     "summary": "Long operations as background tasks on Odoo's batched scheduled actions, "
     "visible to their user and to the managers of their operation",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Hidden/Tools",
     "website": "https://www.redu.fi",
     "author": "REDU",

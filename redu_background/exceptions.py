@@ -13,3 +13,13 @@ class RetryLater(Exception):  # noqa: N818 - the name says what the runner does 
         self.seconds = max(int(seconds or 0), 1)
         self.reason = reason
         super().__init__(reason or f"retry in {self.seconds} seconds")
+
+
+class RetryWhenWoken(RetryLater):
+    """Raised by a ``_job_`` method that waits for other tasks (its parts): the batch is rolled back and the
+    task stays queued, without a date, until its channel's workers are next woken up (the end of one of its
+    parts triggers them). The worker is not held, and no timer runs: a task woken too early waits again."""
+
+    def __init__(self, reason=None):
+        super().__init__(1, reason)
+        self.seconds = 0

@@ -4,7 +4,7 @@
     "name": "REDU Base",
     "summary": "Group entities, fields only the system writes, entity moves checked, business ID and "
     "spreadsheet safety helpers shared by the REDU addons",
-    "version": "19.0.1.0.5",
+    "version": "19.0.1.0.6",
     "category": "Hidden/Tools",
     "website": "https://www.redu.fi",
     "author": "REDU",

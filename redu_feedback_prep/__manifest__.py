@@ -3,7 +3,7 @@
 {
     "name": "REDU Working-life Feedback Preparation",
     "summary": "Workplace agreements and instructor-contact validation for the working-life feedback",
-    "version": "19.0.1.4.2",
+    "version": "19.0.1.5.0",
     "category": "Sales/CRM",
     "website": "https://www.redu.fi",
     "author": "REDU",

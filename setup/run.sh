@@ -13,7 +13,7 @@
 # Environment: ODOO_SRC (see install.sh), DEMO_DB (default redu_demo),
 #   ODOO_HTTP_PORT (default 8069), ODOO_WORKERS (default 0: threaded server),
 #   ODOO_GEVENT_PORT (default 8072, websocket; used with workers),
-#   ODOO_MAX_CRON_THREADS (default 1 with workers, Odoo's 2 without),
+#   ODOO_MAX_CRON_THREADS (default 2: the two parts of a big import side by side),
 #   ODOO_LIMIT_MEMORY_SOFT / ODOO_LIMIT_MEMORY_HARD (bytes per worker; default
 #     640 MiB / 768 MiB), ODOO_LIMIT_TIME_CPU / ODOO_LIMIT_TIME_REAL (seconds
 #     per request; default 60 / 120),
@@ -55,12 +55,12 @@ if [ "$WORKERS" -gt 0 ]; then
     # recycled after its request; the hard limit and the CPU/real time limits
     # stop a runaway request.
     ARGS+=(--workers "$WORKERS" --gevent-port "$GEVENT_PORT"
-        --max-cron-threads "${ODOO_MAX_CRON_THREADS:-1}"
+        --max-cron-threads "${ODOO_MAX_CRON_THREADS:-2}"
         --limit-memory-soft "${ODOO_LIMIT_MEMORY_SOFT:-$((640 * 1024 * 1024))}"
         --limit-memory-hard "${ODOO_LIMIT_MEMORY_HARD:-$((768 * 1024 * 1024))}"
         --limit-time-cpu "${ODOO_LIMIT_TIME_CPU:-60}"
         --limit-time-real "${ODOO_LIMIT_TIME_REAL:-120}")
-    MODE="multi-process server: $WORKERS HTTP workers, ${ODOO_MAX_CRON_THREADS:-1} cron worker(s), websocket on port $GEVENT_PORT"
+    MODE="multi-process server: $WORKERS HTTP workers, ${ODOO_MAX_CRON_THREADS:-2} cron workers, websocket on port $GEVENT_PORT"
 else
     [ -n "${ODOO_MAX_CRON_THREADS:-}" ] && ARGS+=(--max-cron-threads "$ODOO_MAX_CRON_THREADS")
     MODE="threaded development server (setup/run.sh --workers N for the multi-process one)"

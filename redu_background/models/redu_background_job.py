@@ -21,6 +21,7 @@ from psycopg2 import errors as pg_errors
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 from odoo.addons.redu_base.tools.spreadsheet import neutralise_row
 
@@ -43,11 +44,25 @@ CHANNEL_CRONS = {
     "default": "redu_background.ir_cron_run_background_jobs",
     "long": "redu_background.ir_cron_run_background_jobs_long",
 }
+# the channels with more than one worker: the other scheduled actions that run their tasks side by side
+CHANNEL_EXTRA_CRONS = {"long": ("redu_background.ir_cron_run_background_jobs_long_2",)}
 # the system parameter of an operation's threshold: redu_background.threshold.<key>
 THRESHOLD_PARAM = "redu_background.threshold.%s"
 # finished tasks, their reported items and files are deleted after this many days (system parameter)
 RETENTION_PARAM = "redu_background.retention_days"
 DEFAULT_RETENTION_DAYS = 90
+# the context key of a run's memo (RunMemo)
+RUN_MEMO_KEY = "redu_background_run_memo"
+# a batch that met another transaction's write (PostgreSQL's serialization failure, a deadlock, a lock not
+# available: core's list) is redone in a new transaction after this many seconds
+CONCURRENCY_RETRY_SECONDS = 5
+
+
+class RunMemo(dict):
+    """What the batches of one run of a task share (the rows of its file, read once): a dict that ``_run`` puts in
+    the context of the task's model, living as long as the run, across the commits of its batches. The cursor's
+    cache does not do: each commit empties it (odoo/orm/environments.py ``Transaction.clear``). A Python object,
+    which no RPC client can send (a JSON context holds none)."""
 
 
 class ReduBackgroundJob(models.Model):
@@ -108,6 +123,18 @@ class ReduBackgroundJob(models.Model):
     line_ids = fields.One2many("redu.background.job.line", "job_id", string="Reported", readonly=True)
     line_count = fields.Integer(string="Reported items", compute="_compute_line_count")
     report_attachment_id = fields.Many2one("ir.attachment", string="Report", readonly=True, ondelete="set null")
+    # A task may be split into parts that the channel's workers run side by side (an import of a big file): each
+    # part is a task of its own, run by its own method call, and the task's method gathers their results when
+    # they have ended. A part notifies nobody (its task does) and is cancelled with its task.
+    part_of_id = fields.Many2one(
+        "redu.background.job",
+        string="Part of",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="cascade",
+        help="The task this one is a part of: run side by side with it, its results gathered by it.",
+    )
+    part_ids = fields.One2many("redu.background.job", "part_of_id", string="Parts", readonly=True)
     date_started = fields.Datetime(string="Started", readonly=True)
     date_done = fields.Datetime(string="Finished", readonly=True)
 
@@ -159,6 +186,8 @@ class ReduBackgroundJob(models.Model):
         identity_key=None,
         trigger=True,
         shared=False,
+        part_of=None,
+        attachment=None,
     ):
         """Queue ``model.<method>(job)`` for the background and wake its channel's cron up; return the job.
 
@@ -166,7 +195,8 @@ class ReduBackgroundJob(models.Model):
             the current companies, language and time zone
         :param method: a method whose name starts with ``_job_``: it processes the next batch and
             returns how many items it processed (0 when there is nothing left); it may raise
-            ``RetryLater(seconds)`` to roll its batch back and wait
+            ``RetryLater(seconds)`` to roll its batch back and wait, or ``RetryWhenWoken()`` to wait for its
+            parts
         :param file_content: bytes stored as the job's file (an import)
         :param manager_group: the xmlid (or record) of the group whose members manage the operation:
             they see the task, its file and its report besides the user who started it
@@ -175,6 +205,10 @@ class ReduBackgroundJob(models.Model):
             queuing a second one (the nightly run)
         :param shared: a job of the whole database (a nightly run): no company, so that the managers
             of every company see it
+        :param part_of: the task this job is a part of (:attr:`part_of_id`): it runs side by side with that
+            task, notifies nobody and is cancelled with it
+        :param attachment: the file of another job that this one reads too (a part reads its task's file),
+            instead of ``file_content``
         """
         model_name = model if isinstance(model, str) else model._name
         if not method.startswith(METHOD_PREFIX) or not callable(getattr(self.env[model_name], method, None)):
@@ -206,6 +240,7 @@ class ReduBackgroundJob(models.Model):
             "manager_group_id": manager_group.id if manager_group else False,
             "channel": channel,
             "identity_key": identity_key or False,
+            "part_of_id": part_of.id if part_of else False,
         }
         # sudo: users only read their jobs (ir.model.access); the job, its file and its progress are
         # written by the system, never through a user's create/write (RPC)
@@ -218,7 +253,9 @@ class ReduBackgroundJob(models.Model):
                 return self._find_open(identity_key).with_env(self.env)
         else:
             job = self.sudo().create(vals)
-        if file_content is not None:
+        if attachment is not None:
+            job.attachment_id = attachment
+        elif file_content is not None:
             # sudo: the file belongs to the job, which only the system writes; its access follows the
             # job's (res_model/res_id): who cannot read the task cannot read its file
             job.attachment_id = (
@@ -234,7 +271,9 @@ class ReduBackgroundJob(models.Model):
                 )
             )
         if trigger:
-            job._channel_cron()._trigger()
+            # a part wakes the channel's other workers up too: it runs beside its task
+            for cron in job._channel_crons() if part_of else job._channel_cron():
+                cron._trigger()
         return job.with_env(self.env)
 
     @api.model
@@ -249,6 +288,16 @@ class ReduBackgroundJob(models.Model):
         """The scheduled action that runs the channel's tasks (the job's own channel by default)."""
         # sudo: the scheduled actions are readable by the administrators only
         return self.env.ref(CHANNEL_CRONS[channel or self.channel]).sudo()
+
+    @api.model
+    def _channel_crons(self, channel=None):
+        """Every scheduled action that runs the channel's tasks (its workers)."""
+        channel = channel or self.channel
+        # sudo: as _channel_cron
+        crons = self._channel_cron(channel)
+        for xmlid in CHANNEL_EXTRA_CRONS.get(channel, ()):
+            crons |= self.env.ref(xmlid, raise_if_not_found=False) or crons.browse()
+        return crons.sudo()
 
     def _action_open(self):
         """The job's form in a dialog: what a user sees after starting a long operation."""
@@ -272,8 +321,16 @@ class ReduBackgroundJob(models.Model):
                 raise AccessError(self.env._("Only the user who started a background task can cancel it."))
             if job.state not in OPEN_STATES:
                 raise UserError(self.env._("Only a queued or running task can be cancelled."))
-        # sudo: the state of a job is written by the system only; the rights are checked above
-        self.sudo().write({"state": "cancelled", "date_done": fields.Datetime.now()})
+        # sudo: the state of a job is written by the system only; the rights are checked above. A task's parts
+        # still open stop with it.
+        jobs = self.sudo()
+        jobs |= jobs.part_ids.filtered(lambda part: part.state in OPEN_STATES)
+        jobs.write({"state": "cancelled", "date_done": fields.Datetime.now()})
+        # a part cancelled alone: its task gathers what is done
+        alone = (jobs - jobs.part_ids).filtered("part_of_id")
+        for channel in set(alone.mapped("channel")):
+            for cron in self._channel_crons(channel):
+                cron._trigger()
         return True
 
     # ----------------------------------------------------------------- run
@@ -327,6 +384,12 @@ class ReduBackgroundJob(models.Model):
         run_context["allowed_company_ids"] = allowed or user.company_id.ids
         return self.env[self.res_model].with_user(user).with_context(**run_context)
 
+    @api.model
+    def _run_memo(self):
+        """The memo of the current run of a task (:class:`RunMemo`), or the cursor's cache outside a run."""
+        memo = self.env.context.get(RUN_MEMO_KEY)
+        return memo if isinstance(memo, RunMemo) else self.env.cr.cache
+
     def _lock(self):
         """Take the job for this transaction; False when another worker runs its batch now."""
         self.env.cr.execute("SELECT id FROM redu_background_job WHERE id = %s FOR NO KEY UPDATE SKIP LOCKED", [self.id])
@@ -359,17 +422,27 @@ class ReduBackgroundJob(models.Model):
             try:
                 if not job.method.startswith(METHOD_PREFIX):
                     raise UserError(self.env._("%s cannot be run as a background task.", job.method))
-                model = model if model is not None else job._job_env_model()
+                if model is None:
+                    model = job._job_env_model().with_context(**{RUN_MEMO_KEY: RunMemo()})
                 with self.env.cr.savepoint():
                     processed = getattr(model, job.method)(job) or 0
                     job.done += processed
-            except RetryLater as retry:
-                # the batch is rolled back (savepoint); the job waits without holding the worker
-                when = fields.Datetime.now() + timedelta(seconds=retry.seconds)
-                _logger.info("background task %s (%s) retries at %s: %s", job.id, job.name, when, retry)
+            except (RetryLater, *PG_CONCURRENCY_EXCEPTIONS_TO_RETRY) as error:
+                # the batch is rolled back (savepoint); the job waits without holding the worker. A batch that met
+                # another transaction's write (a user's edit of a record of the batch) is redone in a new
+                # transaction, as Odoo redoes a request (odoo/service/model.py retrying): in this one, each retry
+                # would meet the same write again.
+                retry = (
+                    error
+                    if isinstance(error, RetryLater)
+                    else RetryLater(CONCURRENCY_RETRY_SECONDS, reason=str(error) or repr(error))
+                )
+                when = retry.seconds and fields.Datetime.now() + timedelta(seconds=retry.seconds)
+                _logger.info("background task %s (%s) waits until %s: %s", job.id, job.name, when or "woken", retry)
                 job.invalidate_recordset()
                 job.date_next_try = when
-                job._channel_cron()._trigger(at=when)
+                if when:
+                    job._channel_cron()._trigger(at=when)
                 self._commit_batch(0, 0)
                 return True
             except Exception as error:  # noqa: BLE001 - any error ends the job, the finished batches stay
@@ -409,7 +482,7 @@ class ReduBackgroundJob(models.Model):
 
     def _add_lines(self, lines):
         """Report items (a bad row, a skipped record): dicts with ``message`` and optionally ``ref``,
-        ``res_model``, ``res_id``."""
+        ``res_model``, ``res_id`` and ``sequence`` (the item's place in the task: its row number)."""
         self.ensure_one()
         if lines:
             # sudo: the reported items are written by the system only (users read them)
@@ -423,14 +496,20 @@ class ReduBackgroundJob(models.Model):
         if self.line_ids and not self.report_attachment_id:
             vals["report_attachment_id"] = self._make_report().id
         self.write(vals)
-        self._notify_user()
+        if self.part_of_id:
+            # a part's results are its task's, which tells the user when it has gathered them: its end wakes the
+            # channel's workers up for the task
+            for cron in self._channel_crons():
+                cron._trigger()
+        else:
+            self._notify_user()
 
     def _make_report(self):
         """The reported items as a CSV file (semicolon, UTF-8 with BOM, as Excel opens it)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
         writer.writerow([self.env._("Item"), self.env._("Record"), self.env._("Message")])
-        for line in self.line_ids.sorted("id"):
+        for line in self.line_ids:  # in their order (_order: their place in the task, then as reported)
             writer.writerow(neutralise_row([line.ref or "", line.res_id or "", line.message or ""]))
         # sudo: the report belongs to the job, which only the system writes
         return (

@@ -6,9 +6,13 @@ from odoo import fields, models
 class ReduBackgroundJobLine(models.Model):
     _name = "redu.background.job.line"
     _description = "Background task: reported item"
-    _order = "id"
+    _order = "sequence, id"
 
     job_id = fields.Many2one("redu.background.job", string="Task", required=True, index=True, ondelete="cascade")
+    sequence = fields.Integer(
+        help="The item's place in the task's work (a row number of its file): the report lists the items in this "
+        "order, those of the task's parts among its own."
+    )
     ref = fields.Char(string="Item", help="The row of the file or the record the message is about.")
     res_model = fields.Char(string="Model")
     res_id = fields.Integer(string="Record ID")

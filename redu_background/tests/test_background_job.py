@@ -3,7 +3,7 @@
 from datetime import timedelta
 from unittest.mock import patch
 
-from psycopg2 import IntegrityError
+from psycopg2 import IntegrityError, errors
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
@@ -24,6 +24,9 @@ def _job_touch_partners(self, job):
     partners.write({"comment": f"touched by {self.env.user.login}"})
     if "SLOW DOWN" in partners.mapped("name"):
         raise RetryLater(120, "rate limited")
+    if "CONCURRENT" in partners.mapped("name"):
+        # what PostgreSQL raises when another transaction wrote one of these rows since this one began
+        raise errors.SerializationFailure("could not serialize access due to concurrent update")
     job._add_counts(touched=len(partners))
     job.result = f"{job.counts['touched']} touched"
     return len(ids)
@@ -200,6 +203,27 @@ class TestBackgroundJob(TransactionCase):
         job.sudo().date_next_try = fields.Datetime.now() - timedelta(seconds=1)
         self.Job._cron_run_jobs()
         self.assertEqual((job.state, job.done, job.date_next_try), ("done", 5, False))
+
+    def test_concurrent_update_retries_the_batch_instead_of_failing_the_task(self):
+        self.partners[2].name = "CONCURRENT"
+        job = self._enqueue(self.user, self.partners)
+        before = fields.Datetime.now()
+        with RecordCapturer(self.env["ir.cron.trigger"].sudo(), [("cron_id", "=", self.cron.id)]) as triggers:
+            self.assertTrue(self.Job._cron_run_jobs(), "the worker is not held")
+        self.assertEqual((job.state, job.done, job.error), ("running", 2, False), "the task is not failed")
+        self.assertFalse(self.partners[2].comment, "the batch that met the other transaction's write was rolled back")
+        self.assertTrue(before < job.date_next_try <= before + timedelta(seconds=60), "retried soon")
+        self.assertEqual(triggers.records.call_at, job.date_next_try, "its cron comes back at that time")
+        # the other transaction has committed: the batch goes through in a new one
+        self.partners[2].name = "Job Partner 2"
+        job.sudo().date_next_try = fields.Datetime.now() - timedelta(seconds=1)
+        self.Job._cron_run_jobs()
+        self.assertEqual((job.state, job.done, job.result), ("done", 5, "5 touched"))
+
+    def test_a_runs_memo_is_never_taken_from_the_context_a_client_sends(self):
+        # a run's memo is a Python object that _run makes; a JSON context holds a plain dict at most
+        forged = self.Job.with_context(redu_background_run_memo={"rows": ["forged"]})
+        self.assertIs(forged._run_memo(), self.env.cr.cache)
 
     def test_identity_key_queues_a_task_once(self):
         key = "redu_background.test_nightly"

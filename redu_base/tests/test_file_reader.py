@@ -13,7 +13,7 @@ from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
 from ..models import redu_file_reader
-from ..tools.spreadsheet import FormulaCell
+from ..tools.spreadsheet import FormulaCell, rows_from_json, rows_to_json
 
 
 @tagged("post_install", "-at_install")
@@ -42,6 +42,29 @@ class TestFileReader(TransactionCase):
         self.assertEqual(records, [(2, {"source_ref": "A1", "name": None}), (4, {"source_ref": "A2", "name": "Maija"})])
         with self.assertRaisesRegex(UserError, "empty"):
             self.reader._table_records([])
+
+    def test_rows_kept_as_json_come_back_equal(self):
+        cells = {
+            "text": "Äijä Oy",
+            "tagged_text": '{"date": "2026-08-31"}',
+            "empty": None,
+            "whole": 7,
+            "real": 1e20,
+            "flag": True,
+            "moment": datetime.datetime(2026, 8, 31, 12, 30, 5, 123),
+            "day": datetime.date(2026, 8, 31),
+            "formula": FormulaCell("=A1+1"),
+        }
+
+        def kinds(rows):
+            return [
+                (number, {key: (type(value), getattr(value, "formula", value)) for key, value in row.items()})
+                for number, row in rows
+            ]
+
+        rows = [(2, cells), (5, {"text": "-5"})]
+        self.assertEqual(kinds(rows_from_json(rows_to_json(rows))), kinds(rows))
+        self.assertIsNone(rows_to_json([(2, {"time": datetime.time(12)})]), "another kind of cell: keep the file")
 
     def test_xlsx_formula_without_value_is_a_formula_cell(self):
         workbook = openpyxl.Workbook()

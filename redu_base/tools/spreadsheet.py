@@ -16,8 +16,12 @@ system gets them unchanged.
 
 **Reading**: :func:`formula_text` tells whether a text cell of an imported file is a formula (``=...``), so
 that an importer reports it as a row error instead of storing it or silently reading an empty value.
+:func:`rows_to_json` and :func:`rows_from_json` keep the rows read from a file as JSON and give them back equal
+(a background task's working copy of its part of a file: read in a fraction of the time an Excel file takes).
 """
 
+import datetime
+import json
 import re
 
 # the characters that make a spreadsheet read a cell as a formula (OWASP CSV injection)
@@ -77,3 +81,48 @@ def formula_text(value):
     if isinstance(value, str) and value.lstrip().startswith("=") and len(value.strip()) > 1:
         return value.strip()
     return None
+
+
+# the cells that JSON does not hold, tagged: a one-key object {tag: text} (a text cell stays a JSON string)
+_CELL_DECODERS = {
+    "datetime": datetime.datetime.fromisoformat,
+    "date": datetime.date.fromisoformat,
+    "formula": FormulaCell,
+}
+
+
+def _cell_to_json(value):
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, datetime.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, FormulaCell):
+        return {"formula": value.formula}
+    raise TypeError(f"a cell of type {type(value).__name__}")
+
+
+def rows_to_json(rows):
+    """The ``(row number, {column: cell})`` rows read from a file as JSON bytes that :func:`rows_from_json` gives
+    back equal: a text, a number, a boolean or nothing as such, a date, a date and time or a formula cell tagged.
+    None when a cell holds another kind of value (keep the file then)."""
+    try:
+        return json.dumps(
+            [[number, {column: _cell_to_json(cell) for column, cell in cells.items()}] for number, cells in rows],
+            ensure_ascii=False,
+        ).encode()
+    except TypeError:
+        return None
+
+
+def rows_from_json(data):
+    """The rows that :func:`rows_to_json` made ``data`` of."""
+
+    def cell(value):
+        if isinstance(value, dict):
+            ((tag, text),) = value.items()
+            return _CELL_DECODERS[tag](text)
+        return value
+
+    return [(number, {column: cell(value) for column, value in cells.items()}) for number, cells in json.loads(data)]

@@ -10,6 +10,7 @@ from . import (
     test_fix_wizard,
     test_hardening_files,
     test_import,
+    test_import_parts,
     test_national_judge,
     test_national_outcome,
     test_national_rules,

@@ -1,7 +1,9 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import itertools
+from contextlib import contextmanager
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import SQL
@@ -9,9 +11,25 @@ from odoo.tools import SQL
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 from odoo.addons.redu_base.tools.dates import redu_today
 
+from ..wizards import redu_agreement_import_wizard as import_module
+
 BID_A = "0112038-9"
 BID_B = "1572860-0"
 BID_C = "0201256-6"
+
+
+@contextmanager
+def counting_file_reads():
+    """The names of the files the agreement import reads (and parses) within the block, as a list."""
+    reads = []
+    original = import_module.ReduAgreementImportWizard._read_file
+
+    def read_file(wizard):
+        reads.append(wizard.file_name)
+        return original(wizard)
+
+    with patch.object(import_module.ReduAgreementImportWizard, "_read_file", read_file):
+        yield reads
 
 
 class FeedbackCase(TransactionCase):

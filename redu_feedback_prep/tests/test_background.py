@@ -4,13 +4,16 @@ import base64
 from datetime import timedelta
 from unittest.mock import patch
 
+from psycopg2 import errors
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from ..models import redu_workplace_agreement as agreement_module
 from ..wizards import redu_agreement_import_wizard as import_module
-from .common import FeedbackCase
+from .common import FeedbackCase, counting_file_reads
 from .test_import import HEADER
 
 MODEL_LOGGER = "odoo.addons.redu_feedback_prep.models.redu_workplace_agreement"
@@ -132,25 +135,25 @@ class TestBackgroundValidation(FeedbackCase):
 
 @tagged("post_install", "-at_install")
 class TestBackgroundImport(FeedbackCase):
-    def test_large_file_is_imported_in_the_background(self):
+    def _row(self, ref, kind="training_agreement"):
         end = self.today + timedelta(days=60)
         start = self.today - timedelta(days=30)
+        return f"{ref};{kind};X;S-{ref};Taustatyö Oy;;;Ville Vallila;ville@tausta.fi;0401112222;{start};{end};100;;;;"
 
-        def row(ref, kind="training_agreement"):
-            return (
-                f"{ref};{kind};X;S-{ref};Taustatyö Oy;;;Ville Vallila;ville@tausta.fi;0401112222;{start};{end};100;;;;"
-            )
-
+    def _queue_import(self, refs):
+        """The manager's import of a file of one row per source ID (a kind after a colon), as a background task."""
         self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.import", "3")
-        content = "\n".join([HEADER, row("BG-1"), row("BG-2", "harjoittelu"), row("BG-3"), row("BG-1"), row("BG-4")])
+        content = "\n".join([HEADER, *(self._row(*ref.split(":")) for ref in refs)])
         wizard = (
             self.env["redu.agreement.import.wizard"]
             .with_user(self.manager)
             .with_context(allowed_company_ids=[self.company.id])
             .create({"file_data": base64.b64encode(content.encode()), "file_name": "big.csv"})
         )
-        action = wizard.action_import()
-        job = self.env["redu.background.job"].browse(action["res_id"])
+        return self.env["redu.background.job"].browse(wizard.action_import()["res_id"])
+
+    def test_large_file_is_imported_in_the_background(self):
+        job = self._queue_import(["BG-1", "BG-2:harjoittelu", "BG-3", "BG-1", "BG-4"])
         self.assertEqual((job.state, job.total, job.user_id), ("queued", 5, self.manager))
         self.assertFalse(self.Agreement.search([("source_ref", "like", "BG-")]), "nothing imported in the request")
         self.assertEqual(job.channel, "long")
@@ -167,6 +170,56 @@ class TestBackgroundImport(FeedbackCase):
         self.assertEqual(job.payload["seen_refs"], {"BG-1": 2}, "only the source IDs the file repeats are kept")
         self.assertIn("3 created", job.result)
         self.assertEqual(self.Agreement.search([("source_ref", "=", "BG-1")]).company_id, self.company)
+
+    def test_the_file_is_read_once_per_run_of_the_task_not_per_batch(self):
+        # As a worker runs it: Odoo's cron loop, each batch committed (ir.cron._commit_progress; a savepoint here).
+        # A commit empties the cursor's cache: the rows of the file were read again, and parsed, for every batch.
+        job = self._queue_import(["RO-1", "RO-2", "RO-3", "RO-4", "RO-5"])
+        self.env.flush_all()
+        cron = self.env.ref("redu_background.ir_cron_run_background_jobs_long")
+        cron_job = {**cron.read(load=None)[0], "done": 0, "remaining": 0, "timed_out_counter": 0}
+        with (
+            patch.object(import_module, "IMPORT_BATCH", 2),
+            counting_file_reads() as reads,
+            self.enter_registry_test_mode(),
+            self.registry.cursor() as cr,
+        ):
+            self.registry["ir.cron"]._process_job(cr, cron_job)
+        job.invalidate_recordset()
+        self.assertEqual((job.state, job.done), ("done", 5), "three batches, each committed")
+        self.assertEqual(reads, ["big.csv"], "one read for the run")
+
+    def test_a_batch_meeting_a_concurrent_update_is_retried_whole_not_row_by_row(self):
+        # Another transaction (a user editing an agreement or a partner of the batch) wrote a row since the task's
+        # began: PostgreSQL refuses the write. Retried row by row in the same transaction, every row touching that
+        # row would fail alike and be reported as a bad row; the batch is redone in a new transaction instead.
+        job = self._queue_import(["CC-1", "CC-2", "CC-3", "CC-4"])
+        original = import_module.ReduAgreementImportWizard._upsert_agreements
+        conflict = {"raise": True}
+
+        def upsert_agreements(wizard, good, *args, **kwargs):
+            if conflict["raise"] and any(values["source_ref"] == "CC-3" for _number, values in good):
+                raise errors.SerializationFailure("could not serialize access due to concurrent update")
+            return original(wizard, good, *args, **kwargs)
+
+        with (
+            patch.object(import_module, "IMPORT_BATCH", 2),
+            patch.object(import_module.ReduAgreementImportWizard, "_upsert_agreements", upsert_agreements),
+            mute_logger(WIZARD_LOGGER),
+        ):
+            self.env["redu.background.job"]._cron_run_jobs("long")
+            self.assertEqual((job.state, job.done, job.error), ("running", 2, False), "waits, not failed")
+            self.assertFalse(job.line_ids, "no row is reported for another transaction's write")
+            self.assertEqual(job.counts, {"created": 2, "updated": 0, "unchanged": 0, "errors": 0})
+            self.assertTrue(job.date_next_try, "the batch is retried soon")
+            # the other transaction has ended: the batch goes through
+            conflict["raise"] = False
+            job.sudo().date_next_try = fields.Datetime.now() - timedelta(seconds=1)
+            self.env["redu.background.job"]._cron_run_jobs("long")
+        self.assertEqual(
+            (job.state, job.done, job.counts["created"], job.line_ids), ("done", 4, 4, job.line_ids.browse())
+        )
+        self.assertEqual(len(self.Agreement.search([("source_ref", "like", "CC-")])), 4)
 
 
 def _job_noop(self, job):

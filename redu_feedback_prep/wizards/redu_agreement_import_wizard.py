@@ -5,12 +5,21 @@ import csv
 import datetime
 import io
 import logging
-from collections import Counter
+from collections import Counter, defaultdict
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
-from odoo.addons.redu_base.tools.spreadsheet import FormulaCell, formula_text, neutralise_row
+from odoo.addons.redu_background.exceptions import RetryWhenWoken
+from odoo.addons.redu_background.models.redu_background_job import OPEN_STATES
+from odoo.addons.redu_base.tools.spreadsheet import (
+    FormulaCell,
+    formula_text,
+    neutralise_row,
+    rows_from_json,
+    rows_to_json,
+)
 
 from ..models.redu_study_right_period import STUDY_RIGHT_STATES
 from ..models.redu_workplace_agreement import DATE_MAX, DATE_MIN, REF_MAX_LENGTH, STUDY_TYPES
@@ -19,6 +28,12 @@ from ..tools.national_rules import java_trim
 _logger = logging.getLogger(__name__)
 # rows imported at once by a background task (and the default threshold of one)
 IMPORT_BATCH = 1000
+# A file of more than one batch is split into this many parts, imported side by side by the long channel's two
+# workers (redu_background's scheduled actions): a worker spends about a third of an import waiting for
+# PostgreSQL, and the machine's other core is idle meanwhile.
+IMPORT_PARTS = 2
+# the agreements of a split import validated again by one call when its parts have ended (its memory stays bounded)
+GATHER_VALIDATION_CHUNK = 10000
 
 # The columns of the import file, in the template's order (documented in readme/USAGE.md).
 IMPORT_COLUMNS = [
@@ -372,7 +387,14 @@ class ReduAgreementImportWizard(models.TransientModel):
         rows = self._read_file()
         Job = self.env["redu.background.job"]
         if len(rows) > Job._threshold("import", IMPORT_BATCH):
-            # thousands of rows: a background task with the same row code, batch by batch
+            # thousands of rows: a background task with the same row code, batch by batch; a file of more than one
+            # batch in parts imported side by side (_import_parts: the parsing of the rows, not their import)
+            parts = (
+                self._import_parts(rows, IMPORT_PARTS)
+                if len(rows) > IMPORT_BATCH
+                else [[number for number, _data in rows]]
+            )
+            payload = {"track_history": self.track_history}
             job = Job._enqueue(
                 self.env._("Import of %(rows)s agreement rows (%(file)s)", rows=len(rows), file=self.file_name),
                 self,
@@ -380,10 +402,30 @@ class ReduAgreementImportWizard(models.TransientModel):
                 total=len(rows),
                 file_content=base64.b64decode(self.file_data),
                 file_name=self.file_name,
-                payload={"track_history": self.track_history},
+                payload=payload,
                 manager_group="redu_feedback_prep.group_feedback_manager",
                 channel="long",
             )
+            if len(parts) > 1:
+                jobs = [job] + [
+                    Job._enqueue(
+                        self.env._("%(task)s, part %(part)s of %(parts)s", task=job.name, part=index, parts=len(parts)),
+                        self,
+                        "_job_import",
+                        total=len(numbers),
+                        attachment=job.attachment_id,
+                        payload=payload,
+                        manager_group="redu_feedback_prep.group_feedback_manager",
+                        channel="long",
+                        part_of=job,
+                    )
+                    for index, numbers in enumerate(parts[1:], start=2)
+                ]
+                by_number = dict(rows)
+                for part_job, numbers in zip(jobs, parts, strict=True):
+                    part_job.sudo().payload = dict(
+                        payload, rows=numbers, **self._part_rows_copy(part_job, [(n, by_number[n]) for n in numbers])
+                    )
             return job._action_open()
         results = self._import_rows(rows, track_history=self.track_history)
         self.result_ids.unlink()
@@ -415,11 +457,7 @@ class ReduAgreementImportWizard(models.TransientModel):
             as Odoo's own import does (base_import ``execute_import``, its option "Track history during
             import", off by default). The updates of existing agreements are tracked either way.
         """
-        logins = {self._text(data.get("teacher_login")).lower() for _number, data in rows} - {""}
-        teachers = {}
-        if logins:
-            users = self.env["res.users"].with_context(active_test=False).search([("login", "in", list(logins))])
-            teachers = {user.login.lower(): user.id for user in users}
+        teachers = self._import_teachers(rows)
         results = []
         good = []
         seen_refs = dict(seen_refs or {})
@@ -456,47 +494,145 @@ class ReduAgreementImportWizard(models.TransientModel):
         results.sort(key=lambda result: result["row_number"])
         return results
 
+    @api.model
+    def _import_teachers(self, rows):
+        """{login (lower case): user id} of the teachers the rows name."""
+        logins = {self._text(data.get("teacher_login")).lower() for _number, data in rows} - {""}
+        if not logins:
+            return {}
+        users = self.env["res.users"].with_context(active_test=False).search([("login", "in", list(logins))])
+        return {user.login.lower(): user.id for user in users}
+
+    @api.model
+    def _import_parts(self, rows, count):
+        """Split ``rows`` into at most ``count`` parts that can be imported side by side, each in its own
+        transaction: a list of lists of row numbers, the largest part first, each in the file's order.
+
+        The rows an import links are kept in one part: those of one source ID (a later row is refused), of one
+        employer (by business ID, or by the name a row without one is matched by: it is created once), of one
+        instructor (by email or by name: the import matches an instructor by either, so that a later row finds the
+        instructor an earlier one created) and of one student (their agreements are one HOKS). The groups of rows
+        so linked are shared out largest first, each to the part with the fewest rows. Only the values matched by
+        are read (a row the parser refuses is refused in either part). What the parts cannot see of each other (a
+        bundle reached through an existing partner from both) is judged when they have ended (``_job_gather``).
+        """
+        partner_model = self.env["res.partner"]
+        normalized = {}
+        parent = {}
+
+        def find(key):
+            root = key
+            while parent.setdefault(root, root) != root:
+                root = parent[root]
+            while parent[key] != root:  # path compression
+                parent[key], key = root, parent[key]
+            return root
+
+        # the values the import matches by, read as the parser reads them (the rest of a row does not link it)
+        linked = [
+            (
+                number,
+                {
+                    "source_ref": self._text(data.get("source_ref")),
+                    "student_ref": self._text(data.get("student_ref")),
+                    "employer_business_id": self._text(data.get("employer_business_id")),
+                    "employer_name": self._text(data.get("employer_name")),
+                    "workplace_name": self._raw(data.get("workplace_name")),
+                    "instructor_email": self._raw(data.get("instructor_email")),
+                    "instructor_name": self._raw(data.get("instructor_name")),
+                },
+            )
+            for number, data in rows
+        ]
+        # the names an employer is matched by: those of the rows without a business ID (a row with one is matched
+        # by its ID; its name links it only to a row that has none)
+        employer_keys = [partner_model._redu_employer_key(values, normalized) for _number, values in linked]
+        matched_names = {key for key in employer_keys if key and key[0] == "name"}
+        firsts = []
+        for (number, values), employer_key in zip(linked, employer_keys, strict=True):
+            keys = [("row", number)]
+            if values["source_ref"]:
+                keys.append(("ref", values["source_ref"]))
+            if employer_key:
+                keys.append(employer_key)
+            name = values["employer_name"] or values["workplace_name"]
+            if name and ("name", name.casefold()) in matched_names:
+                keys.append(("name", name.casefold()))
+            if values["student_ref"]:
+                keys.append(("student", values["student_ref"]))
+            if values["instructor_email"]:
+                keys.append(("email", values["instructor_email"].casefold()))
+            if values["instructor_name"]:
+                keys.append(("instructor", values["instructor_name"].casefold()))
+            root = find(keys[0])
+            for key in keys[1:]:
+                other = find(key)
+                if other != root:
+                    parent[other] = root
+            firsts.append((number, keys[0]))
+        groups = defaultdict(list)
+        for number, key in firsts:
+            groups[find(key)].append(number)
+        parts = [[] for _index in range(max(count, 1))]
+        for numbers in sorted(groups.values(), key=len, reverse=True):
+            min(parts, key=len).extend(numbers)
+        return sorted((sorted(part) for part in parts if part), key=len, reverse=True) or [[]]
+
     # ------------------------------------------------------- background import
     @api.model
     def _job_rows(self, job):
-        """The rows of the job's file, read with the wizard's own reader once per run of the task: the
-        cursor's cache keeps them for the next batches of the same run (it lives as long as the cron's
-        cursor, across its commits, and is never shared with another thread or database)."""
+        """The rows of the job's file, read with the wizard's own reader once per run of the task: the run's memo
+        keeps them for its next batches (redu_background ``_run_memo``: across their commits, which empty the
+        cursor's cache)."""
         attachment = job.attachment_id
+        memo = self.env["redu.background.job"]._run_memo()
         key = ("redu_feedback_prep.import_rows", attachment.id, attachment.checksum)
-        rows = self.env.cr.cache.get(key)
+        rows = memo.get(key)
         if rows is None:
             reader = self.new({"file_data": base64.b64encode(attachment.raw), "file_name": attachment.name})
-            rows = self.env.cr.cache[key] = reader._read_file()
+            rows = memo[key] = reader._read_file()
         return rows
 
     @api.model
-    def _job_repeated_refs(self, job):
-        """The source IDs on more than one row of the job's file, found once per run of the task (kept as its
-        rows): only these are remembered from batch to batch, to refuse their later rows."""
-        attachment = job.attachment_id
-        key = ("redu_feedback_prep.import_repeated_refs", attachment.id, attachment.checksum)
-        repeated = self.env.cr.cache.get(key)
+    def _job_repeated_refs(self, job, rows):
+        """The source IDs on more than one of the job's ``rows`` (its file's or its part's: a source ID's rows are
+        in one part), found once per run of the task (kept as its rows): only these are remembered from batch to
+        batch, to refuse their later rows."""
+        memo = self.env["redu.background.job"]._run_memo()
+        key = ("redu_feedback_prep.import_repeated_refs", job.id)
+        repeated = memo.get(key)
         if repeated is None:
-            counts = Counter(self._text(data.get("source_ref")) for _number, data in self._job_rows(job))
-            repeated = self.env.cr.cache[key] = frozenset(ref for ref, count in counts.items() if ref and count > 1)
+            counts = Counter(self._text(data.get("source_ref")) for _number, data in rows)
+            repeated = memo[key] = frozenset(ref for ref, count in counts.items() if ref and count > 1)
         return repeated
 
     @api.model
     def _job_import(self, job):
-        """Background task: import the next batch of rows of the job's file."""
-        rows = self._job_rows(job)
+        """Background task: import the next batch of rows of the job's file (or of its part of it).
+
+        A file of more than one batch is imported in parts (``action_import``): the task imports the first part
+        and its parts the others meanwhile, each batch validated as it is imported. When its own rows are done and
+        its parts have ended, the task gathers their results and validates their agreements again
+        (``_job_gather``): a part does not see the rows of another before they are committed.
+        """
+        payload = job.payload or {}  # read once: each read of a Json field is a deep copy
+        if job.part_ids and job.done >= len(payload.get("rows", ())):
+            return self._job_gather(job, payload)
+        rows = self._job_own_rows(job, payload)
         batch = rows[job.done : job.done + IMPORT_BATCH]
         # the task's memory between batches: the rows already imported of the source IDs the file repeats
         # (the payload is read and written whole for each batch: not every source ID of the file)
-        repeated = self._job_repeated_refs(job)
-        payload = job.payload or {}  # read once: each read of a Json field is a deep copy
+        repeated = self._job_repeated_refs(job, rows)
         seen = payload.get("seen_refs", {})
         track_history = bool(payload.get("track_history"))
         try:
             with self.env.cr.savepoint():
                 results = self._import_rows(batch, seen, track_history)
-        except Exception:  # noqa: BLE001 - one bad row never sinks the batch: retried row by row
+        except Exception as error:  # noqa: BLE001 - one bad row never sinks the batch: retried row by row
+            if isinstance(error, PG_CONCURRENCY_EXCEPTIONS_TO_RETRY):
+                # another transaction's write, not a bad row: the task runner redoes the batch in a new
+                # transaction (row by row in this one, every row touching that write would fail alike)
+                raise
             _logger.warning("agreement import: a batch failed; retried row by row", exc_info=True)
             results = []
             for row in batch:
@@ -504,6 +640,8 @@ class ReduAgreementImportWizard(models.TransientModel):
                     with self.env.cr.savepoint():
                         row_results = self._import_rows([row], seen, track_history)
                 except Exception as error:  # noqa: BLE001
+                    if isinstance(error, PG_CONCURRENCY_EXCEPTIONS_TO_RETRY):
+                        raise
                     row_results = [
                         {
                             "row_number": row[0],
@@ -515,7 +653,13 @@ class ReduAgreementImportWizard(models.TransientModel):
                 seen.update(self._seen_refs(row_results, repeated))
                 results += row_results
         seen.update(self._seen_refs(results, repeated))
-        job.payload = dict(payload, seen_refs=seen)
+        payload = dict(payload, seen_refs=seen)
+        if "rows" in payload:
+            # the agreements this part of a split file wrote: validated again when all parts have ended
+            written = {result["agreement_id"] for result in results if result["status"] in ("created", "updated")}
+            if written:
+                payload["written_ids"] = sorted(written.union(payload.get("written_ids", ())))
+        job.payload = payload
         statuses = [result["status"] for result in results]
         counts = job._add_counts(
             created=statuses.count("created"),
@@ -526,6 +670,7 @@ class ReduAgreementImportWizard(models.TransientModel):
         job._add_lines(
             [
                 {
+                    "sequence": result["row_number"],
                     "ref": self.env._("Row %(row)s", row=result["row_number"])
                     + (f" ({result['source_ref']})" if result["source_ref"] else ""),
                     "message": result["message"],
@@ -534,11 +679,113 @@ class ReduAgreementImportWizard(models.TransientModel):
                 if result["status"] == "error"
             ]
         )
-        job.result = self.env._(
-            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, %(errors)s rows with errors.",
-            **counts,
-        )
+        job.result = self._import_summary(counts)
         return len(batch)
+
+    @api.model
+    def _import_summary(self, counts):
+        return self.env._(
+            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, %(errors)s rows with errors.",
+            **{key: counts.get(key, 0) for key in ("created", "updated", "unchanged", "errors")},
+        )
+
+    @api.model
+    def _part_rows_copy(self, job, rows):
+        """A part's rows kept with its task as JSON (redu_base ``rows_to_json``: read in a fraction of the time of
+        an Excel file, at every run of the task, after the cron's commits empty the cursor's cache): the payload's
+        ``rows_copy``, nothing when a cell cannot be kept so (the part reads the file)."""
+        data = rows_to_json(rows)
+        if data is None:
+            return {}
+        # sudo: the copy belongs to the task, whose files only the system writes; read as the task's file is
+        copy = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": f"{job.attachment_id.name or 'file'}.rows.json",
+                    "raw": data,
+                    "mimetype": "application/json",
+                    "res_model": job._name,
+                    "res_id": job.id,
+                }
+            )
+        )
+        return {"rows_copy": copy.id}
+
+    @api.model
+    def _job_own_rows(self, job, payload):
+        """The rows of the file that the job imports: all of them, or those of its part (kept as the file's rows
+        for the run of the task)."""
+        if "rows" not in payload:
+            return self._job_rows(job)
+        memo = self.env["redu.background.job"]._run_memo()
+        key = ("redu_feedback_prep.import_part_rows", job.id)
+        own = memo.get(key)
+        if own is None:
+            # sudo: the task's copy of its rows, written by the system with the task
+            copy = self.env["ir.attachment"].sudo().browse(payload.get("rows_copy")).exists()
+            if copy:
+                own = rows_from_json(copy.raw)
+            else:
+                numbers = set(payload["rows"])
+                own = [row for row in self._job_rows(job) if row[0] in numbers]
+            memo[key] = own
+        return own
+
+    @api.model
+    def _job_gather(self, job, payload):
+        """The last batch of a split import, when its own rows are done: wait for its parts to end, then add their
+        counts and reported rows to the task's and validate every agreement of the file again (a new transaction:
+        it sees every part's work). Returns the rows its parts imported."""
+        parts = job.part_ids
+        if any(part.state in OPEN_STATES for part in parts):
+            # the end of a part wakes the channel's workers up; until then this task does not hold its worker
+            raise RetryWhenWoken("waiting for its parts")
+        lines = []
+        for part in parts:
+            job._add_counts(**(part.counts or {}))
+            lines += [
+                {
+                    "sequence": line.sequence,
+                    "ref": line.ref,
+                    "message": line.message,
+                    "res_model": line.res_model,
+                    "res_id": line.res_id,
+                }
+                for line in part.line_ids
+            ]
+            if part.state != "done":
+                lines.append(
+                    {
+                        "ref": part.name,
+                        "message": self.env._(
+                            "This part stopped (%(state)s) after %(done)s of its %(total)s rows: import the file again "
+                            "to import the rest.%(error)s",
+                            state=dict(part._fields["state"]._description_selection(self.env))[part.state],
+                            done=part.done,
+                            total=part.total,
+                            error=f" {part.error}" if part.error else "",
+                        ),
+                    }
+                )
+        job._add_lines(lines)
+        # Each part validated its rows as it imported them, but could not see the rows of the others before they
+        # were committed: an agreement in one bundle or of one student with one of another part was judged without
+        # it. The agreements the parts wrote are judged again now that all are committed (with their bundle and
+        # HOKS mates); a verdict that stays is not rewritten. An unchanged row's agreement is judged with its mates.
+        written = set(payload.get("written_ids", ()))
+        for part in parts:
+            written.update((part.payload or {}).get("written_ids", ()))
+        # sudo: the system's validation of what the import wrote, as the parts' validation batches
+        agreements = self.env["redu.workplace.agreement"].sudo().browse(sorted(written)).exists()
+        for start in range(0, len(agreements), GATHER_VALIDATION_CHUNK):
+            agreements[start : start + GATHER_VALIDATION_CHUNK]._validate_contacts()
+        job.result = self._import_summary(job.counts or {})
+        gathered = sum(parts.mapped("done"))
+        # the task ends with this batch, whatever its parts did
+        job.total = job.done + gathered
+        return gathered
 
     @api.model
     def _seen_refs(self, results, repeated):

@@ -423,6 +423,7 @@ class ReduAgreementImportWizard(models.TransientModel):
                 ]
                 by_number = dict(rows)
                 for part_job, numbers in zip(jobs, parts, strict=True):
+                    # sudo: a task's payload is the system's (users only read their tasks)
                     part_job.sudo().payload = dict(
                         payload, rows=numbers, **self._part_rows_copy(part_job, [(n, by_number[n]) for n in numbers])
                     )
@@ -736,7 +737,7 @@ class ReduAgreementImportWizard(models.TransientModel):
     @api.model
     def _job_gather(self, job, payload):
         """The last batch of a split import, when its own rows are done: wait for its parts to end, then add their
-        counts and reported rows to the task's and validate every agreement of the file again (a new transaction:
+        counts and reported rows to the task's and validate the agreements they all wrote again (a new transaction:
         it sees every part's work). Returns the rows its parts imported."""
         parts = job.part_ids
         if any(part.state in OPEN_STATES for part in parts):

@@ -272,8 +272,10 @@ class ReduBackgroundJob(models.Model):
             )
         if trigger:
             # a part wakes the channel's other workers up too: it runs beside its task
-            for cron in job._channel_crons() if part_of else job._channel_cron():
-                cron._trigger()
+            if part_of:
+                job._wake_channel()
+            else:
+                job._channel_cron()._trigger()
         return job.with_env(self.env)
 
     @api.model
@@ -298,6 +300,12 @@ class ReduBackgroundJob(models.Model):
         for xmlid in CHANNEL_EXTRA_CRONS.get(channel, ()):
             crons |= self.env.ref(xmlid, raise_if_not_found=False) or crons.browse()
         return crons.sudo()
+
+    @api.model
+    def _wake_channel(self, channel=None):
+        """Start every worker of the channel (the job's own by default) as soon as it is free."""
+        for cron in self._channel_crons(channel):
+            cron._trigger()
 
     def _action_open(self):
         """The job's form in a dialog: what a user sees after starting a long operation."""
@@ -329,8 +337,7 @@ class ReduBackgroundJob(models.Model):
         # a part cancelled alone: its task gathers what is done
         alone = (jobs - jobs.part_ids).filtered("part_of_id")
         for channel in set(alone.mapped("channel")):
-            for cron in self._channel_crons(channel):
-                cron._trigger()
+            self._wake_channel(channel)
         return True
 
     # ----------------------------------------------------------------- run
@@ -499,8 +506,7 @@ class ReduBackgroundJob(models.Model):
         if self.part_of_id:
             # a part's results are its task's, which tells the user when it has gathered them: its end wakes the
             # channel's workers up for the task
-            for cron in self._channel_crons():
-                cron._trigger()
+            self._wake_channel()
         else:
             self._notify_user()
 

@@ -1,5 +1,6 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
 import itertools
 from contextlib import contextmanager
 from datetime import timedelta
@@ -16,6 +17,12 @@ from ..wizards import redu_agreement_import_wizard as import_module
 BID_A = "0112038-9"
 BID_B = "1572860-0"
 BID_C = "0201256-6"
+# the import template's columns, without the optional study-right ones
+HEADER = (
+    "source_ref;agreement_type;student_name;student_ref;employer_name;employer_business_id;workplace_name;"
+    "instructor_name;instructor_email;instructor_phone;start_date;end_date;part_time_percent;"
+    "apprenticeship_basis;qualification;qualification_unit;teacher_login"
+)
 
 
 @contextmanager
@@ -90,6 +97,19 @@ class FeedbackCase(TransactionCase):
             company_id=cls.company.id,
             company_ids=[cls.company.id, cls.other_company.id],
         )
+
+    def _queue_import(self, rows, file_name="big.csv"):
+        """The manager's import of a CSV file of ``rows`` (lines after the template's header), queued as a
+        background task (the threshold lowered to 3 rows): the task."""
+        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.import", "3")
+        content = "\n".join([HEADER, *rows])
+        wizard = (
+            self.env["redu.agreement.import.wizard"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=[self.company.id])
+            .create({"file_data": base64.b64encode(content.encode()), "file_name": file_name})
+        )
+        return self.env["redu.background.job"].browse(wizard.action_import()["res_id"])
 
     @classmethod
     def _agreement_vals(cls, **values):

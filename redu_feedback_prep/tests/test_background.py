@@ -13,8 +13,7 @@ from odoo.tools import mute_logger
 
 from ..models import redu_workplace_agreement as agreement_module
 from ..wizards import redu_agreement_import_wizard as import_module
-from .common import FeedbackCase, counting_file_reads
-from .test_import import HEADER
+from .common import HEADER, FeedbackCase, counting_file_reads
 
 MODEL_LOGGER = "odoo.addons.redu_feedback_prep.models.redu_workplace_agreement"
 WIZARD_LOGGER = "odoo.addons.redu_feedback_prep.wizards.redu_agreement_import_wizard"
@@ -140,20 +139,12 @@ class TestBackgroundImport(FeedbackCase):
         start = self.today - timedelta(days=30)
         return f"{ref};{kind};X;S-{ref};Taustatyö Oy;;;Ville Vallila;ville@tausta.fi;0401112222;{start};{end};100;;;;"
 
-    def _queue_import(self, refs):
+    def _queue_refs(self, refs):
         """The manager's import of a file of one row per source ID (a kind after a colon), as a background task."""
-        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.import", "3")
-        content = "\n".join([HEADER, *(self._row(*ref.split(":")) for ref in refs)])
-        wizard = (
-            self.env["redu.agreement.import.wizard"]
-            .with_user(self.manager)
-            .with_context(allowed_company_ids=[self.company.id])
-            .create({"file_data": base64.b64encode(content.encode()), "file_name": "big.csv"})
-        )
-        return self.env["redu.background.job"].browse(wizard.action_import()["res_id"])
+        return self._queue_import([self._row(*ref.split(":")) for ref in refs])
 
     def test_large_file_is_imported_in_the_background(self):
-        job = self._queue_import(["BG-1", "BG-2:harjoittelu", "BG-3", "BG-1", "BG-4"])
+        job = self._queue_refs(["BG-1", "BG-2:harjoittelu", "BG-3", "BG-1", "BG-4"])
         self.assertEqual((job.state, job.total, job.user_id), ("queued", 5, self.manager))
         self.assertFalse(self.Agreement.search([("source_ref", "like", "BG-")]), "nothing imported in the request")
         self.assertEqual(job.channel, "long")
@@ -174,7 +165,7 @@ class TestBackgroundImport(FeedbackCase):
     def test_the_file_is_read_once_per_run_of_the_task_not_per_batch(self):
         # As a worker runs it: Odoo's cron loop, each batch committed (ir.cron._commit_progress; a savepoint here).
         # A commit empties the cursor's cache: the rows of the file were read again, and parsed, for every batch.
-        job = self._queue_import(["RO-1", "RO-2", "RO-3", "RO-4", "RO-5"])
+        job = self._queue_refs(["RO-1", "RO-2", "RO-3", "RO-4", "RO-5"])
         self.env.flush_all()
         cron = self.env.ref("redu_background.ir_cron_run_background_jobs_long")
         cron_job = {**cron.read(load=None)[0], "done": 0, "remaining": 0, "timed_out_counter": 0}
@@ -193,7 +184,7 @@ class TestBackgroundImport(FeedbackCase):
         # Another transaction (a user editing an agreement or a partner of the batch) wrote a row since the task's
         # began: PostgreSQL refuses the write. Retried row by row in the same transaction, every row touching that
         # row would fail alike and be reported as a bad row; the batch is redone in a new transaction instead.
-        job = self._queue_import(["CC-1", "CC-2", "CC-3", "CC-4"])
+        job = self._queue_refs(["CC-1", "CC-2", "CC-3", "CC-4"])
         original = import_module.ReduAgreementImportWizard._upsert_agreements
         conflict = {"raise": True}
 

@@ -9,13 +9,8 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import BID_A, BID_C, FeedbackCase
+from .common import BID_A, BID_C, HEADER, FeedbackCase
 
-HEADER = (
-    "source_ref;agreement_type;student_name;student_ref;employer_name;employer_business_id;workplace_name;"
-    "instructor_name;instructor_email;instructor_phone;start_date;end_date;part_time_percent;"
-    "apprenticeship_basis;qualification;qualification_unit;teacher_login"
-)
 OPTIONAL_COLUMNS = [
     "qualification_code",
     "study_type",

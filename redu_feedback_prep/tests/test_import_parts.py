@@ -1,6 +1,5 @@
 # Copyright 2026 REDU
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import base64
 from datetime import timedelta
 from unittest.mock import patch
 
@@ -9,8 +8,7 @@ from odoo.tools import mute_logger
 
 from ..models import redu_workplace_agreement as agreement_module
 from ..wizards import redu_agreement_import_wizard as import_module
-from .common import BID_A, BID_C, FeedbackCase, counting_file_reads
-from .test_import import HEADER
+from .common import BID_A, BID_C, HEADER, FeedbackCase, counting_file_reads
 
 WIZARD_LOGGER = "odoo.addons.redu_feedback_prep.wizards.redu_agreement_import_wizard"
 JOB_LOGGER = "odoo.addons.redu_background.models.redu_background_job"
@@ -49,15 +47,7 @@ class TestImportParts(FeedbackCase):
         ]
 
     def _queue(self):
-        self.env["ir.config_parameter"].sudo().set_param("redu_background.threshold.import", "3")
-        content = "\n".join([HEADER, *self._rows()])
-        wizard = (
-            self.env["redu.agreement.import.wizard"]
-            .with_user(self.manager)
-            .with_context(allowed_company_ids=[self.company.id])
-            .create({"file_data": base64.b64encode(content.encode()), "file_name": "parts.csv"})
-        )
-        return self.env["redu.background.job"].browse(wizard.action_import()["res_id"])
+        return self._queue_import(self._rows(), "parts.csv")
 
     def _run_to_the_end(self, job):
         """The long channel's worker, as often as the task needs (its waits for its parts let pass)."""
